@@ -1,0 +1,41 @@
+import type { Db } from '../open.ts';
+
+export interface DepartmentTotals {
+  initialBudgetFen: number;
+  adjustmentFen: number;
+  finalBudgetFen: number;
+  actualFen: number;
+  personnelFen: number;
+  publicFen: number;
+  projectFen: number;
+}
+
+// Department-wide (all units) totals for one year. Spending is the sum of 'out' transactions,
+// reversals included with their sign.
+export function departmentTotals(db: Db, yearId: number): DepartmentTotals {
+  const budget = db
+    .prepare(
+      `SELECT coalesce(sum(initial_fen), 0) AS initial, coalesce(sum(adjustment_fen), 0) AS adjustment,
+              coalesce(sum(final_fen), 0) AS final
+         FROM budget_line WHERE year_id = ?`,
+    )
+    .get(yearId) as { initial: number; adjustment: number; final: number };
+  const spent = db
+    .prepare(
+      `SELECT coalesce(sum(amount_fen), 0) AS total,
+              coalesce(sum(CASE WHEN category = 'personnel' THEN amount_fen END), 0) AS personnel,
+              coalesce(sum(CASE WHEN category = 'public' THEN amount_fen END), 0) AS public,
+              coalesce(sum(CASE WHEN category = 'project' THEN amount_fen END), 0) AS project
+         FROM ledger_txn WHERE year_id = ? AND direction = 'out'`,
+    )
+    .get(yearId) as { total: number; personnel: number; public: number; project: number };
+  return {
+    initialBudgetFen: budget.initial,
+    adjustmentFen: budget.adjustment,
+    finalBudgetFen: budget.final,
+    actualFen: spent.total,
+    personnelFen: spent.personnel,
+    publicFen: spent.public,
+    projectFen: spent.project,
+  };
+}
