@@ -1,0 +1,20 @@
+import { loadExampleYear } from '../../services/example-service.ts';
+import { openCliContext } from '../cli-context.ts';
+import type { CliCommand } from '../command.ts';
+import { requireFlag } from '../parse-args.ts';
+
+export const demoCommand: CliCommand = {
+  name: 'demo',
+  usage: 'demo --db FILE [--json]',
+  summary: '在空的数据文件中载入示例年度（番禺区政府办 2021）',
+  async run(args, io) {
+    const ctx = openCliContext(requireFlag(args, 'db', '数据文件路径'));
+    try {
+      const r = await loadExampleYear(ctx);
+      io.stdout(args.flags.json ? JSON.stringify({ ok: true, ...r }) : `已载入示例年度 ${r.year}（年度编号 ${r.yearId}）。`);
+      return 0;
+    } finally {
+      ctx.db.close();
+    }
+  },
+};

@@ -1,0 +1,52 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { AppError } from '../../../shared/api/app-error.ts';
+import { YearDocument } from '../../../shared/domain/year-document.ts';
+import { exportYear, importYear } from '../../services/year-document-service.ts';
+import { openCliContext, requireYearId } from '../cli-context.ts';
+import type { CliCommand } from '../command.ts';
+import { requireFlag, yearFlag } from '../parse-args.ts';
+
+export const exportYearCommand: CliCommand = {
+  name: 'export-year',
+  usage: 'export-year --db FILE --year YYYY --out FILE.json',
+  summary: '把一个年度的全部数据导出为一个 JSON 文件（可无损导回）',
+  async run(args, io) {
+    const out = requireFlag(args, 'out', '输出文件路径');
+    const ctx = openCliContext(requireFlag(args, 'db', '数据文件路径'));
+    try {
+      const doc = exportYear(ctx.db, requireYearId(ctx.db, yearFlag(args)));
+      // Written to a temp name and renamed, so an interrupted export never leaves half a file.
+      writeFileSync(`${out}.tmp`, JSON.stringify(doc, null, 1));
+      renameSync(`${out}.tmp`, out);
+      io.stdout(args.flags.json ? JSON.stringify({ ok: true, out }) : `已导出 ${doc.year} 年度到 ${out}`);
+      return 0;
+    } finally {
+      ctx.db.close();
+    }
+  },
+};
+
+export const importYearCommand: CliCommand = {
+  name: 'import-year',
+  usage: 'import-year --db FILE --from FILE.json',
+  summary: '导入 export-year 导出的年度数据文件',
+  async run(args, io) {
+    const from = requireFlag(args, 'from', '年度数据文件路径');
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(from, 'utf8'));
+    } catch (err) {
+      throw new AppError('VALIDATION', `无法读取年度数据文件 ${from}：${(err as Error).message}`);
+    }
+    const parsed = YearDocument.safeParse(raw);
+    if (!parsed.success) throw new AppError('VALIDATION', `年度数据文件 ${from} 格式不正确：${parsed.error.issues[0]?.message ?? ''}`);
+    const ctx = openCliContext(requireFlag(args, 'db', '数据文件路径'));
+    try {
+      const r = importYear(ctx.db, parsed.data);
+      io.stdout(args.flags.json ? JSON.stringify({ ok: true, ...r }) : `已导入 ${parsed.data.year} 年度（年度编号 ${r.yearId}）。`);
+      return 0;
+    } finally {
+      ctx.db.close();
+    }
+  },
+};

@@ -1,0 +1,41 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { APP_VERSION } from '../app-version.ts';
+import { openDatabase } from '../db/open.ts';
+import { createDispatcher } from '../services/dispatch.ts';
+import { type LoopbackServer, startLoopbackServer } from './loopback-server.ts';
+
+export interface BrowserModeOptions {
+  dataFile: string;
+  staticDir: string | null;
+  port?: number;
+  token?: string;
+}
+
+export interface BrowserModeApp {
+  server: LoopbackServer;
+  dataFile: string;
+  close(): Promise<void>;
+}
+
+/** Opens the data file and serves the app on 127.0.0.1 (used by `npm start` without Electron and by e2e tests). */
+export async function startBrowserMode(opts: BrowserModeOptions): Promise<BrowserModeApp> {
+  const dataFile = resolve(opts.dataFile);
+  mkdirSync(dirname(dataFile), { recursive: true });
+  const db = openDatabase(dataFile);
+  const dispatch = createDispatcher({ db, dataFile, appVersion: APP_VERSION, transport: 'http' });
+  const server = await startLoopbackServer({
+    dispatch,
+    staticDir: opts.staticDir,
+    ...(opts.port !== undefined ? { port: opts.port } : {}),
+    ...(opts.token !== undefined ? { token: opts.token } : {}),
+  });
+  return {
+    server,
+    dataFile,
+    async close() {
+      await server.close();
+      db.close();
+    },
+  };
+}

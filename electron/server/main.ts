@@ -1,0 +1,32 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs, stringFlag } from '../cli/parse-args.ts';
+import { dataFileIn, defaultUserDataDir } from '../data-location.ts';
+import { startBrowserMode } from './browser-mode.ts';
+
+// Browser mode entry: `npm start` falls back to this where the Electron binary is missing.
+const args = parseArgs(process.argv.slice(2));
+const dataFile = stringFlag(args, 'db') ?? dataFileIn(defaultUserDataDir());
+const staticDir = resolve(stringFlag(args, 'static') ?? 'dist/renderer');
+if (!existsSync(resolve(staticDir, 'index.html'))) {
+  process.stderr.write(`界面文件不存在：${staticDir}。请先运行 npm run build。\n`);
+  process.exit(1);
+}
+const portFlag = stringFlag(args, 'port');
+const app = await startBrowserMode({ dataFile, staticDir, ...(portFlag ? { port: Number(portFlag) } : {}) });
+process.stdout.write(
+  `SelfEval Desk 浏览器模式已启动（仅本机可访问）。\n数据文件：${app.dataFile}\n请在浏览器中打开：${app.server.appUrl}\n按 Ctrl+C 退出。\n`,
+);
+if (!args.flags['no-open'] && !process.env.CI) {
+  const opener = process.platform === 'win32' ? 'explorer' : process.platform === 'darwin' ? 'open' : 'xdg-open';
+  const child = spawn(opener, [app.server.appUrl], { stdio: 'ignore', detached: true });
+  child.on('error', () => {});
+  child.unref();
+}
+const stop = async () => {
+  await app.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

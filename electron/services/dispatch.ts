@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+import { AppError, type AppErrorDetail } from '../../shared/api/app-error.ts';
+import { contract, isMethodName, type MethodName } from '../../shared/api/contract.ts';
+import type { ApiResponse } from '../../shared/api/envelope.ts';
+import { toAppError } from '../db/sqlite-errors.ts';
+import type { ServiceContext } from './context.ts';
+import { type Handler, handlers as defaultHandlers, type Handlers } from './handlers.ts';
+
+export type Dispatch = (method: unknown, input: unknown) => Promise<ApiResponse<unknown>>;
+
+function validationError(error: z.ZodError): AppError {
+  const details: AppErrorDetail[] = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  const summary = [...new Set(details.map((d) => d.message))].slice(0, 5).join('；');
+  return new AppError('VALIDATION', `输入有误，未保存：${summary}`, details);
+}
+
+/**
+ * The one entry point for every transport: checks the method name, validates the input against
+ * the contract, runs the handler, validates the output, and turns any failure into a typed error
+ * with a Chinese message. Invalid input never reaches a service, so it can write nothing.
+ */
+export function createDispatcher(ctx: ServiceContext, handlers: Handlers = defaultHandlers, log: (e: unknown) => void = console.error): Dispatch {
+  return async (method, rawInput) => {
+    if (!isMethodName(method)) {
+      return { ok: false, error: new AppError('VALIDATION', `未知的接口：${String(method)}`).toPayload() };
+    }
+    const spec = contract[method];
+    const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error).toPayload() };
+    try {
+      const handler = handlers[method] as Handler<MethodName>;
+      const result = await handler(ctx, parsed.data as never);
+      const checked = spec.output.safeParse(result);
+      if (!checked.success) {
+        log(checked.error);
+        return { ok: false, error: new AppError('INTERNAL', `内部错误：接口 ${method} 的返回数据不符合约定。`).toPayload() };
+      }
+      return { ok: true, data: checked.data };
+    } catch (err) {
+      const appErr = toAppError(err, ctx.dataFile);
+      if (appErr.code === 'INTERNAL') log(err);
+      return { ok: false, error: appErr.toPayload() };
+    }
+  };
+}

@@ -1,0 +1,223 @@
+import type { Category, TaskStatus, UnitKind } from '../../../shared/domain/enums.ts';
+
+// Example year modelled on the Panyu District Government Office's 2021 self-evaluation. Figures
+// (budget, spending, key-task counts) follow the published report; every text is a short summary
+// written for this app. Amounts are 万元 strings, converted to fen exactly on load.
+
+export interface ExampleUnit {
+  key: 'main' | 'sub';
+  name: string;
+  kind: UnitKind;
+  isPrimary: boolean;
+  headName: string;
+  financeHeadName: string;
+  preparerName: string;
+  phone: string;
+}
+
+export interface ExampleBudgetLine {
+  unit: ExampleUnit['key'];
+  category: Category;
+  project: string | null;
+  funcCode: string;
+  funcName: string;
+  econCode: string;
+  econName: string;
+  initialWan: string;
+  adjustmentWan: string;
+  actualWan: string;
+  counterparty: string;
+  docNo: string;
+}
+
+export interface ExampleMeasure {
+  key: string;
+  name: string;
+  unit: string;
+  actual: string;
+  target?: string;
+}
+
+export interface ExampleTask {
+  title: string;
+  description: string;
+  status: TaskStatus;
+  measures: ExampleMeasure[];
+}
+
+export const EXAMPLE_YEAR = 2021;
+
+export const EXAMPLE_DEPARTMENT = { name: '广州市番禺区人民政府办公室', code: '' };
+
+export const EXAMPLE_UNITS: ExampleUnit[] = [
+  {
+    key: 'main',
+    name: '广州市番禺区人民政府办公室（本级）',
+    kind: 'admin',
+    isPrimary: true,
+    headName: '（示例）单位负责人',
+    financeHeadName: '（示例）财务负责人',
+    preparerName: '（示例）填报人',
+    phone: '020-00000000',
+  },
+  {
+    key: 'sub',
+    name: '番禺区政府办下属事业单位（示例）',
+    kind: 'institution',
+    isPrimary: false,
+    headName: '',
+    financeHeadName: '',
+    preparerName: '',
+    phone: '',
+  },
+];
+
+export const EXAMPLE_DUTIES: string[] = [
+  '落实上级和区委的决策部署，在工作中坚持党的集中统一领导。',
+  '处理区政府及其办公室的文电，起草、审核和印发以区政府名义发出的文件，指导全区公文处理。',
+  '组织区政府的大型会议和重大活动，协助安排区领导的政务活动。',
+  '督促检查区政府决议、决定、重要部署和领导批示的落实情况。',
+  '办理人大代表建议和政协委员提案。',
+  '起草区政府综合性文稿，研究全区经济社会发展情况，为决策提供参考。',
+  '收集、报送政务信息，协调新闻宣传区政府的重要工作。',
+  '负责区政府信息公开，指导和协调全区政务公开。',
+  '承担区总值班室工作，统筹全区城市管理的组织、协调、监督和考评。',
+  '组织、协调全区海防管控工作。',
+  '管理全区党政机关、事业单位公务用车编制。',
+  '统筹全区外事工作，办理因公出国（境）审核、证照和签注事务。',
+  '管理下属和归口管理单位，完成上级交办的其他任务。',
+];
+
+export const EXAMPLE_OFFICES: string[] = [
+  '秘书科',
+  '区政府督查室',
+  '综合科',
+  '调研科',
+  '人事行政科',
+  '城市运行指挥科',
+  '公务用车管理办公室',
+  '外事科',
+];
+
+export const EXAMPLE_OVERALL_GOAL =
+  '围绕区委、区政府中心工作，履行好决策运转中枢职责：办文办会高效规范，督查落实有力，城市运行协调顺畅，公车、外事和疫情防控各项任务按期完成。';
+
+const DOC_NO = '番财预〔2021〕（示例）';
+
+export const EXAMPLE_BUDGET_LINES: ExampleBudgetLine[] = [
+  { unit: 'main', category: 'personnel', project: null, funcCode: '2010301', funcName: '行政运行', econCode: '30101', econName: '基本工资', initialWan: '820.00', adjustmentWan: '35.00', actualWan: '851.20', counterparty: '在职人员工资发放', docNo: DOC_NO },
+  { unit: 'main', category: 'personnel', project: null, funcCode: '2010301', funcName: '行政运行', econCode: '30102', econName: '津贴补贴', initialWan: '960.00', adjustmentWan: '60.00', actualWan: '1012.35', counterparty: '在职人员津贴补贴发放', docNo: DOC_NO },
+  { unit: 'main', category: 'personnel', project: null, funcCode: '2080505', funcName: '机关事业单位基本养老保险缴费支出', econCode: '30108', econName: '机关事业单位基本养老保险缴费', initialWan: '310.00', adjustmentWan: '0', actualWan: '305.18', counterparty: '区社会保险基金管理中心', docNo: DOC_NO },
+  { unit: 'main', category: 'personnel', project: null, funcCode: '2210201', funcName: '住房公积金', econCode: '30113', econName: '住房公积金', initialWan: '240.00', adjustmentWan: '12.00', actualWan: '248.61', counterparty: '住房公积金管理中心', docNo: DOC_NO },
+  { unit: 'main', category: 'public', project: null, funcCode: '2010301', funcName: '行政运行', econCode: '30201', econName: '办公费', initialWan: '120.00', adjustmentWan: '-10.00', actualWan: '98.77', counterparty: '办公用品供应商（示例）', docNo: DOC_NO },
+  { unit: 'main', category: 'public', project: null, funcCode: '2010301', funcName: '行政运行', econCode: '30231', econName: '公务用车运行维护费', initialWan: '85.00', adjustmentWan: '0', actualWan: '80.14', counterparty: '公务用车维保单位（示例）', docNo: DOC_NO },
+  { unit: 'main', category: 'public', project: null, funcCode: '2010301', funcName: '行政运行', econCode: '30228', econName: '工会经费', initialWan: '36.00', adjustmentWan: '0', actualWan: '35.28', counterparty: '机关工会', docNo: DOC_NO },
+  { unit: 'sub', category: 'personnel', project: null, funcCode: '2010350', funcName: '事业运行', econCode: '30107', econName: '绩效工资', initialWan: '450.00', adjustmentWan: '40.00', actualWan: '487.30', counterparty: '事业单位人员绩效工资发放', docNo: DOC_NO },
+  { unit: 'sub', category: 'public', project: null, funcCode: '2010350', funcName: '事业运行', econCode: '30209', econName: '物业管理费', initialWan: '180.00', adjustmentWan: '0', actualWan: '142.09', counterparty: '物业服务公司（示例）', docNo: DOC_NO },
+  { unit: 'main', category: 'project', project: '城市运行指挥平台运行维护', funcCode: '2010399', funcName: '其他政府办公厅（室）及相关机构事务支出', econCode: '30227', econName: '委托业务费', initialWan: '300.00', adjustmentWan: '30.00', actualWan: '300.50', counterparty: '平台运维服务商（示例）', docNo: DOC_NO },
+  { unit: 'main', category: 'project', project: '12345热线工单处置保障', funcCode: '2010399', funcName: '其他政府办公厅（室）及相关机构事务支出', econCode: '30226', econName: '劳务费', initialWan: '160.00', adjustmentWan: '40.25', actualWan: '120.66', counterparty: '热线服务外包单位（示例）', docNo: DOC_NO },
+  { unit: 'main', category: 'project', project: '海防管控工作经费', funcCode: '2010399', funcName: '其他政府办公厅（室）及相关机构事务支出', econCode: '30299', econName: '其他商品和服务支出', initialWan: '104.08', adjustmentWan: '10.00', actualWan: '70.55', counterparty: '海防工作经费支付（示例）', docNo: DOC_NO },
+];
+
+/** 政府采购: plan 400 万元, actual 390 万元 → 97.5 %. */
+export const EXAMPLE_PROCUREMENT = { plannedWan: '400.00', actualWan: '390.00', note: '（示例）全年政府采购计划与实际执行金额。' };
+
+export const EXAMPLE_WORK: Array<{ title: string; summary: string; tasks: ExampleTask[] }> = [
+  {
+    title: '参谋辅政',
+    summary: '办文办会、督查督办、综合文稿和政务公开四项工作全年按计划完成。',
+    tasks: [
+      {
+        title: '办文办会',
+        description: '优化文件办理流程，保障区政府会议和活动有序运转。',
+        status: 'done',
+        measures: [
+          { key: 'docs_received', name: '收编号文件', unit: '份', actual: '21609' },
+          { key: 'docs_issued', name: '发出文件', unit: '份', actual: '1258' },
+          { key: 'meetings', name: '组织协调领导参加会议、活动', unit: '场次', actual: '2963' },
+          { key: 'archives', name: '移交文书档案', unit: '件', actual: '21023' },
+        ],
+      },
+      {
+        title: '督查督办',
+        description: '梳理年度重点工作，按月、按季督办会议决议事项，办理建议提案。',
+        status: 'done',
+        measures: [
+          { key: 'key_tasks_tracked', name: '梳理重点工作', unit: '项（次）', actual: '431' },
+          { key: 'items_supervised', name: '督办会议决议事项', unit: '项（次）', actual: '3890' },
+          { key: 'proposals', name: '办理人大建议和政协提案', unit: '件', actual: '247' },
+        ],
+      },
+      {
+        title: '综合文稿',
+        description: '撰写和核改区政府重要文稿。',
+        status: 'done',
+        measures: [{ key: 'manuscripts', name: '撰写、核改文稿', unit: '篇', actual: '960' }],
+      },
+      {
+        title: '政务公开与政务信息',
+        description: '做好门户网站信息发布和政务信息报送。',
+        status: 'done',
+        measures: [
+          { key: 'portal_posts', name: '门户网站发布信息', unit: '条', actual: '41600' },
+          { key: 'info_reports', name: '上报政务信息、政务新闻', unit: '条', actual: '690' },
+        ],
+      },
+    ],
+  },
+  {
+    title: '综合协调与城市运行',
+    summary: '值班值守、热线诉求办理、网格化管理、公车管理和外事服务运转顺畅。',
+    tasks: [
+      {
+        title: '12345 热线与网格化服务',
+        description: '办结热线转办工单和网格问题，回应群众诉求。',
+        status: 'done',
+        measures: [
+          { key: 'hotline_orders', name: '办结 12345 热线转办工单', unit: '万宗', actual: '23.36' },
+          { key: 'grid_issues', name: '网格化办结问题', unit: '万宗', actual: '106.7' },
+        ],
+      },
+      {
+        title: '公务用车管理',
+        description: '审核全区公务用车购置，推广新能源汽车，规范租车备案。',
+        status: 'done',
+        measures: [
+          { key: 'vehicles_reviewed', name: '审核购置公务用车', unit: '辆', actual: '197' },
+          { key: 'ev_rate', name: '新能源汽车购置率', unit: '%', actual: '67.11' },
+          { key: 'rental_filings', name: '租车登记、备案', unit: '宗', actual: '2608' },
+        ],
+      },
+      {
+        title: '外事服务',
+        description: '办理来华申请，组织外籍人士疫苗接种。',
+        status: 'done',
+        measures: [
+          { key: 'visa_applications', name: '办理来华申请', unit: '人次', actual: '233' },
+          { key: 'foreign_vaccinations', name: '为外籍人士接种疫苗', unit: '剂次', actual: '10324' },
+        ],
+      },
+    ],
+  },
+  {
+    title: '专项工作',
+    summary: '疫情防控综合协调和预警信息发布按要求完成。',
+    tasks: [
+      {
+        title: '疫情防控综合协调',
+        description: '办理疫情防控文件，按时办复涉疫热线案件。',
+        status: 'done',
+        measures: [
+          { key: 'epidemic_docs', name: '处理疫情防控文件', unit: '份', actual: '6000' },
+          { key: 'epidemic_cases', name: '按时办复涉疫情案件', unit: '宗', actual: '8006' },
+        ],
+      },
+      {
+        title: '预警信息发布',
+        description: '依托预警信息发布系统发布各类预警信号。',
+        status: 'done',
+        measures: [{ key: 'warnings', name: '发布预警信号', unit: '次', actual: '150' }],
+      },
+    ],
+  },
+];

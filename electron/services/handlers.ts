@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+import type { Contract, MethodName, MethodOutput } from '../../shared/api/contract.ts';
+import { getSetting, setSetting } from '../db/repositories/settings-repo.ts';
+import * as budget from './budget-service.ts';
+import type { ServiceContext } from './context.ts';
+import { loadExampleYear } from './example-service.ts';
+import * as ledger from './ledger-service.ts';
+import * as org from './organization-service.ts';
+import * as profile from './profile-service.ts';
+import { inTransaction } from './transaction.ts';
+import * as work from './work-service.ts';
+import { exportYear, importYear } from './year-document-service.ts';
+
+export type Handler<M extends MethodName> = (
+  ctx: ServiceContext,
+  input: z.output<Contract[M]['input']>,
+) => MethodOutput<M> | Promise<MethodOutput<M>>;
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+// The single place where every contract method meets its service. Transports never call services
+// directly; they go through the dispatcher, which validates with the contract first.
+export const handlers: Handlers = {
+  'app.info': (ctx) => ({
+    appVersion: ctx.appVersion,
+    schemaVersion: ctx.db.pragma('user_version', { simple: true }) as number,
+    dataFile: ctx.dataFile,
+    transport: ctx.transport,
+  }),
+  'setup.state': ({ db }) => org.setupState(db),
+  'department.save': ({ db }, i) => org.saveDepartment(db, i),
+  'units.save': ({ db }, i) => org.saveUnit(db, i),
+  'units.delete': ({ db }, i) => org.deleteUnit(db, i.id),
+  'years.create': ({ db }, i) => org.createYear(db, i),
+  'years.delete': ({ db }, i) => org.deleteYear(db, i.id),
+  'profile.get': ({ db }, i) => profile.loadProfile(db, i.yearId),
+  'profile.save': ({ db }, i) => profile.saveProfile(db, i),
+  'projects.list': ({ db }, i) => budget.listProjects(db, i.yearId),
+  'projects.save': ({ db }, i) => budget.saveProject(db, i),
+  'projects.delete': ({ db }, i) => budget.deleteProject(db, i.id),
+  'budget.lines': ({ db }, i) => budget.listLines(db, i.yearId),
+  'budget.saveLine': ({ db }, i) => budget.saveLine(db, i),
+  'budget.deleteLine': ({ db }, i) => budget.deleteLine(db, i.id),
+  'budget.categoryTotals': ({ db }, i) => budget.categoryTotals(db, i.yearId),
+  'ledger.saveTxn': ({ db }, i) => ledger.saveTxn(db, i),
+  'ledger.deleteTxn': ({ db }, i) => ledger.deleteTxn(db, i.id),
+  'procurement.get': ({ db }, i) => ledger.getProcurement(db, i.yearId),
+  'procurement.save': ({ db }, i) => ledger.saveProcurement(db, i),
+  'work.get': ({ db }, i) => work.workTree(db, i.yearId),
+  'work.saveArea': ({ db }, i) => work.saveArea(db, i),
+  'work.deleteArea': ({ db }, i) => work.deleteArea(db, i.id),
+  'work.saveTask': ({ db }, i) => work.saveTask(db, i),
+  'work.deleteTask': ({ db }, i) => work.deleteTask(db, i.id),
+  'work.saveMeasure': ({ db }, i) => work.saveMeasure(db, i),
+  'work.deleteMeasure': ({ db }, i) => work.deleteMeasure(db, i.id),
+  'example.load': (ctx) => loadExampleYear(ctx),
+  'year.export': ({ db }, i) => exportYear(db, i.yearId),
+  'year.import': ({ db }, i) => importYear(db, i.document),
+  'settings.get': ({ db }, i) => getSetting(db, i.key),
+  'settings.set': ({ db }, i) => {
+    inTransaction(db, () => setSetting(db, i.key, i.value));
+    return { ok: true as const };
+  },
+};

@@ -1,0 +1,40 @@
+import { AppError } from '../../shared/api/app-error.ts';
+import { YEAR_DOCUMENT_FORMAT, YEAR_DOCUMENT_VERSION, type YearDocument } from '../../shared/domain/year-document.ts';
+import { writeAudit } from '../db/repositories/audit-repo.ts';
+import { findYear, getDepartment } from '../db/repositories/organization-repo.ts';
+import { exportYearTables, importYearTables } from '../db/repositories/year-document-repo.ts';
+import type { Db } from '../db/open.ts';
+import { requireDepartment } from './organization-service.ts';
+import { inTransaction } from './transaction.ts';
+import { requireYear } from './year-guard.ts';
+
+export function exportYear(db: Db, yearId: number): YearDocument {
+  const y = requireYear(db, yearId);
+  const dept = requireDepartment(db);
+  // One read transaction, so the document is a consistent snapshot.
+  const tables = db.transaction(() => exportYearTables(db, yearId, dept.id))();
+  return {
+    format: YEAR_DOCUMENT_FORMAT,
+    version: YEAR_DOCUMENT_VERSION,
+    schemaVersion: db.pragma('user_version', { simple: true }) as number,
+    exportedAt: new Date().toISOString(),
+    year: y.year,
+    tables,
+  };
+}
+
+export function importYear(db: Db, doc: YearDocument): { yearId: number } {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (doc.schemaVersion > current) {
+    throw new AppError('VALIDATION', `年度数据文件来自更新版本的程序（数据版本 ${doc.schemaVersion}），请升级程序后再导入。`);
+  }
+  return inTransaction(db, () => {
+    const dept = getDepartment(db);
+    if (dept && findYear(db, dept.id, doc.year)) {
+      throw new AppError('CONFLICT', `${doc.year} 年度已存在，不能重复导入。如需替换，请先删除该年度（删除前会自动备份）。`);
+    }
+    const yearId = importYearTables(db, doc);
+    writeAudit(db, { action: 'import', entity: 'fiscal_year', entityId: yearId, yearId, after: { year: doc.year, exportedAt: doc.exportedAt } });
+    return { yearId };
+  });
+}

@@ -1,0 +1,162 @@
+import {
+  AuditOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  FileTextOutlined,
+  ProfileOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  TableOutlined,
+  WalletOutlined,
+} from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Layout, Menu, Result, Select, Space, Tag, Typography } from 'antd';
+import { type ReactNode, useEffect, useState } from 'react';
+import { YEAR_STATUS_LABELS } from '../../shared/domain/enums.ts';
+import { api } from './api/client.ts';
+import { BudgetPage } from './pages/BudgetPage.tsx';
+import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
+import { ProfilePage } from './pages/ProfilePage.tsx';
+import { NewYearModal, UnitsYearsPage } from './pages/UnitsYearsPage.tsx';
+import { WorkPage } from './pages/WorkPage.tsx';
+import { useDirtyGuard } from './state/dirty-guard.tsx';
+import { useCurrentYear, useSession } from './state/session.tsx';
+
+interface Route {
+  key: string;
+  label: string;
+  icon: ReactNode;
+  render(): ReactNode;
+}
+
+const ROUTES: Route[] = [
+  { key: 'units', label: '单位与年度', icon: <BankOutlined />, render: () => <UnitsYearsPage /> },
+  { key: 'profile', label: '部门概况', icon: <ProfileOutlined />, render: () => <ProfilePage /> },
+  { key: 'work', label: '年度工作', icon: <ScheduleOutlined />, render: () => <WorkPage /> },
+  { key: 'budget', label: '预算', icon: <WalletOutlined />, render: () => <BudgetPage /> },
+  {
+    key: 'ledger',
+    label: '支出明细',
+    icon: <TableOutlined />,
+    render: () => <ComingSoonPage title="支出明细" description="导入银行流水和财务系统导出表，逐笔查看、筛选和修改支出。" />,
+  },
+  {
+    key: 'execution',
+    label: '预算执行',
+    icon: <BarChartOutlined />,
+    render: () => <ComingSoonPage title="预算执行" description="按单位、资金来源、类别、项目、经济分类和月份查看预算执行情况与审核结果。" />,
+  },
+  {
+    key: 'scoring',
+    label: '绩效评分',
+    icon: <AuditOutlined />,
+    render: () => <ComingSoonPage title="绩效评分" description="按指标体系自动计分，逐项说明扣分原因。" />,
+  },
+  {
+    key: 'report',
+    label: '报告',
+    icon: <FileTextOutlined />,
+    render: () => <ComingSoonPage title="报告" description="生成自评报告，导出 PDF、Excel、Word 并打印签章。" />,
+  },
+  {
+    key: 'settings',
+    label: '备份与设置',
+    icon: <SettingOutlined />,
+    render: () => <ComingSoonPage title="备份与设置" description="备份与恢复数据文件、查看修改记录。" />,
+  },
+];
+
+function routeFromHash(): string {
+  const key = window.location.hash.replace(/^#\/?/, '');
+  return ROUTES.some((r) => r.key === key) ? key : 'units';
+}
+
+function YearSwitcher() {
+  const { setup, yearId, setYearId } = useSession();
+  const year = useCurrentYear();
+  const [open, setOpen] = useState(false);
+  if (!setup?.department) return null;
+  return (
+    <Space>
+      <Typography.Text style={{ color: '#fff' }}>年度</Typography.Text>
+      <Select
+        style={{ width: 120 }}
+        value={yearId ?? undefined}
+        placeholder="无年度"
+        onChange={(v) => setYearId(v)}
+        options={setup.years.map((y) => ({ value: y.id, label: `${y.year} 年` }))}
+        data-testid="year-switcher"
+      />
+      {year && <Tag color={year.status === 'final' ? 'red' : 'default'}>{YEAR_STATUS_LABELS[year.status]}</Tag>}
+      <Button size="small" onClick={() => setOpen(true)}>
+        新建年度
+      </Button>
+      <NewYearModal open={open} onClose={() => setOpen(false)} />
+    </Space>
+  );
+}
+
+export function App() {
+  const [route, setRoute] = useState(routeFromHash);
+  const { setup, error } = useSession();
+  const guard = useDirtyGuard();
+  const { modal } = AntApp.useApp();
+
+  useEffect(() => {
+    const onHash = () => setRoute(routeFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  if (!api) {
+    return (
+      <Result
+        status="warning"
+        title="缺少访问令牌"
+        subTitle="请使用程序启动时在命令行中显示的完整地址（含 #token=…）打开本页面。"
+      />
+    );
+  }
+
+  const go = (key: string) => {
+    if (key === route) return;
+    const navigate = () => {
+      window.location.hash = `#/${key}`;
+    };
+    if (guard.isDirty()) {
+      modal.confirm({
+        title: '有未保存的修改',
+        content: '离开本页将丢弃尚未保存的修改。确定离开吗？',
+        okText: '离开',
+        cancelText: '留在本页',
+        onOk: navigate,
+      });
+    } else navigate();
+  };
+
+  const current = ROUTES.find((r) => r.key === route)!;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '0 20px' }}>
+        <Typography.Text strong style={{ color: '#fff', fontSize: 16 }}>
+          部门整体支出绩效自评{setup?.department ? ` · ${setup.department.name}` : ''}
+        </Typography.Text>
+        <YearSwitcher />
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={180} theme="light">
+          <Menu
+            mode="inline"
+            selectedKeys={[route]}
+            onClick={(e) => go(e.key)}
+            items={ROUTES.map((r) => ({ key: r.key, icon: r.icon, label: r.label }))}
+            style={{ height: '100%' }}
+          />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 20 }} data-testid={`page-${current.key}`}>
+          {error && <Alert type="error" message={error} style={{ marginBottom: 12 }} />}
+          {current.render()}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

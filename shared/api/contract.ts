@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { BudgetLine, BudgetLineInput, Project, ProjectInput } from '../domain/budget-line.ts';
+import { Department, DepartmentInput, FiscalYear, SetupState, Unit, UnitInput } from '../domain/organization.ts';
+import { Procurement, Txn, TxnInput } from '../domain/ledger.ts';
+import { Profile } from '../domain/profile.ts';
+import { Measure, MeasureInput, Task, TaskInput, WorkArea, WorkAreaInput } from '../domain/work.ts';
+import { CategoryTotals } from '../domain/totals.ts';
+import { YearDocument } from '../domain/year-document.ts';
+import { fiscalYear, id } from './fields.ts';
+
+// The one typed API between the renderer and the main process. Every method has a zod schema for
+// its input and its output; the dispatcher validates both, whichever transport carried the call.
+
+interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  /** Methods that change data; used by the audit/lock layers and to refuse writes on final years. */
+  writes: boolean;
+}
+
+const query = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> => ({
+  input,
+  output,
+  writes: false,
+});
+const command = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> => ({
+  input,
+  output,
+  writes: true,
+});
+
+const Empty = z.object({}).strict();
+const YearRef = z.object({ yearId: id('年度') }).strict();
+const Deleted = z.object({ deleted: z.literal(true) });
+
+export const AppInfo = z.object({
+  appVersion: z.string(),
+  schemaVersion: z.number().int(),
+  dataFile: z.string(),
+  transport: z.enum(['ipc', 'http', 'direct']),
+});
+
+export const contract = {
+  'app.info': query(Empty, AppInfo),
+
+  'setup.state': query(Empty, SetupState),
+  'department.save': command(DepartmentInput.strict(), Department),
+  'units.save': command(UnitInput.strict(), Unit),
+  'units.delete': command(z.object({ id: id('单位') }).strict(), Deleted),
+
+  'years.create': command(
+    z.object({ year: fiscalYear(), copyProfileFrom: id('来源年度').nullable().optional() }).strict(),
+    FiscalYear,
+  ),
+  'years.delete': command(z.object({ id: id('年度') }).strict(), Deleted),
+
+  'profile.get': query(YearRef, Profile),
+  'profile.save': command(Profile.strict(), Profile),
+
+  'projects.list': query(YearRef, z.array(Project)),
+  'projects.save': command(ProjectInput.strict(), Project),
+  'projects.delete': command(z.object({ id: id('项目') }).strict(), Deleted),
+
+  'budget.lines': query(YearRef, z.array(BudgetLine)),
+  'budget.saveLine': command(BudgetLineInput, BudgetLine),
+  'budget.deleteLine': command(z.object({ id: id('预算指标') }).strict(), Deleted),
+  'budget.categoryTotals': query(YearRef, CategoryTotals),
+
+  'ledger.saveTxn': command(TxnInput, Txn),
+  'ledger.deleteTxn': command(z.object({ id: id('支出记录') }).strict(), Deleted),
+  'procurement.get': query(YearRef, Procurement),
+  'procurement.save': command(Procurement.strict(), Procurement),
+
+  'work.get': query(YearRef, z.array(WorkArea)),
+  'work.saveArea': command(WorkAreaInput.strict(), WorkArea),
+  'work.deleteArea': command(z.object({ id: id('工作领域') }).strict(), Deleted),
+  'work.saveTask': command(TaskInput.strict(), Task),
+  'work.deleteTask': command(z.object({ id: id('任务') }).strict(), Deleted),
+  'work.saveMeasure': command(MeasureInput.strict(), Measure),
+  'work.deleteMeasure': command(z.object({ id: id('指标') }).strict(), Deleted),
+
+  'example.load': command(Empty, z.object({ yearId: id('年度'), year: fiscalYear() })),
+  'year.export': query(YearRef, YearDocument),
+  'year.import': command(z.object({ document: YearDocument }).strict(), z.object({ yearId: id('年度') })),
+
+  'settings.get': query(z.object({ key: z.string().max(100) }).strict(), z.unknown()),
+  'settings.set': command(z.object({ key: z.string().max(100), value: z.unknown() }).strict(), z.object({ ok: z.literal(true) })),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}

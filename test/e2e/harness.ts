@@ -1,0 +1,68 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { type BrowserModeApp, startBrowserMode } from '../../electron/server/browser-mode.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOT_DIR = resolve('test-output/e2e');
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export function tempDataFile(name = 'e2e.db'): string {
+  return join(mkdtempSync(join(tmpdir(), 'selfeval-e2e-')), name);
+}
+
+export async function startApp(dataFile: string): Promise<BrowserModeApp> {
+  return startBrowserMode({ dataFile, staticDir: resolve('dist/renderer') });
+}
+
+export interface OpenedPage {
+  page: Page;
+  /** Console errors and CSP violations seen so far; a test asserts this stays empty. */
+  problems: string[];
+}
+
+export async function openApp(browser: Browser, app: BrowserModeApp): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(app.server.appUrl);
+  try {
+    await page.getByText('部门整体支出绩效自评').first().waitFor();
+  } catch (err) {
+    await screenshot(page, `failed-open-${Date.now()}`);
+    throw new Error(`app did not render: ${(err as Error).message}\n${problems.join('\n')}\n${(await page.content()).slice(0, 2000)}`);
+  }
+  return { page, problems };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+export async function navigate(page: Page, label: string): Promise<void> {
+  await page.getByRole('menuitem').filter({ has: page.getByText(label, { exact: true }) }).click();
+}
