@@ -1,0 +1,107 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '../../../shared/api/client.ts';
+import { AppError } from '../../../shared/api/app-error.ts';
+import { type BrowserModeApp, startBrowserMode } from '../../../electron/server/browser-mode.ts';
+import { MAX_BODY_BYTES, TOKEN_HEADER } from '../../../electron/server/loopback-server.ts';
+import { tempPath } from '../temp-db.ts';
+
+interface Reply {
+  status: number;
+  body: string;
+}
+
+// Raw requests, so the test controls every header (fetch would set Host and Origin itself).
+function raw(port: number, opts: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, method: opts.method ?? 'POST', path: opts.path ?? '/api/call', headers: opts.headers ?? {} },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    // The server may close the connection while a refused oversized body is still being sent.
+    req.on('socket', (s) => s.on('error', () => {}));
+    req.on('error', (err) => (/EPIPE|ECONNRESET/.test(String(err)) ? resolve({ status: -1, body: '' }) : reject(err)));
+    if (opts.body) req.write(opts.body);
+    req.end();
+  });
+}
+
+describe('loopback browser-mode transport', () => {
+  let app: BrowserModeApp;
+  const call = JSON.stringify({ method: 'setup.state', input: {} });
+  const good = () => ({ 'content-type': 'application/json', [TOKEN_HEADER]: app.server.token, host: `127.0.0.1:${app.server.port}` });
+
+  beforeAll(async () => {
+    app = await startBrowserMode({ dataFile: tempPath(), staticDir: null });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('listens on 127.0.0.1 only and hands the token over in the URL fragment', () => {
+    expect(app.server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(app.server.appUrl).toBe(`${app.server.url}/#token=${app.server.token}`);
+    expect(app.server.token).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('serves a call with the token', async () => {
+    const r = await raw(app.server.port, { headers: good(), body: call });
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body)).toEqual({ ok: true, data: { department: null, units: [], years: [] } });
+  });
+
+  it('refuses a call without the token, or with a wrong one', async () => {
+    const { [TOKEN_HEADER]: _t, ...noToken } = good();
+    for (const headers of [noToken, { ...good(), [TOKEN_HEADER]: 'f'.repeat(64) }]) {
+      const r = await raw(app.server.port, { headers, body: call });
+      expect(r.status).toBe(401);
+      expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    }
+  });
+
+  it('refuses a foreign Origin even with the token', async () => {
+    const r = await raw(app.server.port, { headers: { ...good(), origin: 'http://evil.example' }, body: call });
+    expect(r.status).toBe(403);
+    expect(JSON.parse(r.body).error.message).toContain('其他网站');
+  });
+
+  it('refuses a DNS-rebinding Host header', async () => {
+    const r = await raw(app.server.port, { headers: { ...good(), host: `evil.example:${app.server.port}` }, body: call });
+    expect(r.status).toBe(421);
+  });
+
+  it('refuses an oversized body, declared or streamed', async () => {
+    const big = Buffer.alloc(MAX_BODY_BYTES + 1024, 0x20);
+    const declared = await raw(app.server.port, { headers: { ...good(), 'content-length': String(big.length) }, body: big });
+    expect([413, -1]).toContain(declared.status);
+    const streamed = await raw(app.server.port, { headers: { ...good(), 'transfer-encoding': 'chunked' }, body: big });
+    expect([413, -1]).toContain(streamed.status);
+    // Either way the server is still up and nothing was dispatched.
+    const after = await raw(app.server.port, { headers: good(), body: call });
+    expect(JSON.parse(after.body)).toEqual({ ok: true, data: { department: null, units: [], years: [] } });
+  });
+
+  it('refuses non-JSON and malformed requests with Chinese messages', async () => {
+    const a = await raw(app.server.port, { headers: { ...good(), 'content-type': 'text/plain' }, body: call });
+    expect(a.status).toBe(415);
+    const b = await raw(app.server.port, { headers: good(), body: '{not json' });
+    expect(JSON.parse(b.body).error.message).toContain('不是有效的 JSON');
+  });
+
+  it('gives the same typed errors as the in-process dispatcher through the shared client', async () => {
+    const client = createClient({
+      async invoke(method, input) {
+        const r = await raw(app.server.port, { headers: good(), body: JSON.stringify({ method, input }) });
+        return JSON.parse(r.body);
+      },
+    });
+    await expect(client.call('department.save', { name: '', code: '' })).rejects.toThrow(AppError);
+    await expect(client.call('department.save', { name: '', code: '' })).rejects.toThrow('部门名称不能为空');
+    const dept = await client.call('department.save', { name: '测试部门', code: '' });
+    expect(dept.name).toBe('测试部门');
+  });
+});
