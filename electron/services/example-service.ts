@@ -3,6 +3,7 @@ import { createClient } from '../../shared/api/client.ts';
 import { wanTextToFen } from '../../shared/money/fen.ts';
 import { getDepartment } from '../db/repositories/organization-repo.ts';
 import type { ServiceContext } from './context.ts';
+import { seedExampleScores } from './scoring-service.ts';
 import { createDispatcher } from './dispatch.ts';
 import {
   EXAMPLE_BUDGET_LINES,
@@ -142,6 +143,8 @@ export async function loadExampleYear(ctx: ServiceContext): Promise<{ yearId: nu
         }
       }
     }
+    // The only judgements typed in: qualitative and yes/no indicators. Every rate is computed.
+    seedExampleScores(db, year.id);
     db.exec('COMMIT');
     return { yearId: year.id, year: EXAMPLE_YEAR };
   } catch (err) {

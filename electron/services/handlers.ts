@@ -7,6 +7,7 @@ import { loadExampleYear } from './example-service.ts';
 import * as ledger from './ledger-service.ts';
 import * as org from './organization-service.ts';
 import * as profile from './profile-service.ts';
+import * as scoring from './scoring-service.ts';
 import { inTransaction } from './transaction.ts';
 import * as work from './work-service.ts';
 import { exportYear, importYear } from './year-document-service.ts';
@@ -52,6 +53,16 @@ export const handlers: Handlers = {
   'work.deleteTask': ({ db }, i) => work.deleteTask(db, i.id),
   'work.saveMeasure': ({ db }, i) => work.saveMeasure(db, i),
   'work.deleteMeasure': ({ db }, i) => work.deleteMeasure(db, i.id),
+  'score.sheet': ({ db }, i) => scoring.getScoreSheet(db, i),
+  'score.save': ({ db }, i) => scoring.saveScoreInput(db, i),
+  'score.finalizeCheck': ({ db }, i) => scoring.finalizeCheck(db, i),
+  'score.summary': ({ db }, i) => scoring.getSelfEvalSummary(db, i),
+  'framework.list': ({ db }) => scoring.listFrameworks(db),
+  'framework.get': ({ db }, i) => scoring.getFrameworkDoc(db, i),
+  'framework.saveYear': ({ db }, i) => scoring.saveYearFramework(db, i),
+  'framework.copyToYear': ({ db }, i) => scoring.copyFrameworkToYear(db, i),
+  'framework.import': ({ db }, i) => scoring.importFramework(db, i),
+  'framework.export': ({ db }, i) => scoring.exportFramework(db, i),
   'example.load': (ctx) => loadExampleYear(ctx),
   'year.export': ({ db }, i) => exportYear(db, i.yearId),
   'year.import': ({ db }, i) => importYear(db, i.document),

@@ -4,6 +4,8 @@ import { writeAudit } from '../db/repositories/audit-repo.ts';
 import * as org from '../db/repositories/organization-repo.ts';
 import type { Db } from '../db/open.ts';
 import { copyProfileToYear } from './profile-service.ts';
+import { copyFrameworkToYear, installDefaultFramework } from './scoring-service.ts';
+import { findYearFramework } from '../db/repositories/framework-repo.ts';
 import { inTransaction } from './transaction.ts';
 import { requireYear } from './year-guard.ts';
 
@@ -77,7 +79,8 @@ export function deleteUnit(db: Db, id: number): { deleted: true } {
 
 /**
  * Creates a fiscal year. Unless told otherwise (`copyProfileFrom: null`), the 部门概况 of the latest
- * earlier year is copied, because duties and offices rarely change between years.
+ * earlier year is copied, because duties and offices rarely change between years. The year gets
+ * its own copy of the indicator framework: last year's if there is one, else the shipped default.
  */
 export function createYear(db: Db, input: { year: number; copyProfileFrom?: number | null | undefined }): FiscalYear {
   return inTransaction(db, () => {
@@ -91,6 +94,10 @@ export function createYear(db: Db, input: { year: number; copyProfileFrom?: numb
       requireYear(db, source);
     }
     if (source !== null) copyProfileToYear(db, source, yearId);
+    const previous = org.listYears(db, dept.id).find((y) => y.year < input.year);
+    const previousFramework = previous ? findYearFramework(db, previous.id) : null;
+    if (previousFramework) copyFrameworkToYear(db, { sourceFrameworkId: previousFramework.id, yearId });
+    else installDefaultFramework(db, yearId);
     const created = org.getYear(db, yearId)!;
     writeAudit(db, { action: 'create', entity: 'fiscal_year', entityId: yearId, yearId, after: { ...created, copiedFrom: source } });
     return created;

@@ -6,6 +6,20 @@ import { Profile } from '../domain/profile.ts';
 import { Measure, MeasureInput, Task, TaskInput, WorkArea, WorkAreaInput } from '../domain/work.ts';
 import { CategoryTotals } from '../domain/totals.ts';
 import { YearDocument } from '../domain/year-document.ts';
+import {
+  CopyFrameworkToYearInputSchema,
+  ExportFrameworkOutputSchema,
+  FinalizeCheckSchema,
+  FrameworkSummarySchema,
+  GetFrameworkDocInputSchema,
+  FrameworkDocOutputSchema,
+  ImportFrameworkInputSchema,
+  SaveScoreInputSchema,
+  SaveYearFrameworkInputSchema,
+  ScoreSheetSchema,
+  SelfEvalSummaryInputSchema,
+  SelfEvalSummaryOutputSchema,
+} from '../scoring/schemas.ts';
 import { fiscalYear, id } from './fields.ts';
 
 // The one typed API between the renderer and the main process. Every method has a zod schema for
@@ -78,6 +92,17 @@ export const contract = {
   'work.deleteTask': command(z.object({ id: id('任务') }).strict(), Deleted),
   'work.saveMeasure': command(MeasureInput.strict(), Measure),
   'work.deleteMeasure': command(z.object({ id: id('指标') }).strict(), Deleted),
+
+  'score.sheet': query(YearRef, ScoreSheetSchema),
+  'score.save': command(SaveScoreInputSchema, ScoreSheetSchema),
+  'score.finalizeCheck': query(YearRef, FinalizeCheckSchema),
+  'score.summary': query(SelfEvalSummaryInputSchema.strict(), SelfEvalSummaryOutputSchema),
+  'framework.list': query(Empty, z.array(FrameworkSummarySchema)),
+  'framework.get': query(GetFrameworkDocInputSchema.strict(), FrameworkDocOutputSchema),
+  'framework.saveYear': command(SaveYearFrameworkInputSchema.strict(), FrameworkSummarySchema),
+  'framework.copyToYear': command(CopyFrameworkToYearInputSchema.strict(), FrameworkSummarySchema),
+  'framework.import': command(ImportFrameworkInputSchema, FrameworkSummarySchema),
+  'framework.export': query(z.object({ frameworkId: id('指标体系') }).strict(), ExportFrameworkOutputSchema),
 
   'example.load': command(Empty, z.object({ yearId: id('年度'), year: fiscalYear() })),
   'year.export': query(YearRef, YearDocument),

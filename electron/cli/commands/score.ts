@@ -1,0 +1,61 @@
+import { formatPoints } from '../../../shared/scoring/points.ts';
+import { toScoreJson } from '../../../shared/scoring/score-json.ts';
+import type { ScoreSheet } from '../../../shared/scoring/schemas.ts';
+import { generateSelfEvalSummary } from '../../../shared/scoring/self-eval-summary.ts';
+import { getDepartment } from '../../db/repositories/organization-repo.ts';
+import { getScoreSheet } from '../../services/scoring-service.ts';
+import { openCliContext, requireYearId } from '../cli-context.ts';
+import type { CliCommand } from '../command.ts';
+import { requireFlag, yearFlag } from '../parse-args.ts';
+
+// `selfeval score --db FILE --year YYYY [--json]`: the year's scores, deductions and reasons as the
+// rules compute them from the data file. Reads only.
+
+function textReport(sheet: ScoreSheet, departmentName: string): string {
+  const lines = [
+    `${departmentName} ${sheet.year} 年度部门整体支出绩效自评（${sheet.frameworkName}）`,
+    `自评得分 ${formatPoints(sheet.totalCenti)} 分 / 自评满分 ${formatPoints(sheet.maxCenti)} 分（指标体系合计 ${formatPoints(sheet.frameworkMaxCenti)} 分）`,
+  ];
+  if (sheet.pending.length > 0) {
+    lines.push('', `待填报指标 ${sheet.pending.length} 项：`);
+    for (const p of sheet.pending) lines.push(`  ${p.code} ${p.path}：${p.messages.join('；')}`);
+  }
+  lines.push('');
+  for (const r of sheet.rows) {
+    const indent = '  '.repeat(r.level - 1);
+    const score = !r.selfScored ? '不自评' : r.scoreCenti === null ? '待评' : `${formatPoints(r.scoreCenti)} 分`;
+    const value = r.isLeaf && r.actualText !== null ? `  ${r.sourceLabel} ${r.actualText}` : '';
+    lines.push(`${indent}${r.code} ${r.name}  满分 ${formatPoints(r.weightCenti)} 分  得分 ${score}${value}`);
+  }
+  if (sheet.deductions.length > 0) {
+    lines.push('', '扣分：');
+    for (const d of sheet.deductions) lines.push(`  ${d.indicator} 扣 ${formatPoints(d.pointsCenti)} 分：${d.reason}`);
+  }
+  if (sheet.frameworkIssues.length > 0) {
+    lines.push('', '指标体系问题：');
+    for (const i of sheet.frameworkIssues) lines.push(`  ${i.message}`);
+  }
+  lines.push('', generateSelfEvalSummary(sheet, { year: sheet.year, selfName: '我办' }));
+  return lines.join('\n');
+}
+
+export const scoreCommand: CliCommand = {
+  name: 'score',
+  usage: 'score --db FILE --year YYYY [--json]',
+  summary: '按年度指标体系计算自评得分，列出每项扣分及原因',
+  async run(args, io) {
+    const ctx = openCliContext(requireFlag(args, 'db', '数据文件路径'));
+    try {
+      const yearId = requireYearId(ctx.db, yearFlag(args));
+      const sheet = getScoreSheet(ctx.db, { yearId });
+      io.stdout(
+        args.flags.json
+          ? JSON.stringify({ ok: true, ...toScoreJson(sheet) })
+          : textReport(sheet, getDepartment(ctx.db)?.name ?? ''),
+      );
+      return 0;
+    } finally {
+      ctx.db.close();
+    }
+  },
+};
