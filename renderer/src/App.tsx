@@ -16,6 +16,7 @@ import { api } from './api/client.ts';
 import { BudgetPage } from './pages/BudgetPage.tsx';
 import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
+import { ScoringPage } from './pages/ScoringPage.tsx';
 import { NewYearModal, UnitsYearsPage } from './pages/UnitsYearsPage.tsx';
 import { WorkPage } from './pages/WorkPage.tsx';
 import { useDirtyGuard } from './state/dirty-guard.tsx';
@@ -49,7 +50,7 @@ const ROUTES: Route[] = [
     key: 'scoring',
     label: '绩效评分',
     icon: <AuditOutlined />,
-    render: () => <ComingSoonPage title="绩效评分" description="按指标体系自动计分，逐项说明扣分原因。" />,
+    render: () => <ScoringPage />,
   },
   {
     key: 'report',

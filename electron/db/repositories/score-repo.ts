@@ -62,10 +62,21 @@ export function deleteScoreInput(db: Db, yearId: number, indicatorId: number): v
 }
 
 /** Tasks of the year's 年度工作 and how many are done ('partial' does not count as done). */
+/**
+ * Key tasks of the year and how many are complete: marked 完成 and every result measure that has a
+ * target meets it (in its direction). A task marked done whose figures fall short is not complete.
+ */
 export function workTaskCounts(db: Db, yearId: number): { total: number; done: number } {
   return db
     .prepare(
-      `SELECT count(*) AS total, coalesce(sum(t.status = 'done'), 0) AS done
+      `SELECT count(*) AS total,
+              coalesce(sum(t.status = 'done' AND NOT EXISTS (
+                SELECT 1 FROM task_measure m
+                 WHERE m.task_id = t.id AND m.target_value IS NOT NULL
+                   AND (m.actual_value IS NULL
+                        OR (m.direction = 'higher' AND CAST(m.actual_value AS REAL) < CAST(m.target_value AS REAL))
+                        OR (m.direction = 'lower' AND CAST(m.actual_value AS REAL) > CAST(m.target_value AS REAL))
+                        OR (m.direction = 'equal' AND CAST(m.actual_value AS REAL) <> CAST(m.target_value AS REAL))))), 0) AS done
          FROM work_task t JOIN work_area a ON a.id = t.area_id
         WHERE a.year_id = ?`,
     )

@@ -1,0 +1,48 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, navigate, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
+
+describe('browser mode: score sheet follows the year’s work', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('drops the score and rewrites the 自评综述 when a key task misses its target', async () => {
+    const app = await startApp(tempDataFile());
+    const { page, problems } = await openApp(browser, app);
+    await page.getByTestId('load-example').click();
+    await page.getByText('示例年度已载入').waitFor();
+
+    await navigate(page, '绩效评分');
+    await page.getByTestId('score-total').getByText('94.21').waitFor();
+    const before = await page.getByTestId('self-eval-summary').textContent();
+    expect(before).toContain('2021 年度我办部门整体支出绩效自评分数为 94.21 分');
+    expect(before).toContain('分别扣 0.74 分和 0.05 分');
+    expect(before).toContain('本项得满分');
+    await screenshot(page, '10-scoring-example');
+
+    // The hotline task gets a target of 25 万宗 against its actual 23.36 万宗: no longer complete.
+    await navigate(page, '年度工作');
+    await page.getByTestId('measure-hotline_orders').click();
+    await page.getByRole('dialog').getByLabel('目标值').fill('25');
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存').first().waitFor();
+    await page.getByTestId('measure-hotline_orders').getByText('目标 25').waitFor();
+
+    await navigate(page, '绩效评分');
+    await page.getByTestId('score-total').getByText('90.88').waitFor();
+    expect(await page.getByTestId('score-2.1.1').textContent()).toContain('26.67');
+    const after = await page.getByTestId('self-eval-summary').textContent();
+    expect(after).toContain('自评分数为 90.88 分');
+    expect(after).not.toContain('本项得满分');
+    expect(after).toContain('重点工作任务完成率');
+    await screenshot(page, '11-scoring-after-task-change');
+    expect(problems).toEqual([]);
+    await page.context().close();
+    await app.close();
+  });
+});
