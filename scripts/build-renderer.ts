@@ -28,7 +28,15 @@ export function rendererIsStale(): boolean {
 export async function buildRenderer(opts: { force?: boolean } = {}): Promise<boolean> {
   if (!opts.force && !rendererIsStale()) return false;
   const tmp = `${OUT}.tmp-${process.pid}`;
-  await build({ configFile: resolve('vite.config.ts'), logLevel: 'warn', build: { outDir: tmp, emptyOutDir: true } });
+  // Always a production bundle, even when called from vitest (which sets NODE_ENV=test and would
+  // otherwise get React's development build and JSX runtime).
+  const previousEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: resolve('vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir: tmp, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = previousEnv;
+  }
   const old = `${OUT}.old-${process.pid}`;
   if (existsSync(OUT)) renameSync(OUT, old);
   renameSync(tmp, OUT);

@@ -1,3 +1,5 @@
+import { userInfo } from 'node:os';
+import { setAuditActor } from '../db/repositories/audit-repo.ts';
 import { resolve } from 'node:path';
 import { AppError } from '../../shared/api/app-error.ts';
 import { findYear, getDepartment } from '../db/repositories/organization-repo.ts';
@@ -7,6 +9,7 @@ import { APP_VERSION } from '../app-version.ts';
 
 export function openCliContext(dbPath: string): ServiceContext {
   const dataFile = resolve(dbPath);
+  setAuditActor(userInfo().username);
   return { db: openDatabase(dataFile), dataFile, appVersion: APP_VERSION, transport: 'direct' };
 }
 

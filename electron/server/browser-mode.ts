@@ -1,3 +1,5 @@
+import { userInfo } from 'node:os';
+import { setAuditActor } from '../db/repositories/audit-repo.ts';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { APP_VERSION } from '../app-version.ts';
@@ -23,6 +25,7 @@ export async function startBrowserMode(opts: BrowserModeOptions): Promise<Browse
   const dataFile = resolve(opts.dataFile);
   mkdirSync(dirname(dataFile), { recursive: true });
   const db = openDatabase(dataFile);
+  setAuditActor(userInfo().username);
   const dispatch = createDispatcher({ db, dataFile, appVersion: APP_VERSION, transport: 'http' });
   const server = await startLoopbackServer({
     dispatch,

@@ -9,6 +9,7 @@ import * as org from './organization-service.ts';
 import * as profile from './profile-service.ts';
 import * as scoring from './scoring-service.ts';
 import { inTransaction } from './transaction.ts';
+import * as undo from './undo-service.ts';
 import * as work from './work-service.ts';
 import { exportYear, importYear } from './year-document-service.ts';
 
@@ -63,6 +64,8 @@ export const handlers: Handlers = {
   'framework.copyToYear': ({ db }, i) => scoring.copyFrameworkToYear(db, i),
   'framework.import': ({ db }, i) => scoring.importFramework(db, i),
   'framework.export': ({ db }, i) => scoring.exportFramework(db, i),
+  'audit.history': ({ db }, i) => undo.history(db, i),
+  'audit.undo': ({ db }, i) => undo.undo(db, i.auditId),
   'example.load': (ctx) => loadExampleYear(ctx),
   'year.export': ({ db }, i) => exportYear(db, i.yearId),
   'year.import': ({ db }, i) => importYear(db, i.document),

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
@@ -6,6 +7,7 @@ import { AppError } from '../../shared/api/app-error.ts';
 import { APP_VERSION } from '../app-version.ts';
 import { dataFileIn } from '../data-location.ts';
 import { type Db, openDatabase } from '../db/open.ts';
+import { setAuditActor } from '../db/repositories/audit-repo.ts';
 import { SECURITY_HEADERS } from '../server/security-headers.ts';
 import { readStatic } from '../server/static-files.ts';
 import { createDispatcher } from '../services/dispatch.ts';
@@ -75,6 +77,7 @@ async function start(): Promise<void> {
     const dataFile = resolve(argValue('db') ?? dataFileIn(app.getPath('userData')));
     mkdirSync(dirname(dataFile), { recursive: true });
     db = openDatabase(dataFile, process.env.SELFEVAL_SQLITE_BINDING ? { nativeBinding: process.env.SELFEVAL_SQLITE_BINDING } : {});
+    setAuditActor(userInfo().username);
     registerIpc(createDispatcher({ db, dataFile, appVersion: APP_VERSION, transport: 'ipc' }));
     hardenSessions();
     protocol.handle(APP_SCHEME, async (request) => {

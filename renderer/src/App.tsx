@@ -17,6 +17,7 @@ import { BudgetPage } from './pages/BudgetPage.tsx';
 import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
 import { ScoringPage } from './pages/ScoringPage.tsx';
+import { SettingsPage } from './pages/SettingsPage.tsx';
 import { NewYearModal, UnitsYearsPage } from './pages/UnitsYearsPage.tsx';
 import { WorkPage } from './pages/WorkPage.tsx';
 import { useDirtyGuard } from './state/dirty-guard.tsx';
@@ -62,7 +63,7 @@ const ROUTES: Route[] = [
     key: 'settings',
     label: '备份与设置',
     icon: <SettingOutlined />,
-    render: () => <ComingSoonPage title="备份与设置" description="备份与恢复数据文件、查看修改记录。" />,
+    render: () => <SettingsPage />,
   },
 ];
 

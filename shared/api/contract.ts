@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditEntry, AuditQuery } from '../domain/audit.ts';
 import { BudgetLine, BudgetLineInput, Project, ProjectInput } from '../domain/budget-line.ts';
 import { Department, DepartmentInput, FiscalYear, SetupState, Unit, UnitInput } from '../domain/organization.ts';
 import { Procurement, Txn, TxnInput } from '../domain/ledger.ts';
@@ -103,6 +104,9 @@ export const contract = {
   'framework.copyToYear': command(CopyFrameworkToYearInputSchema.strict(), FrameworkSummarySchema),
   'framework.import': command(ImportFrameworkInputSchema, FrameworkSummarySchema),
   'framework.export': query(z.object({ frameworkId: id('指标体系') }).strict(), ExportFrameworkOutputSchema),
+
+  'audit.history': query(AuditQuery, z.array(AuditEntry)),
+  'audit.undo': command(z.object({ auditId: id('修改记录') }).strict(), AuditEntry),
 
   'example.load': command(Empty, z.object({ yearId: id('年度'), year: fiscalYear() })),
   'year.export': query(YearRef, YearDocument),

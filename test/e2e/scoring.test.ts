@@ -41,6 +41,16 @@ describe('browser mode: score sheet follows the year’s work', () => {
     expect(after).not.toContain('本项得满分');
     expect(after).toContain('重点工作任务完成率');
     await screenshot(page, '11-scoring-after-task-change');
+
+    // The change is in the year's history with who/when/before/after, and can be undone there.
+    await navigate(page, '备份与设置');
+    const latest = page.getByTestId('history-list').locator('.history-item').first();
+    await latest.getByText('目标值：（空） → 25').waitFor();
+    await screenshot(page, '12-history');
+    await latest.getByRole('button', { name: '撤销' }).click();
+    await page.getByText('已撤销').waitFor();
+    await navigate(page, '绩效评分');
+    await page.getByTestId('score-total').getByText('94.21').waitFor();
     expect(problems).toEqual([]);
     await page.context().close();
     await app.close();

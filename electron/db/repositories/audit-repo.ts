@@ -11,13 +11,20 @@ export interface AuditEntry {
   actor?: string;
 }
 
+let currentActor = '';
+
+/** Who is making changes in this process (the OS user), recorded with every audit entry. */
+export function setAuditActor(actor: string): void {
+  currentActor = actor;
+}
+
 // Called by services inside the same transaction as the change it records.
 export function writeAudit(db: Db, e: AuditEntry): void {
   db.prepare(
     `INSERT INTO audit_log (actor, action, entity, entity_id, year_id, before_json, after_json, batch_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
-    e.actor ?? '',
+    e.actor ?? currentActor,
     e.action,
     e.entity,
     String(e.entityId),
@@ -26,4 +33,63 @@ export function writeAudit(db: Db, e: AuditEntry): void {
     e.after === undefined ? null : JSON.stringify(e.after),
     e.batchId ?? null,
   );
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  yearId: number | null;
+  before: unknown;
+  after: unknown;
+}
+
+interface RawAudit {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  year_id: number | null;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+const toRow = (r: RawAudit): AuditRow => ({
+  id: r.id,
+  at: r.at,
+  actor: r.actor,
+  action: r.action,
+  entity: r.entity,
+  entityId: r.entity_id,
+  yearId: r.year_id,
+  before: r.before_json === null ? null : JSON.parse(r.before_json),
+  after: r.after_json === null ? null : JSON.parse(r.after_json),
+});
+
+export function listAudit(db: Db, q: { yearId: number | null; entity: string | null; entityId: string | null; limit: number }): AuditRow[] {
+  const rows = db
+    .prepare(
+      `SELECT * FROM audit_log
+        WHERE (@yearId IS NULL OR year_id = @yearId) AND (@entity IS NULL OR entity = @entity)
+          AND (@entityId IS NULL OR entity_id = @entityId)
+        ORDER BY id DESC LIMIT @limit`,
+    )
+    .all(q) as RawAudit[];
+  return rows.map(toRow);
+}
+
+export function getAudit(db: Db, id: number): AuditRow | null {
+  const r = db.prepare('SELECT * FROM audit_log WHERE id = ?').get(id) as RawAudit | undefined;
+  return r ? toRow(r) : null;
+}
+
+/** The id of the newest entry about one entity (an undo is only offered for that one). */
+export function latestAuditId(db: Db, entity: string, entityId: string): number | null {
+  const r = db.prepare('SELECT max(id) AS id FROM audit_log WHERE entity = ? AND entity_id = ?').get(entity, entityId) as { id: number | null };
+  return r.id;
 }

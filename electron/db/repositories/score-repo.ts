@@ -61,7 +61,6 @@ export function deleteScoreInput(db: Db, yearId: number, indicatorId: number): v
   db.prepare('DELETE FROM indicator_score WHERE year_id = ? AND indicator_id = ?').run(yearId, indicatorId);
 }
 
-/** Tasks of the year's 年度工作 and how many are done ('partial' does not count as done). */
 /**
  * Key tasks of the year and how many are complete: marked 完成 and every result measure that has a
  * target meets it (in its direction). A task marked done whose figures fall short is not complete.

@@ -1,4 +1,4 @@
-import { Alert, App as AntApp, Button, Card, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Drawer, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { BudgetLine } from '../../../shared/domain/budget-line.ts';
 import { CATEGORIES, CATEGORY_LABELS, FUNDING_SOURCE_LABELS, FUNDING_SOURCES } from '../../../shared/domain/enums.ts';
@@ -8,6 +8,7 @@ import { api } from '../api/client.ts';
 import { useQuery } from '../api/use-query.ts';
 import { AmountUnitSwitch, useAmountUnit } from '../components/amount-unit.tsx';
 import { applyError } from '../components/apply-error.ts';
+import { HistoryList } from '../components/HistoryList.tsx';
 import { useCurrentYear, useSession } from '../state/session.tsx';
 
 interface LineForm {
@@ -146,6 +147,7 @@ export function BudgetPage() {
   const { message } = AntApp.useApp();
   const [unit, setUnit] = useAmountUnit();
   const [editing, setEditing] = useState<BudgetLine | 'new' | null>(null);
+  const [historyOf, setHistoryOf] = useState<BudgetLine | null>(null);
   const totals = useQuery('budget.categoryTotals', year ? { yearId: year.id } : null);
   const lines = useQuery('budget.lines', year ? { yearId: year.id } : null);
   if (!year) return <Alert type="info" message="请先在“单位与年度”页创建或选择一个年度。" />;
@@ -221,6 +223,7 @@ export function BudgetPage() {
               render: (_, l) => (
                 <Space>
                   <Typography.Link onClick={() => setEditing(l)}>编辑</Typography.Link>
+                  <Typography.Link onClick={() => setHistoryOf(l)}>历史</Typography.Link>
                   <Popconfirm title="删除这条预算指标？" okText="删除" cancelText="取消" onConfirm={() => remove(l)}>
                     <Typography.Link type="danger">删除</Typography.Link>
                   </Popconfirm>
@@ -230,6 +233,9 @@ export function BudgetPage() {
           ]}
         />
       </Card>
+      <Drawer open={historyOf !== null} onClose={() => setHistoryOf(null)} title="预算指标修改记录" size={520} destroyOnHidden>
+        {historyOf && <HistoryList yearId={year.id} entity="budget_line" entityId={String(historyOf.id)} onUndone={reloadAll} />}
+      </Drawer>
       <LineModal
         line={editing}
         unit={unit}

@@ -1,4 +1,4 @@
-import { Alert, App as AntApp, Button, Card, Flex, Form, Input, InputNumber, Modal, Radio, Select, Space, Statistic, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Drawer, Flex, Form, Input, InputNumber, Modal, Radio, Select, Space, Statistic, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { formatPoints, parsePointsText } from '../../../shared/scoring/points.ts';
 import { BAND_LABELS, BANDS, type Band } from '../../../shared/scoring/rules/qualitative-bands.ts';
@@ -6,6 +6,7 @@ import type { SaveScoreInput, ScoreRow } from '../../../shared/scoring/schemas.t
 import { api } from '../api/client.ts';
 import { useQuery } from '../api/use-query.ts';
 import { applyError } from '../components/apply-error.ts';
+import { HistoryList } from '../components/HistoryList.tsx';
 import { useCurrentYear } from '../state/session.tsx';
 
 interface InputForm {
@@ -139,6 +140,7 @@ export function ScoringPage() {
   const sheet = useQuery('score.sheet', year ? { yearId: year.id } : null);
   const summary = useQuery('score.summary', year ? { yearId: year.id, selfName: '我办' } : null);
   const [editing, setEditing] = useState<ScoreRow | null>(null);
+  const [historyOf, setHistoryOf] = useState<ScoreRow | null>(null);
   if (!year) return <Alert type="info" message="请先在“单位与年度”页创建或选择一个年度。" />;
   const s = sheet.data;
   const locked = year.status === 'final';
@@ -231,12 +233,15 @@ export function ScoringPage() {
           { title: '扣分原因 / 得分依据', dataIndex: 'reason', ellipsis: { showTitle: true } },
           {
             title: '操作',
-            width: 70,
+            width: 110,
             render: (_, r) =>
               r.isLeaf && r.selfScored ? (
-                <Button size="small" type={r.complete ? 'default' : 'primary'} disabled={locked} onClick={() => setEditing(r)}>
-                  填报
-                </Button>
+                <Space size={4}>
+                  <Button size="small" type={r.complete ? 'default' : 'primary'} disabled={locked} onClick={() => setEditing(r)}>
+                    填报
+                  </Button>
+                  <Typography.Link onClick={() => setHistoryOf(r)}>历史</Typography.Link>
+                </Space>
               ) : null,
           },
         ]}
@@ -246,6 +251,9 @@ export function ScoringPage() {
           {summary.data?.text ?? ''}
         </Typography.Paragraph>
       </Card>
+      <Drawer open={historyOf !== null} onClose={() => setHistoryOf(null)} title={`修改记录：${historyOf?.path ?? ''}`} size={520} destroyOnHidden>
+        {historyOf && <HistoryList yearId={year.id} entity="indicator_score" entityId={`${year.id}:${historyOf.indicatorId}`} onUndone={reload} />}
+      </Drawer>
       <ScoreInputModal
         row={editing}
         yearId={year.id}
