@@ -1,0 +1,205 @@
+import type { Content, ContentText, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
+import type { ReportBlock, ReportModel, SignatureView } from '../../../shared/report/build-report-model.ts';
+import { formatCellText, type ReportTable, type TableRow } from '../../../shared/report/table-model.ts';
+import type { FaceId, FontSet } from './font-registry.ts';
+import { splitRuns } from './font-runs.ts';
+import { breakLines, justifySpacing } from './line-breaker.ts';
+import {
+  BODY_INDENT,
+  BODY_LINE_HEIGHT,
+  LINE_PITCH,
+  PAGE,
+  PAGE_NUMBER_GAP,
+  SIZE,
+  TABLE_CELL_PADDING_X,
+  TABLE_CELL_PADDING_Y,
+  TABLE_FONT_SIZE,
+  TABLE_LINE_HEIGHT,
+  TEXT_WIDTH,
+} from './page-layout.ts';
+
+// ReportModel → pdfmake document in the layout of 党政机关公文 (GB/T 9704): 仿宋 三号 body on a
+// 22-line grid, 黑体/楷体 headings, 小标宋-like title, "— n —" page numbers alternating sides, annex
+// tables with repeated header rows, and a signature block that never starts a page alone.
+
+/** Longest last paragraph (characters) kept on the signature's page; longer ones may split. */
+const KEEP_WITH_SIGNATURE_MAX_CHARS = 300;
+
+// Column and cell properties ride along on text nodes used as columns or table cells.
+type TextProps = Omit<ContentText, 'text'> & { width?: string | number; colSpan?: number };
+
+export type TextMetrics = Pick<FontSet, 'covers' | 'measure'>;
+
+export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TDocumentDefinitions {
+  const covers = metrics.covers.bind(metrics);
+  const measure = metrics.measure.bind(metrics);
+  const txt = (s: string, face: FaceId, props: TextProps = {}): ContentText & TextProps => {
+    const runs = splitRuns(s, face, covers);
+    const only = runs[0];
+    if (runs.length <= 1 && (!only || only.face === face)) return { ...props, text: s, font: face };
+    return { ...props, font: face, text: runs.map((r) => ({ text: r.text, font: r.face })) };
+  };
+
+  // Pre-broken lines (see line-breaker.ts): one unbreakable inline per font run, "\n" between lines.
+  const flow = (s: string, face: FaceId, size: number, width: number, indent: number, justify: boolean, props: TextProps = {}): ContentText & TextProps => {
+    const inlines: ContentText[] = [];
+    for (const line of breakLines(s, face, size, width, indent, measure, covers)) {
+      const cs = justify ? justifySpacing(line, size) : 0;
+      for (const r of line.runs) inlines.push(cs > 0 ? { text: r.text, font: r.face, noWrap: true, characterSpacing: cs } : { text: r.text, font: r.face, noWrap: true });
+      if (!line.last) inlines.push({ text: '\n' });
+    }
+    return { ...props, font: face, fontSize: size, text: inlines, ...(indent > 0 ? { leadingIndent: indent } : {}) };
+  };
+
+  const body = (s: string): ContentText => flow(s, 'fang', SIZE.san, TEXT_WIDTH, BODY_INDENT, true);
+
+  const headingFace: Record<1 | 2 | 3 | 4, FaceId> = { 1: 'hei', 2: 'kai', 3: 'fang', 4: 'fang' };
+
+  const blockContent = (b: ReportBlock): Content => {
+    switch (b.kind) {
+      case 'title':
+        return {
+          stack: b.lines.map((l) => txt(l, 'songBold', { fontSize: SIZE.er, alignment: 'center', lineHeight: (LINE_PITCH * 1.5) / SIZE.er })),
+          margin: [0, 0, 0, LINE_PITCH],
+        };
+      case 'heading':
+        return flow(`${b.number}${b.text}`, headingFace[b.level], SIZE.san, TEXT_WIDTH, BODY_INDENT, false, { headlineLevel: 1 });
+      case 'paragraph':
+        return body(b.text);
+      case 'annexNote':
+        return {
+          columns: [
+            txt('附件：', 'fang', { width: 'auto' }),
+            { width: '*', stack: b.items.map((item) => txt(item, 'fang')) },
+          ],
+          margin: [BODY_INDENT, LINE_PITCH, 0, 0],
+        };
+      case 'signature':
+        return signatureContent(b.signature);
+      case 'annex':
+        return annexContent(b.label, b.table);
+    }
+  };
+
+  const signatureContent = (s: SignatureView): Content => {
+    // Two people per line; the left column is wider for 单位负责人（签字）.
+    const person = (i: number, width: string) => {
+      const p = s.persons[i];
+      return p ? txt(`${p.label}：${p.value}`, 'fang', { width }) : { width, text: '' };
+    };
+    const rows: Content[] = [];
+    for (let i = 0; i < s.persons.length; i += 2) {
+      rows.push({ columns: [person(i, '58%'), person(i + 1, '*')], columnGap: 0 });
+    }
+    return {
+      stack: [
+        { stack: rows, margin: [0, LINE_PITCH, 0, 0] },
+        {
+          columns: [
+            { width: '*', text: '' },
+            {
+              width: 'auto',
+              stack: [
+                txt(`${s.sealLabel}：${s.sealingUnit}`, 'fang', { alignment: 'center' }),
+                txt(s.dateText === '' ? '年\u3000\u3000月\u3000\u3000日' : s.dateText, 'fang', { alignment: 'center' }),
+              ],
+            },
+            // 成文日期 右空四字.
+            { width: SIZE.san * 4, text: '' },
+          ],
+          columnGap: 0,
+          margin: [0, LINE_PITCH, 0, 0],
+        },
+      ],
+    };
+  };
+
+  const annexContent = (label: string, table: ReportTable): Content => {
+    const parts: Content[] = [
+      txt(label, 'hei', { pageBreak: 'before', lineHeight: BODY_LINE_HEIGHT }),
+      txt(table.title, 'songBold', { fontSize: SIZE.xiaoEr, alignment: 'center', lineHeight: 1.6, margin: [0, 4, 0, 8] }),
+    ];
+    if (table.unitLine !== '') parts.push(txt(table.unitLine, 'fang', { fontSize: TABLE_FONT_SIZE, alignment: 'right', lineHeight: 1.4 }));
+    parts.push(tableContent(table));
+    return { stack: parts };
+  };
+
+  const tableContent = (table: ReportTable): Content => {
+    const n = table.columns.length;
+    // Wide tables (the score sheet) drop to 五号 so indicator names fit on one line.
+    const fontSize = n >= 7 ? SIZE.wu : TABLE_FONT_SIZE;
+    const avail = TEXT_WIDTH - n * 2 * TABLE_CELL_PADDING_X - (n + 1) * 0.5 - 0.5;
+    const rel = table.columns.reduce((s, c) => s + c.width, 0);
+    const widths = table.columns.map((c) => (c.width / rel) * avail);
+    const header: TableCell[] = table.columns.map((c) => txt(c.header, 'hei', { alignment: 'center' }));
+    const rowCells = (row: TableRow): TableCell[] => {
+      if (row.role === 'section') {
+        const label = row.cells[0] ? formatCellText(row.cells[0]) : '';
+        return [txt(label, 'hei', { colSpan: n }), ...Array.from({ length: n - 1 }, () => ({}))];
+      }
+      return row.cells.map((cell, i) => {
+        const col = table.columns[i]!;
+        const face: FaceId = row.role === 'total' && i === 0 ? 'hei' : 'fang';
+        const numeric = cell.kind === 'fen' || cell.kind === 'centi' || cell.kind === 'ratio';
+        const indent = i === 0 ? fontSize * row.indent : 0;
+        const props: TextProps = { alignment: numeric ? 'right' : col.align };
+        if (indent > 0) props.margin = [indent, 0, 0, 0];
+        if (numeric) return txt(formatCellText(cell), face, { ...props, noWrap: true });
+        return flow(formatCellText(cell), face, fontSize, widths[i]! - indent, 0, false, props);
+      });
+    };
+    return {
+      table: {
+        headerRows: 1,
+        dontBreakRows: true,
+        widths,
+        body: [header, ...table.rows.map(rowCells)],
+      },
+      layout: {
+        hLineWidth: () => 0.5,
+        vLineWidth: () => 0.5,
+        paddingLeft: () => TABLE_CELL_PADDING_X,
+        paddingRight: () => TABLE_CELL_PADDING_X,
+        paddingTop: () => TABLE_CELL_PADDING_Y,
+        paddingBottom: () => TABLE_CELL_PADDING_Y,
+      },
+      fontSize,
+      lineHeight: TABLE_LINE_HEIGHT,
+    };
+  };
+
+  // The signature block travels with the annex note and, when short enough, the last paragraph,
+  // so it can never open a page by itself.
+  const content: Content[] = [];
+  const blocks = model.blocks;
+  const noteAt = blocks.findIndex((b) => b.kind === 'annexNote');
+  const sigAt = blocks.findIndex((b) => b.kind === 'signature');
+  let keepFrom = noteAt >= 0 ? noteAt : sigAt;
+  const before = blocks[keepFrom - 1];
+  if (before?.kind === 'paragraph' && before.text.length <= KEEP_WITH_SIGNATURE_MAX_CHARS) keepFrom -= 1;
+  blocks.forEach((b, i) => {
+    if (keepFrom >= 0 && i === keepFrom) {
+      const group = blocks.slice(keepFrom, sigAt + 1).map(blockContent);
+      content.push({ stack: group, unbreakable: true });
+    }
+    if (keepFrom >= 0 && i >= keepFrom && i <= sigAt) return;
+    content.push(blockContent(b));
+  });
+
+  return {
+    pageSize: PAGE.size,
+    pageMargins: [PAGE.marginLeft, PAGE.marginTop, PAGE.marginRight, PAGE.marginBottom],
+    defaultStyle: { font: 'fang', fontSize: SIZE.san, lineHeight: BODY_LINE_HEIGHT },
+    content,
+    footer: (currentPage: number) =>
+      txt(`— ${currentPage} —`, 'serif', {
+        fontSize: SIZE.si,
+        lineHeight: 1,
+        alignment: currentPage % 2 === 1 ? 'right' : 'left',
+        margin: [PAGE.marginLeft + SIZE.si, PAGE_NUMBER_GAP, PAGE.marginRight + SIZE.si, 0],
+      }),
+    // A heading never ends a page: move it to the next page with its first paragraph.
+    pageBreakBefore: (node, queries) =>
+      node.headlineLevel === 1 && queries.getFollowingNodesOnPage().length === 0,
+  };
+}

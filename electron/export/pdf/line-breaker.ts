@@ -1,0 +1,124 @@
+import type { FaceId } from './font-registry.ts';
+import { type Coverage, type FontRun, splitRuns } from './font-runs.ts';
+
+// Chinese line breaking done here rather than by pdfmake. pdfmake treats every ideograph as a word
+// and lays out, styles and draws each one separately; handing it whole lines (one unbreakable run
+// per font) makes a page several hundred inlines lighter. Justification becomes character spacing
+// spread evenly over the line, the way Word's 两端对齐 looks. Breaking follows the usual 避头尾 rules:
+// no line starts with closing punctuation and none ends with an opening bracket or quote.
+
+const NO_LINE_START = new Set([...'，。、；：？！）》」』】〕〉”’…—％%·,.;:?!)]}']);
+const NO_LINE_END = new Set([...'（《「『【〔〈“‘([{']);
+
+/** Width of `text` in `face` at `size` points. */
+export type MeasureText = (text: string, face: FaceId, size: number) => number;
+
+export interface BrokenLine {
+  runs: FontRun[];
+  /** Natural width in points, before justification. */
+  width: number;
+  /** Width available to this line. */
+  available: number;
+  last: boolean;
+}
+
+interface Token {
+  text: string;
+  space: boolean;
+}
+
+function isWide(cp: number): boolean {
+  return cp >= 0x2e80 || (cp >= 0x2000 && cp <= 0x206f) || (cp >= 0xff00 && cp <= 0xffef);
+}
+
+/** Ideographs and CJK punctuation one by one; runs of Latin letters/digits as one token. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  let latin = '';
+  const flush = () => {
+    if (latin !== '') out.push({ text: latin, space: false });
+    latin = '';
+  };
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (ch === ' ' || ch === '\t') {
+      flush();
+      out.push({ text: ' ', space: true });
+    } else if (isWide(cp)) {
+      flush();
+      out.push({ text: ch, space: false });
+    } else {
+      latin += ch;
+    }
+  }
+  flush();
+  return out;
+}
+
+export function breakLines(
+  text: string,
+  face: FaceId,
+  size: number,
+  width: number,
+  firstIndent: number,
+  measure: MeasureText,
+  covers: Coverage,
+): BrokenLine[] {
+  const tokens = tokenize(text);
+  const widths = tokens.map((t) => splitRuns(t.text, face, covers).reduce((s, r) => s + measure(r.text, r.face, size), 0));
+  const lines: { from: number; to: number }[] = [];
+  let from = 0;
+  let used = 0;
+  let available = width - firstIndent;
+  for (let i = 0; i < tokens.length; i++) {
+    const w = widths[i]!;
+    if (i === from && tokens[i]!.space) {
+      from = i + 1;
+      continue;
+    }
+    if (used + w <= available + 0.001 || i === from) {
+      used += w;
+      continue;
+    }
+    // Token i does not fit: end the line before it, moving back tokens that may not end a line
+    // or, if i may not start one, the character before it.
+    let end = i;
+    while (end - 1 > from && NO_LINE_START.has(tokens[end]!.text)) end--;
+    while (end - 1 > from && NO_LINE_END.has(tokens[end - 1]!.text)) end--;
+    lines.push({ from, to: end });
+    from = end;
+    available = width;
+    used = 0;
+    i = end - 1;
+  }
+  if (from < tokens.length) lines.push({ from, to: tokens.length });
+
+  return lines.map((l, n) => {
+    let to = l.to;
+    while (to > l.from && tokens[to - 1]!.space) to--;
+    const lineText = tokens
+      .slice(l.from, to)
+      .map((t) => t.text)
+      .join('');
+    let lineWidth = 0;
+    for (let i = l.from; i < to; i++) lineWidth += widths[i]!;
+    return {
+      runs: splitRuns(lineText, face, covers),
+      width: lineWidth,
+      available: n === 0 ? width - firstIndent : width,
+      last: n === lines.length - 1,
+    };
+  });
+}
+
+/** Spacing per character gap that makes a line fill its width; 0 when it would look torn. */
+export function justifySpacing(line: BrokenLine, size: number): number {
+  if (line.last) return 0;
+  // pdfmake counts (UTF-16 length − 1) gaps per run, so spacing is spread over that many gaps.
+  const chars = line.runs.reduce((s, r) => s + r.text.length, 0);
+  const gaps = chars - line.runs.length;
+  if (gaps <= 0) return 0;
+  // A hair short of full width so rounding never pushes the line over.
+  const cs = (line.available - line.width - 0.01) / gaps;
+  return cs > 0 && cs <= size * 0.35 ? cs : 0;
+}

@@ -1,0 +1,46 @@
+import { PassThrough, type Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { buildReportModel } from '../../../shared/report/build-report-model.ts';
+import type { ExpenseDetailRows, ReportInput } from '../../../shared/report/input.ts';
+import type { ReportTable } from '../../../shared/report/table-model.ts';
+import { validateReportInput } from '../../../shared/report/validate-input.ts';
+import { writeDetailSheet } from './detail-sheet.ts';
+import { writeTableSheet } from './table-sheet.ts';
+
+// ReportInput → .xlsx with the sheets 自评表, 预算执行情况表, 重点工作, 支出明细. Written with the
+// streaming writer so a large 支出明细 never has to be held as a workbook in memory.
+
+/** Writes the workbook to `out` (a file stream for a large 支出明细); resolves when committed. */
+export async function writeReportXlsx(out: Writable, input: ReportInput, txnRows?: ExpenseDetailRows): Promise<void> {
+  const model = buildReportModel(validateReportInput(input));
+  const tables = new Map<string, ReportTable>();
+  for (const b of model.blocks) if (b.kind === 'annex') tables.set(b.table.name, b.table);
+
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+  wb.creator = 'SelfEval Desk';
+  wb.title = model.title;
+  const date = new Date(`${model.documentDate}T00:00:00+08:00`);
+  wb.created = date;
+  wb.modified = date;
+
+  const footerName = `${input.unitName} ${input.year}年度`;
+  for (const name of ['自评表', '预算执行情况表', '重点工作']) {
+    const table = tables.get(name);
+    if (table) writeTableSheet(wb, table, footerName);
+  }
+  await writeDetailSheet(wb, txnRows, `${input.unitName} ${input.year}年度支出明细`);
+  await wb.commit();
+}
+
+export async function renderReportXlsx(input: ReportInput, txnRows?: ExpenseDetailRows): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
+  await writeReportXlsx(out, input, txnRows);
+  await done;
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,88 @@
+import type { ScoreNode, ScoreSheet } from './input.ts';
+import { empty, type ReportTable, type TableCell, type TableRow, text } from './table-model.ts';
+
+// 部门整体支出绩效自评表: one row per indicator in tree order, the indicator's name in the column of
+// its level; parent rows add up their children when the children account for the whole parent.
+
+const COL_MAX = 3;
+const COL_SCORE = 4;
+const COL_DEDUCTION = 5;
+
+function reasonText(n: ScoreNode): string {
+  const parts: string[] = [];
+  if (n.target !== null || n.actual !== null) parts.push(`目标值：${n.target ?? '—'}；完成值：${n.actual ?? '—'}`);
+  if (n.reason.trim() !== '') parts.push(n.reason.trim());
+  if (n.basis.trim() !== '') parts.push(`依据：${n.basis.trim()}`);
+  return parts.join('；');
+}
+
+export function buildScoreTable(sheet: ScoreSheet): ReportTable {
+  const rows: TableRow[] = [];
+
+  const addNode = (n: ScoreNode, depth: number): number => {
+    const index = rows.length;
+    const nameCells: TableCell[] = [empty, empty, empty];
+    nameCells[Math.min(depth, 2)] = text(n.name);
+    const row: TableRow = { role: n.children.length > 0 ? 'subtotal' : 'data', indent: 0, cells: [] };
+    rows.push(row);
+    const childRows = n.children.map((c) => addNode(c, depth + 1));
+    const childMax = n.children.reduce((s, c) => s + c.maxCenti, 0);
+    const allScored = n.children.every((c) => c.scoreCenti !== null);
+    const childScore = n.children.reduce((s, c) => s + (c.scoreCenti ?? 0), 0);
+    const maxCell: TableCell =
+      childRows.length > 0 && childMax === n.maxCenti
+        ? { kind: 'centi', centi: n.maxCenti, formula: { op: 'sum', rows: childRows } }
+        : { kind: 'centi', centi: n.maxCenti };
+    let scoreCell: TableCell = empty;
+    let deductionCell: TableCell = empty;
+    if (n.scoreCenti !== null) {
+      scoreCell =
+        childRows.length > 0 && allScored && childScore === n.scoreCenti
+          ? { kind: 'centi', centi: n.scoreCenti, formula: { op: 'sum', rows: childRows } }
+          : { kind: 'centi', centi: n.scoreCenti };
+      deductionCell = {
+        kind: 'centi',
+        centi: n.maxCenti - n.scoreCenti,
+        formula: { op: 'diff', minuend: COL_MAX, subtrahend: COL_SCORE },
+      };
+    }
+    row.cells = [...nameCells, maxCell, scoreCell, deductionCell, text(reasonText(n))];
+    return index;
+  };
+
+  const groupRows = sheet.groups.map((g) => addNode(g, 0));
+  const scored = sheet.groups.filter((g) => g.scoreCenti !== null);
+  rows.push({
+    role: 'total',
+    indent: 0,
+    cells: [
+      text('合计'),
+      empty,
+      empty,
+      { kind: 'centi', centi: sheet.groups.reduce((s, g) => s + g.maxCenti, 0), formula: { op: 'sum', rows: groupRows } },
+      { kind: 'centi', centi: scored.reduce((s, g) => s + (g.scoreCenti ?? 0), 0), formula: { op: 'sum', rows: groupRows } },
+      { kind: 'centi', centi: scored.reduce((s, g) => s + g.deductionCenti, 0), formula: { op: 'diff', minuend: COL_MAX, subtrahend: COL_SCORE } },
+      empty,
+    ],
+  });
+  // Unscored groups keep their 分值 in the total but add nothing to 得分, so the total's 扣分 is
+  // 分值 − 得分 over scored groups only when every group is scored.
+  const total = rows[rows.length - 1]!;
+  if (scored.length !== sheet.groups.length) total.cells[COL_DEDUCTION] = empty;
+
+  return {
+    name: '自评表',
+    title: '部门整体支出绩效自评表',
+    unitLine: '单位：分',
+    columns: [
+      { header: '一级指标', width: 2.3, align: 'left' },
+      { header: '二级指标', width: 3.4, align: 'left' },
+      { header: '三级指标', width: 4.2, align: 'left' },
+      { header: '分值', width: 1.8, align: 'right' },
+      { header: '得分', width: 1.8, align: 'right' },
+      { header: '扣分', width: 1.8, align: 'right' },
+      { header: '扣分原因及得分依据', width: 5.2, align: 'left' },
+    ],
+    rows,
+  };
+}
