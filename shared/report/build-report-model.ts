@@ -49,34 +49,6 @@ function ensureFullStop(s: string): string {
   return /[。！？；：”）]$/.test(s) ? s : `${s}。`;
 }
 
-/** "1.管理效能方面，满分 45 分，得分 44.21 分。其中，……。扣分原因：……。" */
-export function scoreGroupSentence(index: number, g: ScoreNode): string {
-  const head = `${index}.${g.name}方面，满分 ${formatCenti(g.maxCenti)} 分`;
-  if (g.scoreCenti === null) return `${head}，不属于本单位自评范围。`;
-  let s = `${head}，得分 ${formatCenti(g.scoreCenti)} 分。`;
-  const scoredChildren = g.children.filter((c) => c.scoreCenti !== null);
-  if (scoredChildren.length > 0) {
-    s += `其中，${scoredChildren.map((c) => `${c.name} ${formatCenti(c.scoreCenti!)} 分`).join('、')}。`;
-  }
-  const deducted: ScoreNode[] = [];
-  const collect = (n: ScoreNode) => {
-    if (n.children.length === 0) {
-      if (n.deductionCenti > 0) deducted.push(n);
-    } else n.children.forEach(collect);
-  };
-  collect(g);
-  if (deducted.length > 0) {
-    const parts = deducted.map((n) => {
-      const why = n.reason.trim().replace(/[。；，]+$/, '');
-      return `${why === '' ? n.name : why}，扣 ${formatCenti(n.deductionCenti)} 分`;
-    });
-    s += `扣分原因：${parts.join('；')}。`;
-  } else if (g.deductionCenti === 0) {
-    s += '本项无扣分。';
-  }
-  return s;
-}
-
 export function buildReportModel(input: ReportInput): ReportModel {
   const values = placeholderValues(placeholderCatalogue(input));
   const issues: PlaceholderIssue[] = [];
@@ -137,10 +109,9 @@ export function buildReportModel(input: ReportInput): ReportModel {
   heading(1, '综合评价分析');
   heading(2, NARRATIVE_TITLES.evaluation_overview);
   paragraphs(NARRATIVE_TITLES.evaluation_overview, input.narratives.evaluation_overview ?? '');
+  // The score breakdown paragraph comes generated from the score sheet (scoring's 自评综述), so the
+  // report and the 绩效评分 page always say the same thing.
   paragraphs('自评得分情况', input.evaluationSummary);
-  input.scoreSheet.groups.forEach((g, i) => {
-    blocks.push({ kind: 'paragraph', text: scoreGroupSentence(i + 1, g) });
-  });
 
   heading(2, '工作任务绩效目标完成情况');
   input.workAreas.forEach((area, i) => {

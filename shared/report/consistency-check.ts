@@ -255,15 +255,15 @@ export function checkNarrativeConsistency(input: ReportInput): ConsistencyFindin
     const key = `${label}|${t.unit}`;
     byLabel.set(key, [...(byLabel.get(key) ?? []), t]);
   }
+  // Only across sections: one paragraph listing "总分 45 分 … 总分 50 分" for two blocks is a list,
+  // while the same label with another number in another section is a stale copy.
   for (const [key, group] of byLabel) {
-    const distinct = new Set(group.map((t) => Number(t.number)));
-    if (distinct.size < 2) continue;
     const label = key.split('|')[0]!;
-    const first = group[0]!;
     for (const t of group) {
-      if (Number(t.number) === Number(first.number)) continue;
+      const other = group.find((o) => o.sourceIndex !== t.sourceIndex && Number(o.number) !== Number(t.number));
+      if (!other || other.sourceIndex > t.sourceIndex) continue;
       const src = sources[t.sourceIndex]!;
-      const other = sources[first.sourceIndex]!;
+      const otherSrc = sources[other.sourceIndex]!;
       const unit = t.unit === '%' ? '%' : ` ${t.unit}`;
       findings.push({
         kind: 'repeat',
@@ -271,8 +271,8 @@ export function checkNarrativeConsistency(input: ReportInput): ConsistencyFindin
         section: src.title,
         excerpt: excerptOf(src.text, t.start, t.end),
         typedValue: `${t.number}${unit}`,
-        dataValue: `${first.number}${unit}`,
-        reason: `“${label}”在“${src.title}”中为 ${t.number}${unit}，在“${other.title}”中为 ${first.number}${unit}，前后不一致`,
+        dataValue: `${other.number}${unit}`,
+        reason: `“${label}”在“${src.title}”中为 ${t.number}${unit}，在“${otherSrc.title}”中为 ${other.number}${unit}，前后不一致`,
       });
     }
   }

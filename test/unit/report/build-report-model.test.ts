@@ -42,13 +42,13 @@ describe('buildReportModel', () => {
     expect(annexes).toEqual(['附件1 部门整体支出绩效自评表', '附件2 部门整体预算执行情况表', '附件3 重点工作任务绩效指标完成情况表']);
   });
 
-  it('generates the score breakdown with deductions from the score sheet', () => {
+  it('prints the generated score breakdown with its deductions', () => {
     const p = paragraphs(model.blocks);
     expect(p).toContain(
-      '1.管理效能方面，满分 45 分，得分 44.21 分。其中，资金管理 15.26 分、采购管理 1.95 分、信息公开管理 4 分、资产管理 4 分、成本管理 4 分、绩效管理 15 分。扣分原因：预算执行率为 94.23%，未达到 100%，扣 0.74 分；政府采购执行率为 97.5%，未达到 100%，扣 0.05 分。',
+      '1.管理效能方面，总分 45 分。其中，资金管理 15.26 分、采购管理 1.95 分、信息公开管理 4 分、资产管理 4 分、成本管理 4 分、绩效管理 15 分，本项得分 44.21 分，扣分原因为预算执行率和政府采购执行率未达 100%，分别扣 0.74 分和 0.05 分；',
     );
-    expect(p.find((x) => x.startsWith('2.履职效能方面'))).toContain('本项无扣分');
-    expect(p.join('')).toContain('自评得分为 94.21 分（满分 95 分）');
+    expect(p.find((x) => x.startsWith('2.履职效能方面'))).toContain('本项得满分');
+    expect(p.join('')).toContain('部门整体支出绩效自评分数为 94.21 分');
   });
 
   it('substitutes placeholders and generates the 机构设置 and task paragraphs', () => {

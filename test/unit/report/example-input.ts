@@ -226,7 +226,11 @@ export const exampleInput: ReportInput = {
     totalScoreCenti: (management.scoreCenti ?? 0) + (performance.scoreCenti ?? 0),
     groups: [management, performance],
   },
-  evaluationSummary: '{{year}} 年度{{unit.name}}部门整体支出绩效自评得分为 {{score.total}} 分（满分 {{score.max}} 分），各部分得分如下：',
+  evaluationSummary: [
+    '{{year}} 年度{{unit.name}}部门整体支出绩效自评分数为 {{score.total}} 分，具体情况如下：',
+    '1.管理效能方面，总分 45 分。其中，资金管理 15.26 分、采购管理 1.95 分、信息公开管理 4 分、资产管理 4 分、成本管理 4 分、绩效管理 15 分，本项得分 44.21 分，扣分原因为预算执行率和政府采购执行率未达 100%，分别扣 0.74 分和 0.05 分；',
+    '2.履职效能方面，总分 50 分。年初申报的主要工作任务均全部按要求完成，本项得满分。',
+  ].join('\n'),
   checkExplanations: [],
   signature: {
     unitHead: '张明远',
