@@ -25,6 +25,8 @@ export function latestSchemaVersion(migrations = loadMigrations()): number {
 function applyPragmas(db: Db, readonly: boolean): void {
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
+  // Statement journals (the ledger rollup triggers need one per insert) stay in memory, not temp files.
+  db.pragma('temp_store = MEMORY');
   if (!readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');

@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import type { Contract, MethodName, MethodOutput } from '../../shared/api/contract.ts';
 import { getSetting, setSetting } from '../db/repositories/settings-repo.ts';
 import * as budget from './budget-service.ts';
+import * as checks from './checks-service.ts';
 import type { ServiceContext } from './context.ts';
 import { loadExampleYear } from './example-service.ts';
+import * as execution from './execution-service.ts';
 import * as ledger from './ledger-service.ts';
 import * as org from './organization-service.ts';
 import * as profile from './profile-service.ts';
@@ -45,6 +47,19 @@ export const handlers: Handlers = {
   'budget.categoryTotals': ({ db }, i) => budget.categoryTotals(db, i.yearId),
   'ledger.saveTxn': ({ db }, i) => ledger.saveTxn(db, i),
   'ledger.deleteTxn': ({ db }, i) => ledger.deleteTxn(db, i.id),
+  'execution.overview': ({ db }, i) => execution.getExecutionOverview(db, i),
+  'execution.lines': ({ db }, i) => execution.listBudgetLineExecution(db, i),
+  'execution.transactions': ({ db }, i) => execution.listTransactions(db, i),
+  'execution.targets': ({ db }, i) => execution.getExecutionTargets(db, i),
+  'execution.saveTargets': ({ db }, i) => execution.saveExecutionTargets(db, i),
+  'execution.link': ({ db }, i) => execution.linkTransactions(db, i),
+  'execution.setTxnLine': ({ db }, i) => execution.setTransactionLine(db, i),
+  'execution.unmatched': ({ db }, i) => execution.listUnmatchedGroups(db, i),
+  'execution.paragraph': ({ db }, i) => execution.getRevenueExpenditureText(db, i),
+  'checks.run': ({ db }, i) => checks.runChecks(db, i),
+  'checks.explain': ({ db }, i) => checks.setCheckExplanation(db, i),
+  'checks.deleteExplanation': ({ db }, i) => checks.deleteCheckExplanation(db, i),
+  'checks.explained': ({ db }, i) => checks.explainedFindingsForExport(db, i),
   'procurement.get': ({ db }, i) => ledger.getProcurement(db, i.yearId),
   'procurement.save': ({ db }, i) => ledger.saveProcurement(db, i),
   'work.get': ({ db }, i) => work.workTree(db, i.yearId),

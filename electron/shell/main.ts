@@ -17,6 +17,10 @@ import { APP_HOST, APP_SCHEME, APP_URL, isAppUrl, secureWindowOptions } from './
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '..', 'renderer');
+// Fonts and code lists ship as plain files beside the app (extraResources in a package).
+const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
+process.env.SELFEVAL_FONT_DIR ??= join(resourcesDir, 'fonts');
+process.env.SELFEVAL_CODES_DIR ??= join(resourcesDir, 'codes');
 
 // The app is served from its own privileged scheme rather than file://, so the origin is fixed
 // and CSP, fetch and storage behave as on a normal origin.

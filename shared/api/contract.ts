@@ -1,4 +1,20 @@
 import { z } from 'zod';
+import {
+  BudgetLineExecutionQuery,
+  BudgetLineExecutionRow,
+  ExecutionOverview,
+  ExecutionQuery,
+  ExecutionTargets,
+  ExecutionTargetsInput,
+  LinkResult,
+  RevenueExpenditureText,
+  SetTransactionLineInput,
+  SetTransactionLineResult,
+  TransactionPage,
+  TransactionQuery,
+  UnmatchedGroup,
+} from '../budget/schemas.ts';
+import { CheckRun, CheckRunInput, DeleteExplanationInput, ExplainedFinding, SetExplanationInput, StoredExplanation } from '../checks/schemas.ts';
 import { AuditEntry, AuditQuery } from '../domain/audit.ts';
 import { BudgetLine, BudgetLineInput, Project, ProjectInput } from '../domain/budget-line.ts';
 import { Department, DepartmentInput, FiscalYear, SetupState, Unit, UnitInput } from '../domain/organization.ts';
@@ -83,6 +99,19 @@ export const contract = {
 
   'ledger.saveTxn': command(TxnInput, Txn),
   'ledger.deleteTxn': command(z.object({ id: id('支出记录') }).strict(), Deleted),
+  'execution.overview': query(ExecutionQuery, ExecutionOverview),
+  'execution.lines': query(BudgetLineExecutionQuery, z.array(BudgetLineExecutionRow)),
+  'execution.transactions': query(TransactionQuery, TransactionPage),
+  'execution.targets': query(YearRef, ExecutionTargets),
+  'execution.saveTargets': command(ExecutionTargetsInput, ExecutionTargets),
+  'execution.link': command(YearRef, LinkResult),
+  'execution.setTxnLine': command(SetTransactionLineInput, SetTransactionLineResult),
+  'execution.unmatched': query(YearRef, z.array(UnmatchedGroup)),
+  'execution.paragraph': query(YearRef, RevenueExpenditureText),
+  'checks.run': query(CheckRunInput, CheckRun),
+  'checks.explain': command(SetExplanationInput, StoredExplanation),
+  'checks.deleteExplanation': command(DeleteExplanationInput, Deleted),
+  'checks.explained': query(CheckRunInput, z.array(ExplainedFinding)),
   'procurement.get': query(YearRef, Procurement),
   'procurement.save': command(Procurement.strict(), Procurement),
 

@@ -11,7 +11,7 @@ export interface DepartmentTotals {
 }
 
 // Department-wide (all units) totals for one year. Spending is the sum of 'out' transactions,
-// reversals included with their sign.
+// reversals included with their sign, read from ledger_rollup (migration 0002).
 export function departmentTotals(db: Db, yearId: number): DepartmentTotals {
   const budget = db
     .prepare(
@@ -26,7 +26,7 @@ export function departmentTotals(db: Db, yearId: number): DepartmentTotals {
               coalesce(sum(CASE WHEN category = 'personnel' THEN amount_fen END), 0) AS personnel,
               coalesce(sum(CASE WHEN category = 'public' THEN amount_fen END), 0) AS public,
               coalesce(sum(CASE WHEN category = 'project' THEN amount_fen END), 0) AS project
-         FROM ledger_txn WHERE year_id = ? AND direction = 'out'`,
+         FROM ledger_rollup WHERE year_id = ? AND direction = 'out'`,
     )
     .get(yearId) as { total: number; personnel: number; public: number; project: number };
   return {
@@ -38,4 +38,13 @@ export function departmentTotals(db: Db, yearId: number): DepartmentTotals {
     publicFen: spent.public,
     projectFen: spent.project,
   };
+}
+
+/** Spending summed straight from ledger_txn, not the rollup: the 审核 cross-check of the rollup. */
+export function ledgerSpendingFen(db: Db, yearId: number): number {
+  return (
+    db.prepare("SELECT coalesce(sum(amount_fen), 0) AS s FROM ledger_txn WHERE year_id = ? AND direction = 'out'").get(yearId) as {
+      s: number;
+    }
+  ).s;
 }

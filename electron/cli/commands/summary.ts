@@ -1,0 +1,55 @@
+import type { CliSummary } from '../../../shared/budget/schemas.ts';
+import { CATEGORY_LABELS, FUNDING_SOURCE_LABELS } from '../../../shared/domain/enums.ts';
+import { formatWan } from '../../../shared/money/fen.ts';
+import { openDatabase } from '../../db/open.ts';
+import { getCliSummary, getRevenueExpenditureText } from '../../services/execution-service.ts';
+import { requireYearId } from '../cli-context.ts';
+import type { CliCommand } from '../command.ts';
+import { requireFlag, yearFlag } from '../parse-args.ts';
+
+// `selfeval summary --db FILE --year YYYY [--json]`: budget against spending for the department,
+// read-only. The JSON field names are a published interface (shared/budget/schemas.ts CliSummary).
+
+const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(2)}%`);
+
+function textSummary(s: CliSummary, paragraph: string): string {
+  const lines = [
+    `${s.year} 年度 预算执行汇总（金额单位：万元）`,
+    `预算数 ${formatWan(s.budgetFen)}（年初 ${formatWan(s.initialBudgetFen)}，调整 ${formatWan(s.adjustmentFen)}，预算调整率 ${pct(s.adjustmentRate)}）`,
+    `支出数 ${formatWan(s.actualFen)}，执行率 ${pct(s.executionRate)}，结余 ${formatWan(s.budgetFen - s.actualFen)}`,
+    `基本支出 ${formatWan(s.basicFen)}，项目支出 ${formatWan(s.projectFen)}`,
+    '',
+    '按支出类别：',
+    ...s.byCategory.map((r) => `  ${CATEGORY_LABELS[r.category]}  预算 ${formatWan(r.budgetFen)}  支出 ${formatWan(r.actualFen)}  执行率 ${pct(r.executionRate)}`),
+    '按资金来源：',
+    ...s.byFundingSource.map(
+      (r) => `  ${FUNDING_SOURCE_LABELS[r.fundingSource]}  预算 ${formatWan(r.budgetFen)}  支出 ${formatWan(r.actualFen)}  执行率 ${pct(r.executionRate)}`,
+    ),
+    '按经济分类（类）：',
+    ...s.byEconClass.map((r) => `  ${r.econClass || '（未填写）'} ${r.name}  预算 ${formatWan(r.budgetFen)}  支出 ${formatWan(r.actualFen)}  执行率 ${pct(r.executionRate)}`),
+    '按月份（累计执行率）：',
+    ...s.byMonth.map((m) => `  ${m.month} 月  支出 ${formatWan(m.actualFen)}  累计 ${formatWan(m.cumulativeFen)}  ${pct(m.cumulativeRate)}`),
+    '',
+    paragraph,
+  ];
+  return lines.join('\n');
+}
+
+export const summaryCommand: CliCommand = {
+  name: 'summary',
+  usage: 'summary --db FILE --year YYYY [--json]',
+  summary: '预算执行汇总：预算数、支出数、执行率，按类别、资金来源、经济分类、月份分列（只读）',
+  async run(args, io) {
+    const file = requireFlag(args, 'db', '数据文件路径');
+    const year = yearFlag(args);
+    const db = openDatabase(file, { readonly: true });
+    try {
+      const yearId = requireYearId(db, year);
+      const s = getCliSummary(db, yearId);
+      io.stdout(args.flags.json ? JSON.stringify(s) : textSummary(s, getRevenueExpenditureText(db, { yearId }).text));
+      return 0;
+    } finally {
+      db.close();
+    }
+  },
+};

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+// 政府收支分类科目 lists (resources/codes/*.json) and the pure check of one code against them.
+// 功能分类 is 类-款-项 = 3-5-7 digits; 部门预算支出经济分类 is 类-款 = 3-5 digits (domain-notes §2.6).
+
+export const CODE_KINDS = ['func', 'econ'] as const;
+export type CodeKind = (typeof CODE_KINDS)[number];
+export const CODE_KIND_LABELS: Record<CodeKind, string> = { func: '支出功能分类', econ: '部门预算支出经济分类' };
+export const CODE_LEVELS: Record<CodeKind, readonly number[]> = { func: [3, 5, 7], econ: [3, 5] };
+
+export const CodeListFile = z
+  .object({
+    kind: z.enum(CODE_KINDS),
+    title: z.string().min(1),
+    edition: z.string().min(1),
+    source: z.string(),
+    codes: z
+      .array(z.object({ code: z.string().regex(/^\d+$/), name: z.string().min(1) }).strict())
+      .min(1),
+  })
+  .strict()
+  .superRefine((f, ctx) => {
+    const seen = new Set<string>();
+    f.codes.forEach((c, i) => {
+      if (!CODE_LEVELS[f.kind].includes(c.code.length)) {
+        ctx.addIssue({ code: 'custom', path: ['codes', i, 'code'], message: `编码 ${c.code} 的位数不符合${CODE_KIND_LABELS[f.kind]}的层级` });
+      }
+      if (seen.has(c.code)) ctx.addIssue({ code: 'custom', path: ['codes', i, 'code'], message: `编码 ${c.code} 重复` });
+      seen.add(c.code);
+    });
+  });
+export type CodeListFile = z.infer<typeof CodeListFile>;
+
+export interface CodeList {
+  kind: CodeKind;
+  title: string;
+  edition: string;
+  names: ReadonlyMap<string, string>;
+}
+
+export interface CodeLists {
+  func: CodeList;
+  econ: CodeList;
+}
+
+export function toCodeList(file: CodeListFile): CodeList {
+  return { kind: file.kind, title: file.title, edition: file.edition, names: new Map(file.codes.map((c) => [c.code, c.name])) };
+}
+
+export type CodeStatus =
+  | { status: 'listed'; name: string }
+  /** Well-formed, its 类 is known, but this 款/项 is not in the shipped list (the list is not exhaustive). */
+  | { status: 'unlisted'; className: string }
+  | { status: 'empty' }
+  | { status: 'malformed'; reason: string }
+  | { status: 'unknown_class'; classCode: string };
+
+export function checkCode(list: CodeList, code: string): CodeStatus {
+  if (code === '') return { status: 'empty' };
+  if (!/^\d+$/.test(code)) return { status: 'malformed', reason: '编码只能是数字' };
+  const levels = CODE_LEVELS[list.kind];
+  if (!levels.includes(code.length)) return { status: 'malformed', reason: `编码应为 ${levels.join('、')} 位数字` };
+  const name = list.names.get(code);
+  if (name !== undefined) return { status: 'listed', name };
+  const classCode = code.slice(0, 3);
+  const className = list.names.get(classCode);
+  if (className === undefined) return { status: 'unknown_class', classCode };
+  return { status: 'unlisted', className };
+}
+
+/** The listed name of a code, or '' when the list does not have it. */
+export function codeName(list: CodeList, code: string): string {
+  return list.names.get(code) ?? '';
+}

@@ -1,0 +1,88 @@
+import { CODE_KIND_LABELS, checkCode } from '../budget/code-list.ts';
+import type { FindingDraft } from './check-definition.ts';
+import type { CheckInput, CodeUseFact } from './check-input.ts';
+import { categoryLabel, yuan } from './message-format.ts';
+import type { JumpTarget } from './schemas.ts';
+
+// Codes checked against resources/codes: malformed or of an unknown 类 is an error; a well-formed
+// code missing from the (non-exhaustive) list, or an empty code, is a 提示.
+
+const SOURCE_LABELS = { budget: '预算指标', ledger: '支出明细' } as const;
+
+function jumpFor(u: Pick<CodeUseFact, 'source' | 'kind' | 'code' | 'firstLineId'>): JumpTarget {
+  if (u.source === 'budget' && u.firstLineId !== null) return { kind: 'entity', entity: 'budget_line', id: u.firstLineId };
+  if (u.source === 'budget') return { kind: 'page', page: 'budget', filter: {} };
+  return {
+    kind: 'page',
+    page: 'transactions',
+    filter: u.kind === 'econ' ? { econCode: u.code } : { funcCode: u.code },
+  };
+}
+
+function draft(u: CodeUseFact, detail: string): FindingDraft {
+  return {
+    subjectKey: `${u.source}:${u.kind}:${u.code}`,
+    vars: {
+      source: SOURCE_LABELS[u.source],
+      kind: CODE_KIND_LABELS[u.kind],
+      code: u.code,
+      detail,
+      count: String(u.count),
+      amount: yuan(u.amountFen),
+    },
+    amountFen: u.amountFen,
+    jump: jumpFor(u),
+  };
+}
+
+export function invalidCodeFindings(input: CheckInput): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  for (const u of input.codeUse) {
+    const s = checkCode(input.codes[u.kind], u.code);
+    if (s.status === 'malformed') out.push(draft(u, s.reason));
+    else if (s.status === 'unknown_class') out.push(draft(u, `类级科目 ${s.classCode} 不存在`));
+  }
+  return out;
+}
+
+export function unlistedCodeFindings(input: CheckInput): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  for (const u of input.codeUse) {
+    const s = checkCode(input.codes[u.kind], u.code);
+    if (s.status === 'unlisted') out.push(draft(u, `属于“${s.className}”，但不在本程序的科目表中`));
+  }
+  return out;
+}
+
+export function missingCodeFindings(input: CheckInput): FindingDraft[] {
+  return input.codeUse.filter((u) => u.code === '').map((u) => draft(u, '未填写'));
+}
+
+/** 人员经费 is 经济分类 301/303; 公用经费 is the rest of 基本支出 (domain-notes §2.6). */
+export function categoryEconMismatchFindings(input: CheckInput): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  for (const f of input.categoryEcon) {
+    if (f.econClass === '' || f.category === 'project') continue;
+    const personnelClass = f.econClass === '301' || f.econClass === '303';
+    if (personnelClass === (f.category === 'personnel')) continue;
+    const expected = personnelClass ? 'personnel' : 'public';
+    const jump: JumpTarget =
+      f.source === 'budget' && f.firstLineId !== null
+        ? { kind: 'entity', entity: 'budget_line', id: f.firstLineId }
+        : { kind: 'page', page: 'transactions', filter: { category: f.category, econPrefix: f.econClass, direction: 'out' } };
+    out.push({
+      subjectKey: `${f.source}:${f.category}:${f.econClass}`,
+      vars: {
+        source: SOURCE_LABELS[f.source],
+        category: categoryLabel(f.category),
+        econClass: f.econClass,
+        expected: categoryLabel(expected),
+        count: String(f.count),
+        amount: yuan(f.amountFen),
+      },
+      amountFen: f.amountFen,
+      jump,
+    });
+  }
+  return out;
+}
