@@ -7,11 +7,14 @@ import { seedExampleScores } from './scoring-service.ts';
 import { createDispatcher } from './dispatch.ts';
 import {
   EXAMPLE_BUDGET_LINES,
+  EXAMPLE_CHECK_EXPLANATIONS,
   EXAMPLE_DEPARTMENT,
   EXAMPLE_DUTIES,
   EXAMPLE_OFFICES,
   EXAMPLE_OVERALL_GOAL,
   EXAMPLE_PROCUREMENT,
+  EXAMPLE_SECTIONS,
+  EXAMPLE_SIGNATURE,
   EXAMPLE_UNITS,
   EXAMPLE_WORK,
   EXAMPLE_YEAR,
@@ -145,6 +148,17 @@ export async function loadExampleYear(ctx: ServiceContext): Promise<{ yearId: nu
     }
     // The only judgements typed in: qualitative and yes/no indicators. Every rate is computed.
     seedExampleScores(db, year.id);
+    for (const [key, body] of Object.entries(EXAMPLE_SECTIONS)) {
+      await api.call('report.saveSection', { yearId: year.id, key: key as never, body });
+    }
+    const signature = await api.call('report.signature', { yearId: year.id });
+    await api.call('report.saveSignature', { ...signature, ...EXAMPLE_SIGNATURE });
+    for (const f of (await api.call('checks.run', { yearId: year.id })).findings) {
+      const explanation = EXAMPLE_CHECK_EXPLANATIONS[f.checkId];
+      if (f.severity === 'advisory' && explanation) {
+        await api.call('checks.explain', { yearId: year.id, checkId: f.checkId, subjectKey: f.subjectKey, explanation });
+      }
+    }
     db.exec('COMMIT');
     return { yearId: year.id, year: EXAMPLE_YEAR };
   } catch (err) {

@@ -9,6 +9,7 @@ import * as execution from './execution-service.ts';
 import * as ledger from './ledger-service.ts';
 import * as org from './organization-service.ts';
 import * as profile from './profile-service.ts';
+import * as report from './report-service.ts';
 import * as scoring from './scoring-service.ts';
 import { inTransaction } from './transaction.ts';
 import * as undo from './undo-service.ts';
@@ -79,6 +80,17 @@ export const handlers: Handlers = {
   'framework.copyToYear': ({ db }, i) => scoring.copyFrameworkToYear(db, i),
   'framework.import': ({ db }, i) => scoring.importFramework(db, i),
   'framework.export': ({ db }, i) => scoring.exportFramework(db, i),
+  'report.sections': ({ db }, i) => report.listReportSections(db, i.yearId),
+  'report.saveSection': ({ db }, i) => report.saveReportSection(db, i),
+  'report.resetSection': ({ db }, i) => report.resetReportSection(db, i),
+  'report.signature': ({ db }, i) => report.getSignatureBlock(db, i.yearId),
+  'report.saveSignature': ({ db }, i) => report.saveSignatureBlock(db, i),
+  'report.preview': ({ db }, i) => report.reportPreview(db, i.yearId),
+  'report.render': ({ db }, i) => report.renderReport(db, i),
+  'report.finalize': ({ db }, i) => report.finalizeYear(db, i.yearId),
+  'report.reopen': ({ db }, i) => report.reopenYear(db, i),
+  'report.snapshots': ({ db }, i) => report.listReportSnapshots(db, i.yearId),
+  'report.snapshot': ({ db }, i) => report.snapshotFile(db, i),
   'audit.history': ({ db }, i) => undo.history(db, i),
   'audit.undo': ({ db }, i) => undo.undo(db, i.auditId),
   'example.load': (ctx) => loadExampleYear(ctx),

@@ -9,6 +9,7 @@ import { type AuditRow, getAudit, latestAuditId, listAudit, writeAudit } from '.
 import * as budget from '../db/repositories/budget-repo.ts';
 import * as ledger from '../db/repositories/ledger-repo.ts';
 import { upsertProfile } from '../db/repositories/profile-repo.ts';
+import * as reports from '../db/repositories/report-repo.ts';
 import * as scores from '../db/repositories/score-repo.ts';
 import * as work from '../db/repositories/work-repo.ts';
 import type { Db } from '../db/open.ts';
@@ -120,6 +121,23 @@ const ADAPTERS: Record<string, UndoAdapter> = {
       return String(work.insertMeasure(db, s));
     },
     remove: (db, id) => work.deleteMeasure(db, Number(id)),
+  },
+  report_section: {
+    // entity id is "<yearId>:<sectionKey>"
+    current: (db, id) => {
+      const [y, key] = id.split(':');
+      const row = reports.getSection(db, Number(y), key!);
+      return row ? { body: row.body } : null;
+    },
+    restore: (db, id, s: { body: string }) => {
+      const [y, key] = id.split(':');
+      reports.upsertSection(db, Number(y), key!, s.body);
+      return id;
+    },
+    remove: (db, id) => {
+      const [y, key] = id.split(':');
+      reports.deleteSection(db, Number(y), key!);
+    },
   },
   indicator_score: {
     // entity id is "<yearId>:<indicatorId>"

@@ -16,6 +16,7 @@ import { api } from './api/client.ts';
 import { BudgetPage } from './pages/BudgetPage.tsx';
 import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
+import { ReportPage } from './pages/ReportPage.tsx';
 import { ScoringPage } from './pages/ScoringPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { NewYearModal, UnitsYearsPage } from './pages/UnitsYearsPage.tsx';
@@ -57,7 +58,7 @@ const ROUTES: Route[] = [
     key: 'report',
     label: '报告',
     icon: <FileTextOutlined />,
-    render: () => <ComingSoonPage title="报告" description="生成自评报告，导出 PDF、Excel、Word 并打印签章。" />,
+    render: () => <ReportPage />,
   },
   {
     key: 'settings',

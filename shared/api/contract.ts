@@ -20,6 +20,17 @@ import { BudgetLine, BudgetLineInput, Project, ProjectInput } from '../domain/bu
 import { Department, DepartmentInput, FiscalYear, SetupState, Unit, UnitInput } from '../domain/organization.ts';
 import { Procurement, Txn, TxnInput } from '../domain/ledger.ts';
 import { Profile } from '../domain/profile.ts';
+import {
+  ReopenInput,
+  RenderedFile,
+  RenderInput,
+  ReportPreview,
+  ReportSection,
+  SaveSectionInput,
+  SectionRef,
+  Signature,
+  SnapshotInfoSchema,
+} from '../report/api-schemas.ts';
 import { Measure, MeasureInput, Task, TaskInput, WorkArea, WorkAreaInput } from '../domain/work.ts';
 import { CategoryTotals } from '../domain/totals.ts';
 import { YearDocument } from '../domain/year-document.ts';
@@ -133,6 +144,18 @@ export const contract = {
   'framework.copyToYear': command(CopyFrameworkToYearInputSchema.strict(), FrameworkSummarySchema),
   'framework.import': command(ImportFrameworkInputSchema, FrameworkSummarySchema),
   'framework.export': query(z.object({ frameworkId: id('指标体系') }).strict(), ExportFrameworkOutputSchema),
+
+  'report.sections': query(YearRef, z.array(ReportSection)),
+  'report.saveSection': command(SaveSectionInput, z.array(ReportSection)),
+  'report.resetSection': command(SectionRef, z.array(ReportSection)),
+  'report.signature': query(YearRef, Signature),
+  'report.saveSignature': command(Signature.strict(), Signature),
+  'report.preview': query(YearRef, ReportPreview),
+  'report.render': query(RenderInput, RenderedFile),
+  'report.finalize': command(YearRef, RenderedFile),
+  'report.reopen': command(ReopenInput, z.object({ reopened: z.literal(true) })),
+  'report.snapshots': query(YearRef, z.array(SnapshotInfoSchema)),
+  'report.snapshot': query(z.object({ yearId: id('年度'), snapshotId: id('定稿文件') }).strict(), RenderedFile),
 
   'audit.history': query(AuditQuery, z.array(AuditEntry)),
   'audit.undo': command(z.object({ auditId: id('修改记录') }).strict(), AuditEntry),

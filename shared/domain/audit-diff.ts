@@ -47,6 +47,7 @@ const FIELD_LABELS: Record<string, string> = {
   chosenScoreCenti: '评分',
   overrideScoreCenti: '调整后得分',
   basis: '得分依据',
+  body: '内容',
 };
 
 function show(key: string, v: unknown): string {

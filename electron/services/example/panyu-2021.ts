@@ -55,10 +55,10 @@ export const EXAMPLE_UNITS: ExampleUnit[] = [
     name: '广州市番禺区人民政府办公室（本级）',
     kind: 'admin',
     isPrimary: true,
-    headName: '（示例）单位负责人',
-    financeHeadName: '（示例）财务负责人',
-    preparerName: '（示例）填报人',
-    phone: '020-00000000',
+    headName: '王明',
+    financeHeadName: '李华',
+    preparerName: '陈静',
+    phone: '020-12345678',
   },
   {
     key: 'sub',
@@ -129,7 +129,7 @@ export const EXAMPLE_WORK: Array<{ title: string; summary: string; tasks: Exampl
     tasks: [
       {
         title: '办文办会',
-        description: '优化文件办理流程，保障区政府会议和活动有序运转。',
+        description: '优化文件办理流程，全年收编号文件 {{measure.docs_received}} 份，发出文件 {{measure.docs_issued}} 份，组织协调领导参加会议、活动 {{measure.meetings}} 场次，移交文书档案 {{measure.archives}} 件。',
         status: 'done',
         measures: [
           { key: 'docs_received', name: '收编号文件', unit: '份', actual: '21609' },
@@ -140,7 +140,7 @@ export const EXAMPLE_WORK: Array<{ title: string; summary: string; tasks: Exampl
       },
       {
         title: '督查督办',
-        description: '梳理年度重点工作，按月、按季督办会议决议事项，办理建议提案。',
+        description: '梳理年度重点工作 {{measure.key_tasks_tracked}} 项（次），按月、按季督办会议决议事项 {{measure.items_supervised}} 项（次），办理人大建议和政协提案 {{measure.proposals}} 件。',
         status: 'done',
         measures: [
           { key: 'key_tasks_tracked', name: '梳理重点工作', unit: '项（次）', actual: '431' },
@@ -150,13 +150,13 @@ export const EXAMPLE_WORK: Array<{ title: string; summary: string; tasks: Exampl
       },
       {
         title: '综合文稿',
-        description: '撰写和核改区政府重要文稿。',
+        description: '撰写、核改区政府重要文稿 {{measure.manuscripts}} 篇。',
         status: 'done',
         measures: [{ key: 'manuscripts', name: '撰写、核改文稿', unit: '篇', actual: '960' }],
       },
       {
         title: '政务公开与政务信息',
-        description: '做好门户网站信息发布和政务信息报送。',
+        description: '门户网站发布信息 {{measure.portal_posts}} 条，上报政务信息、政务新闻 {{measure.info_reports}} 条。',
         status: 'done',
         measures: [
           { key: 'portal_posts', name: '门户网站发布信息', unit: '条', actual: '41600' },
@@ -171,7 +171,7 @@ export const EXAMPLE_WORK: Array<{ title: string; summary: string; tasks: Exampl
     tasks: [
       {
         title: '12345 热线与网格化服务',
-        description: '办结热线转办工单和网格问题，回应群众诉求。',
+        description: '办结 12345 热线转办工单 {{measure.hotline_orders}} 万宗，网格化办结问题 {{measure.grid_issues}} 万宗。',
         status: 'done',
         measures: [
           { key: 'hotline_orders', name: '办结 12345 热线转办工单', unit: '万宗', actual: '23.36' },
@@ -180,7 +180,7 @@ export const EXAMPLE_WORK: Array<{ title: string; summary: string; tasks: Exampl
       },
       {
         title: '公务用车管理',
-        description: '审核全区公务用车购置，推广新能源汽车，规范租车备案。',
+        description: '审核购置公务用车 {{measure.vehicles_reviewed}} 辆，新能源汽车购置率 {{measure.ev_rate}}%，办理租车登记、备案 {{measure.rental_filings}} 宗。',
         status: 'done',
         measures: [
           { key: 'vehicles_reviewed', name: '审核购置公务用车', unit: '辆', actual: '197' },
@@ -190,7 +190,7 @@ export const EXAMPLE_WORK: Array<{ title: string; summary: string; tasks: Exampl
       },
       {
         title: '外事服务',
-        description: '办理来华申请，组织外籍人士疫苗接种。',
+        description: '办理来华申请 {{measure.visa_applications}} 人次，为外籍人士接种疫苗 {{measure.foreign_vaccinations}} 剂次。',
         status: 'done',
         measures: [
           { key: 'visa_applications', name: '办理来华申请', unit: '人次', actual: '233' },
@@ -205,7 +205,7 @@ export const EXAMPLE_WORK: Array<{ title: string; summary: string; tasks: Exampl
     tasks: [
       {
         title: '疫情防控综合协调',
-        description: '办理疫情防控文件，按时办复涉疫热线案件。',
+        description: '处理疫情防控文件约 {{measure.epidemic_docs}} 份，按时办复涉疫情案件 {{measure.epidemic_cases}} 宗。',
         status: 'done',
         measures: [
           { key: 'epidemic_docs', name: '处理疫情防控文件', unit: '份', actual: '6000' },
@@ -214,10 +214,33 @@ export const EXAMPLE_WORK: Array<{ title: string; summary: string; tasks: Exampl
       },
       {
         title: '预警信息发布',
-        description: '依托预警信息发布系统发布各类预警信号。',
+        description: '依托预警信息发布系统发布各类预警信号 {{measure.warnings}} 次。',
         status: 'done',
         measures: [{ key: 'warnings', name: '发布预警信号', unit: '次', actual: '150' }],
       },
     ],
   },
 ];
+
+/** Report prose for the example, in this app's own words. Figures appear only as placeholders. */
+export const EXAMPLE_SECTIONS: Record<string, string> = {
+  performance_goal_management:
+    '人事行政科牵头编制、申报和调整绩效目标，按财政部门批复的目标组织运行监控和绩效评价。',
+  indicator_management: '各科室为所负责的项目编制绩效目标，设置量化、可考核的指标，并按财政部门安排开展履职效能评价。',
+  performance_monitoring: '按季度跟踪预算支出进度和绩效目标完成情况，发现偏差及时通知业务科室纠正。',
+  evaluation_overview:
+    '{{year}} 年，{{unit.short}}按年度目标履行职责，加强预算收支和内部控制管理，全年支出基本按预算执行，保障了机关正常运转和各项重点工作完成。',
+  problems:
+    '一是预算编制的准确性有待提高，本年度预算调整率为 {{budget.adjustment_rate}}，主要因人员和工资变动、项目支出难以精确预测；二是部分业务科室对项目预算执行进度关注不够，个别专项经费执行率未达预期。',
+  improvements:
+    '一是把绩效理念贯穿预算编制和执行全过程，提高预算编制的科学性和准确性；二是加强预算执行跟踪，定期提醒资金量较大的科室加快支出进度，确保绩效目标按期完成。',
+};
+
+/** 出错说明 for the 提示 findings the example year raises, by check id. */
+export const EXAMPLE_CHECK_EXPLANATIONS: Record<string, string> = {
+  'execution.progress': '人员经费按月发放，项目资金按合同节点集中在下半年和年底支付，因此季度累计进度低于均衡进度目标。',
+  'yoy.change': '与上年相比的变动已逐项核实，原因见各项目说明。',
+  'budget.unspent': '项目按合同节点付款，结余资金按规定收回财政。',
+};
+
+export const EXAMPLE_SIGNATURE = { reportDate: '2022-03-31', selfName: '我办' };

@@ -116,7 +116,7 @@ function EditModal({ editing, yearId, onClose }: { editing: Editing; yearId: num
                 />
               </Form.Item>
             </Flex>
-            <Form.Item name="key" label="引用名（报告中用 {{task.引用名}} 引用此数值，可不填）" rules={[{ pattern: /^[A-Za-z0-9_]*$/, message: '只能包含字母、数字和下划线' }]}>
+            <Form.Item name="key" label="引用名（报告正文中用 {{measure.引用名}} 引用此数值，可不填）" rules={[{ pattern: /^[A-Za-z0-9_]*$/, message: '只能包含字母、数字和下划线' }]}>
               <Input />
             </Form.Item>
           </>

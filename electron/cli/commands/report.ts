@@ -1,0 +1,29 @@
+import { renameSync, writeFileSync } from 'node:fs';
+import { renderReportBytes } from '../../services/report-service.ts';
+import { openCliContext, requireYearId } from '../cli-context.ts';
+import type { CliCommand } from '../command.ts';
+import { CliUsageError, requireFlag, yearFlag } from '../parse-args.ts';
+
+const FORMATS = ['pdf', 'xlsx', 'docx'] as const;
+
+export const reportCommand: CliCommand = {
+  name: 'report',
+  usage: 'report --db FILE --year YYYY --format pdf|xlsx|docx --out FILE [--json]',
+  summary: '导出年度自评报告（PDF / Excel / Word）',
+  async run(args, io) {
+    const format = requireFlag(args, 'format', 'pdf、xlsx 或 docx');
+    if (!(FORMATS as readonly string[]).includes(format)) throw new CliUsageError(`--format 只能是 pdf、xlsx 或 docx，收到：${format}`);
+    const out = requireFlag(args, 'out', '输出文件路径');
+    const ctx = openCliContext(requireFlag(args, 'db', '数据文件路径'));
+    try {
+      const bytes = await renderReportBytes(ctx.db, requireYearId(ctx.db, yearFlag(args)), format as (typeof FORMATS)[number]);
+      // A temp name and a rename: an interrupted export never leaves half a file under the real name.
+      writeFileSync(`${out}.tmp`, bytes);
+      renameSync(`${out}.tmp`, out);
+      io.stdout(args.flags.json ? JSON.stringify({ ok: true, out, bytes: bytes.length }) : `已导出：${out}（${bytes.length} 字节）`);
+      return 0;
+    } finally {
+      ctx.db.close();
+    }
+  },
+};

@@ -1,0 +1,107 @@
+import type { Db } from '../open.ts';
+
+export interface StoredSection {
+  key: string;
+  body: string;
+  updatedAt: string;
+}
+
+export function listSections(db: Db, yearId: number): StoredSection[] {
+  return db
+    .prepare('SELECT section_key AS key, body, updated_at AS updatedAt FROM report_section WHERE year_id = ? ORDER BY section_key')
+    .all(yearId) as StoredSection[];
+}
+
+export function getSection(db: Db, yearId: number, key: string): StoredSection | null {
+  return (
+    (db
+      .prepare('SELECT section_key AS key, body, updated_at AS updatedAt FROM report_section WHERE year_id = ? AND section_key = ?')
+      .get(yearId, key) as StoredSection | undefined) ?? null
+  );
+}
+
+export function upsertSection(db: Db, yearId: number, key: string, body: string): void {
+  db.prepare(
+    `INSERT INTO report_section (year_id, section_key, body, generated) VALUES (?, ?, ?, 0)
+     ON CONFLICT (year_id, section_key) DO UPDATE SET body = excluded.body, generated = 0,
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+  ).run(yearId, key, body);
+}
+
+export function deleteSection(db: Db, yearId: number, key: string): void {
+  db.prepare('DELETE FROM report_section WHERE year_id = ? AND section_key = ?').run(yearId, key);
+}
+
+export interface StoredSignature {
+  unitHead: string;
+  financeHead: string;
+  preparer: string;
+  phone: string;
+  sealingUnit: string;
+  reportDate: string | null;
+}
+
+export function getSignature(db: Db, yearId: number): StoredSignature | null {
+  return (
+    (db
+      .prepare(
+        `SELECT unit_head AS unitHead, finance_head AS financeHead, preparer, phone, sealing_unit AS sealingUnit,
+                report_date AS reportDate FROM signature_block WHERE year_id = ?`,
+      )
+      .get(yearId) as StoredSignature | undefined) ?? null
+  );
+}
+
+export function upsertSignature(db: Db, yearId: number, s: StoredSignature): void {
+  db.prepare(
+    `INSERT INTO signature_block (year_id, unit_head, finance_head, preparer, phone, sealing_unit, report_date)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (year_id) DO UPDATE SET unit_head = excluded.unit_head, finance_head = excluded.finance_head,
+       preparer = excluded.preparer, phone = excluded.phone, sealing_unit = excluded.sealing_unit,
+       report_date = excluded.report_date`,
+  ).run(yearId, s.unitHead, s.financeHead, s.preparer, s.phone, s.sealingUnit, s.reportDate);
+}
+
+export interface SnapshotInfo {
+  id: number;
+  format: 'pdf' | 'xlsx' | 'docx';
+  sha256: string;
+  createdAt: string;
+  reopenedAt: string | null;
+  reopenReason: string | null;
+  size: number;
+}
+
+export function insertSnapshot(db: Db, yearId: number, format: SnapshotInfo['format'], sha256: string, bytes: Buffer): number {
+  return Number(
+    db.prepare('INSERT INTO report_snapshot (year_id, format, sha256, bytes) VALUES (?, ?, ?, ?)').run(yearId, format, sha256, bytes).lastInsertRowid,
+  );
+}
+
+export function listSnapshots(db: Db, yearId: number): SnapshotInfo[] {
+  return db
+    .prepare(
+      `SELECT id, format, sha256, created_at AS createdAt, reopened_at AS reopenedAt, reopen_reason AS reopenReason,
+              length(bytes) AS size FROM report_snapshot WHERE year_id = ? ORDER BY id DESC`,
+    )
+    .all(yearId) as SnapshotInfo[];
+}
+
+export function snapshotBytes(db: Db, id: number): Buffer | null {
+  const r = db.prepare('SELECT bytes FROM report_snapshot WHERE id = ?').get(id) as { bytes: Buffer } | undefined;
+  return r?.bytes ?? null;
+}
+
+export function markSnapshotsReopened(db: Db, yearId: number, reason: string): void {
+  db.prepare(
+    `UPDATE report_snapshot SET reopened_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), reopen_reason = ?
+      WHERE year_id = ? AND reopened_at IS NULL`,
+  ).run(reason, yearId);
+}
+
+export function setYearStatus(db: Db, yearId: number, status: 'draft' | 'final'): void {
+  db.prepare(
+    `UPDATE fiscal_year SET status = ?, finalized_at = CASE WHEN ? = 'final' THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE NULL END
+      WHERE id = ?`,
+  ).run(status, status, yearId);
+}

@@ -1,0 +1,372 @@
+import { createHash } from 'node:crypto';
+import { AppError } from '../../shared/api/app-error.ts';
+import { CATEGORY_LABELS, FUNDING_SOURCE_LABELS } from '../../shared/domain/enums.ts';
+import type { RenderedFile, ReportPreview, ReportSection, Signature } from '../../shared/report/api-schemas.ts';
+import { buildReportModel } from '../../shared/report/build-report-model.ts';
+import { checkNarrativeConsistency } from '../../shared/report/consistency-check.ts';
+import { EDITABLE_SECTIONS, type GeneratedSectionKey, type SectionKey } from '../../shared/report/editable-sections.ts';
+import { type ExpenseDetailRow, NARRATIVE_KEYS, type ReportInput, type ScoreNode, reportInputSchema } from '../../shared/report/input.ts';
+import { placeholderCatalogue } from '../../shared/report/placeholders.ts';
+import type { ScoreRow } from '../../shared/scoring/schemas.ts';
+import { ratio } from '../../shared/money/rate.ts';
+import { renderReportDocx, renderReportPdf, renderReportXlsx } from '../export/index.ts';
+import { writeAudit } from '../db/repositories/audit-repo.ts';
+import { getProcurement } from '../db/repositories/ledger-repo.ts';
+import { getDepartment, listUnits } from '../db/repositories/organization-repo.ts';
+import { getProfile } from '../db/repositories/profile-repo.ts';
+import * as reports from '../db/repositories/report-repo.ts';
+import { getSetting, setSetting } from '../db/repositories/settings-repo.ts';
+import { getWorkTree } from '../db/repositories/work-repo.ts';
+import type { Db } from '../db/open.ts';
+import { explainedFindingsForExport, runChecks } from './checks-service.ts';
+import { getExecutionOverview, getRevenueExpenditureText } from './execution-service.ts';
+import { finalizeCheck, getScoreSheet, getSelfEvalSummary } from './scoring-service.ts';
+import { inTransaction } from './transaction.ts';
+import { requireWritableYear, requireYear } from './year-guard.ts';
+
+const SELF_NAME_KEY = 'report.selfName';
+const DEFAULT_SELF_NAME = '我办';
+
+function selfName(db: Db): string {
+  const v = getSetting(db, SELF_NAME_KEY);
+  return typeof v === 'string' && v.trim() !== '' ? v : DEFAULT_SELF_NAME;
+}
+
+function generatedText(db: Db, yearId: number, key: GeneratedSectionKey): string {
+  if (key === 'budget_paragraph') return getRevenueExpenditureText(db, { yearId }).text;
+  return getSelfEvalSummary(db, { yearId, selfName: selfName(db) }).text;
+}
+
+/** The 报告 page's editable sections: stored text, or for generated ones the live text until edited. */
+export function listReportSections(db: Db, yearId: number): ReportSection[] {
+  requireYear(db, yearId);
+  const stored = new Map(reports.listSections(db, yearId).map((s) => [s.key, s]));
+  return EDITABLE_SECTIONS.map((s) => {
+    const row = stored.get(s.key) ?? null;
+    const generated = s.generated ? generatedText(db, yearId, s.key as GeneratedSectionKey) : null;
+    return {
+      key: s.key,
+      title: s.title,
+      body: row?.body ?? generated ?? '',
+      followsData: s.generated && row === null,
+      generatedText: generated,
+      updatedAt: row?.updatedAt ?? null,
+    };
+  });
+}
+
+export function saveReportSection(db: Db, input: { yearId: number; key: SectionKey; body: string }): ReportSection[] {
+  inTransaction(db, () => {
+    requireWritableYear(db, input.yearId);
+    const before = reports.getSection(db, input.yearId, input.key);
+    reports.upsertSection(db, input.yearId, input.key, input.body);
+    writeAudit(db, {
+      action: before ? 'update' : 'create',
+      entity: 'report_section',
+      entityId: `${input.yearId}:${input.key}`,
+      yearId: input.yearId,
+      before: before ? { body: before.body } : null,
+      after: { body: input.body },
+    });
+  });
+  return listReportSections(db, input.yearId);
+}
+
+/** Drops the user's text of a generated section so it follows the data again. */
+export function resetReportSection(db: Db, input: { yearId: number; key: SectionKey }): ReportSection[] {
+  inTransaction(db, () => {
+    requireWritableYear(db, input.yearId);
+    const before = reports.getSection(db, input.yearId, input.key);
+    if (!before) return;
+    reports.deleteSection(db, input.yearId, input.key);
+    writeAudit(db, {
+      action: 'delete',
+      entity: 'report_section',
+      entityId: `${input.yearId}:${input.key}`,
+      yearId: input.yearId,
+      before: { body: before.body },
+      after: null,
+    });
+  });
+  return listReportSections(db, input.yearId);
+}
+
+/** The signature block; until saved, it is filled from the 本级 unit's people. */
+export function getSignatureBlock(db: Db, yearId: number): Signature {
+  requireYear(db, yearId);
+  const stored = reports.getSignature(db, yearId);
+  const dept = getDepartment(db);
+  const primary = dept ? listUnits(db, dept.id).find((u) => u.isPrimary) : undefined;
+  return {
+    yearId,
+    unitHead: stored?.unitHead ?? primary?.headName ?? '',
+    financeHead: stored?.financeHead ?? primary?.financeHeadName ?? '',
+    preparer: stored?.preparer ?? primary?.preparerName ?? '',
+    phone: stored?.phone ?? primary?.phone ?? '',
+    sealingUnit: stored?.sealingUnit ?? dept?.name ?? '',
+    reportDate: stored?.reportDate ?? null,
+    selfName: selfName(db),
+  };
+}
+
+export function saveSignatureBlock(db: Db, input: Signature): Signature {
+  inTransaction(db, () => {
+    requireWritableYear(db, input.yearId);
+    const before = reports.getSignature(db, input.yearId);
+    const { yearId, selfName: self, ...block } = input;
+    reports.upsertSignature(db, yearId, block);
+    setSetting(db, SELF_NAME_KEY, self);
+    writeAudit(db, { action: before ? 'update' : 'create', entity: 'signature_block', entityId: yearId, yearId, before, after: block });
+  });
+  return getSignatureBlock(db, input.yearId);
+}
+
+/** Score sheet rows (flat, parent ids) as the report's tree; a block not self-scored prints no score. */
+function scoreTree(rows: ScoreRow[]): ScoreNode[] {
+  const byParent = new Map<number | null, ScoreRow[]>();
+  for (const r of rows) byParent.set(r.parentId, [...(byParent.get(r.parentId) ?? []), r]);
+  const build = (r: ScoreRow): ScoreNode => {
+    const score = r.selfScored ? r.scoreCenti : null;
+    return {
+      code: r.code,
+      name: r.name,
+      maxCenti: r.weightCenti,
+      scoreCenti: score,
+      deductionCenti: score === null ? 0 : r.weightCenti - score,
+      reason: r.reason,
+      basis: r.input.basis,
+      target: r.targetText,
+      actual: r.actualText,
+      children: (byParent.get(r.indicatorId) ?? []).map(build),
+    };
+  };
+  return (byParent.get(null) ?? []).map(build);
+}
+
+/** Everything the report prints, computed from the data file. */
+export function buildReportInput(db: Db, yearId: number): ReportInput {
+  const year = requireYear(db, yearId);
+  const dept = getDepartment(db);
+  if (!dept) throw new AppError('VALIDATION', '请先填写部门名称。');
+  const units = listUnits(db, dept.id);
+  const profile = getProfile(db, yearId);
+  const overview = getExecutionOverview(db, { yearId });
+  const t = overview.totals;
+  const proc = getProcurement(db, yearId);
+  const sheet = getScoreSheet(db, { yearId });
+  const sections = new Map(listReportSections(db, yearId).map((s) => [s.key, s.body]));
+  const groups = scoreTree(sheet.rows);
+  const narratives: ReportInput['narratives'] = {};
+  for (const key of NARRATIVE_KEYS) narratives[key] = sections.get(key) ?? '';
+  const signature = getSignatureBlock(db, yearId);
+  const amounts = (r: { initialFen: number; finalFen: number; actualFen: number }) => ({
+    initialFen: r.initialFen,
+    finalFen: r.finalFen,
+    actualFen: r.actualFen,
+  });
+  const input: ReportInput = {
+    departmentName: dept.name,
+    unitName: dept.name,
+    selfName: signature.selfName,
+    year: year.year,
+    profile: {
+      duties: profile.duties,
+      adminUnitCount: units.filter((u) => u.kind === 'admin').length,
+      institutionUnitCount: units.filter((u) => u.kind === 'institution').length,
+      internalOffices: profile.internalOffices,
+    },
+    overallGoal: profile.overallGoal,
+    workAreas: getWorkTree(db, yearId).map((a) => ({
+      title: a.title,
+      summary: a.summary,
+      tasks: a.tasks.map((task) => ({
+        title: task.title,
+        description: task.description,
+        status: task.status,
+        measures: task.measures.map((m) => ({ key: m.key, name: m.name, unit: m.unit, target: m.targetValue, actual: m.actualValue })),
+      })),
+    })),
+    narratives,
+    budget: {
+      initialFen: t.total.initialFen,
+      adjustmentFen: t.total.adjustmentFen,
+      finalFen: t.total.finalFen,
+      actualFen: t.total.actualFen,
+      personnelFen: t.personnel.actualFen,
+      publicFen: t.public.actualFen,
+      projectFen: t.project.actualFen,
+      byFundingSource: overview.byFundingSource
+        .filter((r) => r.key in FUNDING_SOURCE_LABELS)
+        .map((r) => ({ ...amounts(r), label: r.label, source: r.key as keyof typeof FUNDING_SOURCE_LABELS })),
+      byCategory: overview.byCategory
+        .filter((r) => r.key in CATEGORY_LABELS)
+        .map((r) => ({ ...amounts(r), label: r.label, category: r.key as keyof typeof CATEGORY_LABELS })),
+      byProject: overview.byProject.map((r) => ({ ...amounts(r), label: r.label, code: r.code ?? '' })),
+      executionRate: t.total.executionRate,
+      adjustmentRate: overview.adjustment.rate,
+      procurement: proc.plannedFen > 0 || proc.actualFen > 0 ? { plannedFen: proc.plannedFen, actualFen: proc.actualFen, rate: ratio(proc.actualFen, proc.plannedFen) } : null,
+    },
+    budgetParagraph: sections.get('budget_paragraph') ?? '',
+    scoreSheet: {
+      totalMaxCenti: groups.reduce((s, g) => s + g.maxCenti, 0),
+      totalScoreCenti: groups.reduce((s, g) => s + (g.scoreCenti ?? 0), 0),
+      groups,
+    },
+    evaluationSummary: sections.get('evaluation_summary') ?? '',
+    checkExplanations: explainedFindingsForExport(db, { yearId }).map((f) => ({
+      checkId: f.checkId,
+      checkTitle: f.title,
+      subject: f.message.slice(0, 500),
+      explanation: f.explanation,
+    })),
+    signature: {
+      unitHead: signature.unitHead,
+      financeHead: signature.financeHead,
+      preparer: signature.preparer,
+      phone: signature.phone,
+      sealingUnit: signature.sealingUnit,
+      reportDate: signature.reportDate,
+    },
+  };
+  const parsed = reportInputSchema.safeParse(input);
+  if (!parsed.success) throw new AppError('VALIDATION', `报告数据不一致：${parsed.error.issues[0]?.message ?? ''}`);
+  return parsed.data;
+}
+
+/** What stops finalizing, in the user's words (empty when nothing does). */
+function finalizeBlockers(db: Db, yearId: number, input: ReportInput): string[] {
+  const out: string[] = [];
+  const score = finalizeCheck(db, { yearId });
+  if (!score.ok) out.push(`绩效评分：${score.message}`);
+  const checks = runChecks(db, { yearId }).summary;
+  if (checks.mandatory > 0) out.push(`审核：有 ${checks.mandatory} 项强制审核错误未解决`);
+  if (checks.advisoryUnexplained > 0) out.push(`审核：有 ${checks.advisoryUnexplained} 项提示未填写出错说明`);
+  const model = buildReportModel(input);
+  if (model.issues.length > 0) out.push(`报告正文中有 ${model.issues.length} 个无法识别的引用（如 {{${model.issues[0]!.key}}}）`);
+  const findings = checkNarrativeConsistency(input);
+  if (findings.length > 0) out.push(`报告正文中有 ${findings.length} 处数字与数据不一致`);
+  return out;
+}
+
+export function reportPreview(db: Db, yearId: number): ReportPreview {
+  const input = buildReportInput(db, yearId);
+  const model = buildReportModel(input);
+  return {
+    title: model.title,
+    placeholders: placeholderCatalogue(input),
+    unknownPlaceholders: model.issues,
+    findings: checkNarrativeConsistency(input),
+    blockers: finalizeBlockers(db, yearId, input),
+  };
+}
+
+const MIME = {
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
+
+function* expenseRows(db: Db, yearId: number): Generator<ExpenseDetailRow> {
+  const rows = db
+    .prepare(
+      `SELECT t.txn_date, t.voucher_no, u.name AS unit_name, t.summary, t.counterparty, t.funding_source, t.category,
+              coalesce(p.name, '') AS project_name, t.econ_code, t.amount_fen
+         FROM ledger_txn t JOIN unit u ON u.id = t.unit_id LEFT JOIN project p ON p.id = t.project_id
+        WHERE t.year_id = ? AND t.direction = 'out' ORDER BY t.txn_date, t.id`,
+    )
+    .iterate(yearId) as IterableIterator<{
+    txn_date: string;
+    voucher_no: string;
+    unit_name: string;
+    summary: string;
+    counterparty: string;
+    funding_source: keyof typeof FUNDING_SOURCE_LABELS;
+    category: keyof typeof CATEGORY_LABELS;
+    project_name: string;
+    econ_code: string;
+    amount_fen: number;
+  }>;
+  for (const r of rows) {
+    yield {
+      date: r.txn_date,
+      voucherNo: r.voucher_no,
+      unitName: r.unit_name,
+      summary: r.summary,
+      counterparty: r.counterparty,
+      fundingSource: FUNDING_SOURCE_LABELS[r.funding_source],
+      category: CATEGORY_LABELS[r.category],
+      projectName: r.project_name,
+      econCode: r.econ_code,
+      amountFen: r.amount_fen,
+    };
+  }
+}
+
+export async function renderReportBytes(db: Db, yearId: number, format: keyof typeof MIME): Promise<Buffer> {
+  const input = buildReportInput(db, yearId);
+  if (format === 'pdf') return renderReportPdf(input);
+  if (format === 'xlsx') return renderReportXlsx(input, [...expenseRows(db, yearId)]);
+  return renderReportDocx(input);
+}
+
+function fileOf(year: number, format: keyof typeof MIME, bytes: Buffer, suffix = ''): RenderedFile {
+  return {
+    fileName: `${year}年度部门整体支出绩效自评报告${suffix}.${format}`,
+    mimeType: MIME[format],
+    base64: bytes.toString('base64'),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
+}
+
+export async function renderReport(db: Db, input: { yearId: number; format: keyof typeof MIME }): Promise<RenderedFile> {
+  const year = requireYear(db, input.yearId);
+  return fileOf(year.year, input.format, await renderReportBytes(db, input.yearId, input.format));
+}
+
+/**
+ * Marks the year final: refuses while anything blocks it, stores the exact PDF bytes and their
+ * hash (so the signed copy can always be printed again), and locks the year's figures.
+ */
+export async function finalizeYear(db: Db, yearId: number, beforeWrite?: () => void): Promise<RenderedFile> {
+  const year = requireWritableYear(db, yearId);
+  const input = buildReportInput(db, yearId);
+  const blockers = finalizeBlockers(db, yearId, input);
+  if (blockers.length > 0) {
+    throw new AppError('VALIDATION', `还不能定稿：${blockers.join('；')}。`, blockers.map((message) => ({ message })));
+  }
+  const bytes = await renderReportPdf(input);
+  const file = fileOf(year.year, 'pdf', bytes, '（定稿）');
+  beforeWrite?.();
+  inTransaction(db, () => {
+    requireWritableYear(db, yearId);
+    const snapshotId = reports.insertSnapshot(db, yearId, 'pdf', file.sha256, bytes);
+    reports.setYearStatus(db, yearId, 'final');
+    writeAudit(db, { action: 'finalize', entity: 'fiscal_year', entityId: yearId, yearId, after: { snapshotId, sha256: file.sha256 } });
+  });
+  return file;
+}
+
+export function reopenYear(db: Db, input: { yearId: number; reason: string }): { reopened: true } {
+  return inTransaction(db, () => {
+    const year = requireYear(db, input.yearId);
+    if (year.status !== 'final') throw new AppError('VALIDATION', `${year.year} 年度尚未定稿，无需重新打开。`);
+    reports.markSnapshotsReopened(db, input.yearId, input.reason);
+    reports.setYearStatus(db, input.yearId, 'draft');
+    writeAudit(db, { action: 'reopen', entity: 'fiscal_year', entityId: input.yearId, yearId: input.yearId, after: { reason: input.reason } });
+    return { reopened: true as const };
+  });
+}
+
+export function listReportSnapshots(db: Db, yearId: number): reports.SnapshotInfo[] {
+  requireYear(db, yearId);
+  return reports.listSnapshots(db, yearId);
+}
+
+/** The stored bytes of a finalized report, exactly as signed. */
+export function snapshotFile(db: Db, input: { yearId: number; snapshotId: number }): RenderedFile {
+  const year = requireYear(db, input.yearId);
+  const info = reports.listSnapshots(db, input.yearId).find((s) => s.id === input.snapshotId);
+  const bytes = info ? reports.snapshotBytes(db, info.id) : null;
+  if (!info || !bytes) throw new AppError('NOT_FOUND', '找不到该定稿文件。');
+  return fileOf(year.year, info.format, bytes, '（定稿）');
+}

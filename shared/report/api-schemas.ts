@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { id, isoDate, text } from '../api/fields.ts';
+import { EDITABLE_SECTIONS, type SectionKey } from './editable-sections.ts';
+
+const sectionKeys = EDITABLE_SECTIONS.map((s) => s.key) as [SectionKey, ...SectionKey[]];
+export const SectionKeySchema = z.enum(sectionKeys, { error: '未知的报告段落' });
+
+export const ReportSection = z.object({
+  key: SectionKeySchema,
+  title: z.string(),
+  body: z.string(),
+  /** True while a generated section follows the data (the user has not edited it). */
+  followsData: z.boolean(),
+  /** The generated text, for generated sections; null for narrative ones. */
+  generatedText: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+});
+export type ReportSection = z.infer<typeof ReportSection>;
+
+export const SaveSectionInput = z.object({ yearId: id('年度'), key: SectionKeySchema, body: text('段落内容', 50_000) }).strict();
+export const SectionRef = z.object({ yearId: id('年度'), key: SectionKeySchema }).strict();
+
+export const Signature = z.object({
+  yearId: id('年度'),
+  unitHead: text('单位负责人', 50),
+  financeHead: text('财务负责人', 50),
+  preparer: text('填报人', 50),
+  phone: text('联系电话', 50).regex(/^[0-9+\-()（）\s转]*$/, { error: '联系电话只能包含数字、空格和 - + ( )' }),
+  sealingUnit: text('盖章单位', 200),
+  reportDate: isoDate('报送日期').nullable(),
+  selfName: text('报告中的自称', 20).trim().min(1, { error: '报告中的自称不能为空（如“我办”“我局”）' }),
+});
+export type Signature = z.infer<typeof Signature>;
+
+export const PlaceholderInfo = z.object({ key: z.string(), label: z.string(), value: z.string(), group: z.string() });
+export const ConsistencyFindingSchema = z.object({
+  kind: z.string(),
+  sectionKey: z.string(),
+  section: z.string(),
+  excerpt: z.string(),
+  typedValue: z.string(),
+  dataValue: z.string(),
+  reason: z.string(),
+});
+
+export const ReportPreview = z.object({
+  title: z.string(),
+  placeholders: z.array(PlaceholderInfo),
+  unknownPlaceholders: z.array(z.object({ section: z.string(), key: z.string() })),
+  findings: z.array(ConsistencyFindingSchema),
+  /** Why the year cannot be finalized yet (empty = it can). */
+  blockers: z.array(z.string()),
+});
+export type ReportPreview = z.infer<typeof ReportPreview>;
+
+export const REPORT_FORMATS = ['pdf', 'xlsx', 'docx'] as const;
+export const RenderInput = z.object({ yearId: id('年度'), format: z.enum(REPORT_FORMATS, { error: '导出格式只能是 pdf、xlsx 或 docx' }) }).strict();
+export const RenderedFile = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), sha256: z.string() });
+export type RenderedFile = z.infer<typeof RenderedFile>;
+
+export const SnapshotInfoSchema = z.object({
+  id: z.number().int(),
+  format: z.enum(REPORT_FORMATS),
+  sha256: z.string(),
+  createdAt: z.string(),
+  reopenedAt: z.string().nullable(),
+  reopenReason: z.string().nullable(),
+  size: z.number().int(),
+});
+
+export const ReopenInput = z.object({ yearId: id('年度'), reason: text('重新打开的原因', 500).trim().min(2, { error: '请填写重新打开的原因' }) }).strict();

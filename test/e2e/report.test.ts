@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, navigate, openApp, SCREENSHOT_DIR, screenshot, startApp, tempDataFile } from './harness.ts';
+
+describe('browser mode: the report page', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('flags a contradicting figure, previews and exports the PDF, finalizes and reopens', async () => {
+    const app = await startApp(tempDataFile());
+    const { page, problems } = await openApp(browser, app);
+    await page.getByTestId('load-example').click();
+    await page.getByText('示例年度已载入').waitFor();
+    await navigate(page, '报告');
+    await page.getByTestId('section-budget_paragraph').waitFor();
+    expect(await page.getByTestId('section-budget_paragraph').inputValue()).toBe(
+      '本年度财政下达预算收入指标 3982.33 万元，均为一般公共预算财政拨款收入。全年支出 3752.63 万元，部门预算完成率为 94.23%。按支出分类：基本支出 3260.92 万元，项目支出 491.71 万元。',
+    );
+
+    // A typed figure that contradicts the data is flagged with both values and blocks finalizing.
+    const problemsBox = page.getByTestId('section-problems');
+    await problemsBox.fill('本年度部门预算完成率为 90.00%，仍有提升空间。');
+    await page.getByTestId('save-problems').click();
+    await page.getByText('已保存').first().waitFor();
+    const findings = page.getByTestId('report-findings');
+    await findings.getByRole('cell', { name: '94.23%', exact: true }).first().waitFor();
+    expect(await findings.textContent()).toContain('90.00%');
+    expect(await page.getByTestId('report-finalize').isDisabled()).toBe(true);
+    await screenshot(page, '20-report-finding');
+    await problemsBox.fill('本年度部门预算完成率为 {{budget.execution_rate}}，仍有提升空间。');
+    await page.getByTestId('save-problems').click();
+    await page.getByTestId('report-findings').waitFor({ state: 'detached' });
+
+    await page.getByTestId('report-preview').click();
+    await page.locator('[data-testid="pdf-preview"] canvas').nth(4).waitFor({ timeout: 60_000 });
+    await screenshot(page, '21-report-preview');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
+    expect(download.suggestedFilename()).toBe('2021年度部门整体支出绩效自评报告.pdf');
+    const saved = join(SCREENSHOT_DIR, 'exported-report.pdf');
+    await download.saveAs(saved);
+    expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
+
+    await page.getByTestId('report-finalize').click();
+    await page.getByRole('dialog').getByRole('button', { name: '定稿' }).click();
+    await page.getByText('已定稿，文件校验值').waitFor();
+    await page.getByText('下载原件').waitFor();
+    expect(await page.getByTestId('section-problems').isDisabled()).toBe(true);
+    await screenshot(page, '22-report-final');
+
+    await page.getByTestId('report-reopen').click();
+    await page.getByTestId('reopen-reason').fill('补充审核说明');
+    await page.getByRole('dialog').getByRole('button', { name: '重新打开' }).click();
+    await page.getByText('已重新打开，可以修改数据').waitFor();
+    await page.getByText('已重新打开：补充审核说明').waitFor();
+    expect(problems).toEqual([]);
+    await page.context().close();
+    await app.close();
+  });
+});
