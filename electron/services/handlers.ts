@@ -6,6 +6,9 @@ import * as checks from './checks-service.ts';
 import type { ServiceContext } from './context.ts';
 import { loadExampleYear } from './example-service.ts';
 import * as execution from './execution-service.ts';
+import * as imports from './import-service.ts';
+import { cancelImportJob, importJobState, startImportJob } from './import-jobs.ts';
+import { storeUpload, uploadPath } from './upload-store.ts';
 import * as ledger from './ledger-service.ts';
 import * as org from './organization-service.ts';
 import * as profile from './profile-service.ts';
@@ -61,6 +64,15 @@ export const handlers: Handlers = {
   'checks.explain': ({ db }, i) => checks.setCheckExplanation(db, i),
   'checks.deleteExplanation': ({ db }, i) => checks.deleteCheckExplanation(db, i),
   'checks.explained': ({ db }, i) => checks.explainedFindingsForExport(db, i),
+  'import.upload': (_ctx, i) => storeUpload(i.fileName, i.base64),
+  'import.preview': ({ db }, { fileId, ...i }) => imports.previewImport(db, { ...i, filePath: uploadPath(fileId) }),
+  'import.start': ({ db }, { fileId, ...i }) => startImportJob(db, { ...i, filePath: uploadPath(fileId) }),
+  'import.progress': (_ctx, i) => importJobState(i.jobId),
+  'import.cancel': (_ctx, i) => cancelImportJob(i.jobId),
+  'import.undo': ({ db }, i) => imports.undoImport(db, i.batchId),
+  'import.batches': ({ db }, i) => imports.listBatches(db, i.yearId),
+  'import.profiles': ({ db }, i) => imports.listMappingProfiles(db, i),
+  'import.saveProfile': ({ db }, i) => imports.saveMappingProfile(db, i),
   'procurement.get': ({ db }, i) => ledger.getProcurement(db, i.yearId),
   'procurement.save': ({ db }, i) => ledger.saveProcurement(db, i),
   'work.get': ({ db }, i) => work.workTree(db, i.yearId),

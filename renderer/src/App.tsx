@@ -3,6 +3,7 @@ import {
   BankOutlined,
   BarChartOutlined,
   FileTextOutlined,
+  ImportOutlined,
   ProfileOutlined,
   ScheduleOutlined,
   SettingOutlined,
@@ -13,8 +14,11 @@ import { Alert, App as AntApp, Button, Layout, Menu, Result, Select, Space, Tag,
 import { type ReactNode, useEffect, useState } from 'react';
 import { YEAR_STATUS_LABELS } from '../../shared/domain/enums.ts';
 import { api } from './api/client.ts';
-import { BudgetPage } from './pages/BudgetPage.tsx';
+import { BudgetPage } from './pages/budget/BudgetPage.tsx';
 import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
+import { ExecutionPage } from './pages/execution/ExecutionPage.tsx';
+import { LedgerPage } from './pages/ledger/LedgerPage.tsx';
+import { ImportPage } from './pages/import/ImportPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
 import { ReportPage } from './pages/ReportPage.tsx';
 import { ScoringPage } from './pages/ScoringPage.tsx';
@@ -40,13 +44,14 @@ const ROUTES: Route[] = [
     key: 'ledger',
     label: '支出明细',
     icon: <TableOutlined />,
-    render: () => <ComingSoonPage title="支出明细" description="导入银行流水和财务系统导出表，逐笔查看、筛选和修改支出。" />,
+    render: () => <LedgerPage />,
   },
+  { key: 'import', label: '导入数据', icon: <ImportOutlined />, render: () => <ImportPage /> },
   {
     key: 'execution',
     label: '预算执行',
     icon: <BarChartOutlined />,
-    render: () => <ComingSoonPage title="预算执行" description="按单位、资金来源、类别、项目、经济分类和月份查看预算执行情况与审核结果。" />,
+    render: () => <ExecutionPage />,
   },
   {
     key: 'scoring',

@@ -16,6 +16,17 @@ import {
 } from '../budget/schemas.ts';
 import { CheckRun, CheckRunInput, DeleteExplanationInput, ExplainedFinding, SetExplanationInput, StoredExplanation } from '../checks/schemas.ts';
 import { AuditEntry, AuditQuery } from '../domain/audit.ts';
+import {
+  importBatchSchema,
+  listBatchesInputSchema,
+  listProfilesInputSchema,
+  mappingProfileSchema,
+  previewResultSchema,
+  saveProfileInputSchema,
+  undoImportInputSchema,
+  undoImportResultSchema,
+} from '../import/schemas.ts';
+import { ImportJobStateSchema, JobRef, UploadInput, UploadResult, WizardCommitInput, WizardPreviewInput } from '../import/wizard-schemas.ts';
 import { BudgetLine, BudgetLineInput, Project, ProjectInput } from '../domain/budget-line.ts';
 import { Department, DepartmentInput, FiscalYear, SetupState, Unit, UnitInput } from '../domain/organization.ts';
 import { Procurement, Txn, TxnInput } from '../domain/ledger.ts';
@@ -123,6 +134,15 @@ export const contract = {
   'checks.explain': command(SetExplanationInput, StoredExplanation),
   'checks.deleteExplanation': command(DeleteExplanationInput, Deleted),
   'checks.explained': query(CheckRunInput, z.array(ExplainedFinding)),
+  'import.upload': command(UploadInput, UploadResult),
+  'import.preview': query(WizardPreviewInput, previewResultSchema),
+  'import.start': command(WizardCommitInput, ImportJobStateSchema),
+  'import.progress': query(JobRef, ImportJobStateSchema),
+  'import.cancel': command(JobRef, ImportJobStateSchema),
+  'import.undo': command(undoImportInputSchema.strict(), undoImportResultSchema),
+  'import.batches': query(listBatchesInputSchema.strict(), z.array(importBatchSchema)),
+  'import.profiles': query(listProfilesInputSchema.strict(), z.array(mappingProfileSchema)),
+  'import.saveProfile': command(saveProfileInputSchema.strict(), mappingProfileSchema),
   'procurement.get': query(YearRef, Procurement),
   'procurement.save': command(Procurement.strict(), Procurement),
 

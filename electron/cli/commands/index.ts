@@ -1,9 +1,11 @@
 import type { CliCommand } from '../command.ts';
 import { checkCommand } from './check.ts';
 import { demoCommand } from './demo.ts';
+import { importCommand } from './import.ts';
 import { reportCommand } from './report.ts';
 import { scoreCommand } from './score.ts';
 import { summaryCommand } from './summary.ts';
+import { undoImportCommand } from './undo-import.ts';
 import { exportYearCommand, importYearCommand } from './year-document.ts';
 
-export const COMMANDS: CliCommand[] = [demoCommand, summaryCommand, checkCommand, scoreCommand, reportCommand, exportYearCommand, importYearCommand];
+export const COMMANDS: CliCommand[] = [demoCommand, summaryCommand, checkCommand, scoreCommand, reportCommand, exportYearCommand, importYearCommand, importCommand, undoImportCommand];

@@ -1,0 +1,473 @@
+import type { Category, FundingSource } from '../../../shared/domain/enums.ts';
+import type { AmountScale } from '../../../shared/import/amount-scale.ts';
+import type { ImportField, ImportTarget } from '../../../shared/import/fields.ts';
+import type { BudgetRow, ImportBatch, LedgerRow, MappingProfile } from '../../../shared/import/schemas.ts';
+import type { Db } from '../open.ts';
+
+// Every SQL statement of the import: batches, staged rows, the final inserts, undo and mapping
+// profiles. The service decides; this file only reads and writes.
+
+interface BatchRow {
+  id: number;
+  year_id: number;
+  unit_id: number | null;
+  target: ImportTarget;
+  file_name: string;
+  file_sha256: string;
+  file_size: number;
+  file_format: string;
+  sheet_name: string;
+  header_row: number | null;
+  amount_scale: AmountScale;
+  profile_id: number | null;
+  rows_read: number;
+  rows_imported: number;
+  rows_duplicate: number;
+  rows_rejected: number;
+  rows_skipped_layout: number;
+  outflow_fen: number;
+  inflow_fen: number;
+  date_from: string | null;
+  date_to: string | null;
+  report_json: string;
+  status: 'committed' | 'reverted';
+  created_at: string;
+  reverted_at: string | null;
+}
+
+const toBatch = (r: BatchRow): ImportBatch => ({
+  id: r.id,
+  yearId: r.year_id,
+  unitId: r.unit_id,
+  target: r.target,
+  fileName: r.file_name,
+  fileSha256: r.file_sha256,
+  fileSize: r.file_size,
+  fileFormat: r.file_format,
+  sheetName: r.sheet_name,
+  headerRow: r.header_row,
+  amountScale: r.amount_scale,
+  profileId: r.profile_id,
+  rowsRead: r.rows_read,
+  rowsImported: r.rows_imported,
+  rowsDuplicate: r.rows_duplicate,
+  rowsRejected: r.rows_rejected,
+  rowsSkippedLayout: r.rows_skipped_layout,
+  outflowFen: r.outflow_fen,
+  inflowFen: r.inflow_fen,
+  dateFrom: r.date_from,
+  dateTo: r.date_to,
+  status: r.status,
+  createdAt: r.created_at,
+  revertedAt: r.reverted_at,
+});
+
+export function getBatch(db: Db, id: number): (ImportBatch & { reportJson: string }) | null {
+  const r = db.prepare('SELECT * FROM import_batch WHERE id = ?').get(id) as BatchRow | undefined;
+  return r ? { ...toBatch(r), reportJson: r.report_json } : null;
+}
+
+export function listBatches(db: Db, yearId: number): ImportBatch[] {
+  const rows = db.prepare('SELECT * FROM import_batch WHERE year_id = ? ORDER BY id DESC').all(yearId) as BatchRow[];
+  return rows.map(toBatch);
+}
+
+/** The earlier, not reverted import of the same file for the same target, if any. */
+export function findCommittedBatchBySha(
+  db: Db,
+  sha256: string,
+  target: ImportTarget,
+): { id: number; createdAt: string; yearId: number } | null {
+  const r = db
+    .prepare(
+      `SELECT id, created_at AS createdAt, year_id AS yearId FROM import_batch
+        WHERE file_sha256 = ? AND status = 'committed' AND target = ? ORDER BY id LIMIT 1`,
+    )
+    .get(sha256, target) as { id: number; createdAt: string; yearId: number } | undefined;
+  return r ?? null;
+}
+
+/** Everything the batch row records at the start; counts and totals follow in finishBatch. */
+export interface NewBatch {
+  yearId: number;
+  unitId: number;
+  target: ImportTarget;
+  fileName: string;
+  fileSha256: string;
+  fileSize: number;
+  fileFormat: string;
+  sheetName: string;
+  headerRow: number;
+  amountScale: AmountScale;
+  profileId: number | null;
+}
+
+export function insertBatch(db: Db, b: NewBatch): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO import_batch (year_id, unit_id, target, file_name, file_sha256, file_size, file_format, sheet_name,
+                                   header_row, amount_scale, profile_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        b.yearId,
+        b.unitId,
+        b.target,
+        b.fileName,
+        b.fileSha256,
+        b.fileSize,
+        b.fileFormat,
+        b.sheetName,
+        b.headerRow,
+        b.amountScale,
+        b.profileId,
+      ).lastInsertRowid,
+  );
+}
+
+export interface BatchOutcome {
+  sheetName: string;
+  rowsRead: number;
+  rowsImported: number;
+  rowsDuplicate: number;
+  rowsRejected: number;
+  rowsSkippedLayout: number;
+  outflowFen: number;
+  inflowFen: number;
+  dateFrom: string | null;
+  dateTo: string | null;
+  reportJson: string;
+}
+
+/** Records the outcome; the table's CHECK enforces that the row accounting closes. */
+export function finishBatch(db: Db, id: number, o: BatchOutcome): void {
+  db.prepare(
+    `UPDATE import_batch SET sheet_name = ?, rows_read = ?, rows_imported = ?, rows_duplicate = ?, rows_rejected = ?,
+            rows_skipped_layout = ?, outflow_fen = ?, inflow_fen = ?, date_from = ?, date_to = ?, report_json = ?
+      WHERE id = ?`,
+  ).run(
+    o.sheetName,
+    o.rowsRead,
+    o.rowsImported,
+    o.rowsDuplicate,
+    o.rowsRejected,
+    o.rowsSkippedLayout,
+    o.outflowFen,
+    o.inflowFen,
+    o.dateFrom,
+    o.dateTo,
+    o.reportJson,
+    id,
+  );
+}
+
+export function markBatchReverted(db: Db, id: number): string {
+  const r = db
+    .prepare(
+      `UPDATE import_batch SET status = 'reverted', reverted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+        WHERE id = ? RETURNING reverted_at AS revertedAt`,
+    )
+    .get(id) as { revertedAt: string };
+  return r.revertedAt;
+}
+
+export function deleteBatchRows(db: Db, batchId: number, target: ImportTarget): number {
+  const table = target === 'ledger' ? 'ledger_txn' : 'budget_line';
+  return db.prepare(`DELETE FROM ${table} WHERE batch_id = ?`).run(batchId).changes;
+}
+
+// --- projects -------------------------------------------------------------------------------
+
+export function projectIdsByName(db: Db, yearId: number): Map<string, number> {
+  const rows = db.prepare('SELECT id, name FROM project WHERE year_id = ?').all(yearId) as Array<{ id: number; name: string }>;
+  return new Map(rows.map((r) => [r.name, r.id]));
+}
+
+export function insertImportedProject(db: Db, yearId: number, unitId: number, name: string): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO project (year_id, unit_id, name, sort_order)
+         VALUES (?, ?, ?, (SELECT coalesce(max(sort_order), 0) + 1 FROM project WHERE year_id = ?))`,
+      )
+      .run(yearId, unitId, name, yearId).lastInsertRowid,
+  );
+}
+
+/** Deletes those of the given projects nothing refers to any more; returns how many went. */
+export function deleteUnusedProjects(db: Db, ids: readonly number[]): number {
+  const del = db.prepare(
+    `DELETE FROM project WHERE id = ?
+        AND NOT EXISTS (SELECT 1 FROM ledger_txn WHERE project_id = project.id)
+        AND NOT EXISTS (SELECT 1 FROM budget_line WHERE project_id = project.id)
+        AND NOT EXISTS (SELECT 1 FROM project_indicator WHERE project_id = project.id)`,
+  );
+  let n = 0;
+  for (const id of ids) n += del.run(id).changes;
+  return n;
+}
+
+// --- duplicates -----------------------------------------------------------------------------
+
+export interface FingerprintHits {
+  count: number;
+  batchId: number | null;
+}
+
+/** Rows of the year and unit with this fingerprint, outside batch `excludeBatchId`. */
+export function ledgerFingerprintCounter(db: Db, yearId: number, unitId: number, excludeBatchId: number | null) {
+  const stmt = db.prepare(
+    `SELECT count(*) AS count, min(batch_id) AS batchId FROM ledger_txn
+      WHERE year_id = ? AND fingerprint = ? AND unit_id = ? AND batch_id IS NOT ?`,
+  );
+  return (fingerprint: string): FingerprintHits =>
+    stmt.get(yearId, fingerprint, unitId, excludeBatchId ?? -1) as FingerprintHits;
+}
+
+export interface ExistingBudgetLine {
+  batchId: number | null;
+  fundingSource: FundingSource;
+  category: Category;
+  projectName: string;
+  funcCode: string;
+  econCode: string;
+  docNo: string;
+  initialFen: number;
+  adjustmentFen: number;
+}
+
+export function existingBudgetLines(db: Db, yearId: number, unitId: number, excludeBatchId: number | null): ExistingBudgetLine[] {
+  return db
+    .prepare(
+      `SELECT b.batch_id AS batchId, b.funding_source AS fundingSource, b.category, coalesce(p.name, '') AS projectName,
+              b.func_code AS funcCode, b.econ_code AS econCode, b.doc_no AS docNo, b.initial_fen AS initialFen,
+              b.adjustment_fen AS adjustmentFen
+         FROM budget_line b LEFT JOIN project p ON p.id = b.project_id
+        WHERE b.year_id = ? AND b.unit_id = ? AND b.batch_id IS NOT ?`,
+    )
+    .all(yearId, unitId, excludeBatchId ?? -1) as ExistingBudgetLine[];
+}
+
+// --- staging --------------------------------------------------------------------------------
+// Each arriving batch of parsed ledger rows goes through a connection-private TEMP table, so it
+// reaches ledger_txn in one set-based INSERT … SELECT (about twice as fast as row-by-row inserts
+// with ledger_txn's indexes and rollup trigger) and duplicates are found with one query.
+
+let stageCounter = 0;
+
+export interface LedgerStage {
+  name: string;
+  /** Replaces the staged rows with `rows`; row i gets seq i + 1. */
+  load(rows: readonly LedgerRow[]): void;
+  drop(): void;
+}
+
+export function createLedgerStage(db: Db): LedgerStage {
+  const name = `import_stage_${process.pid}_${++stageCounter}`;
+  db.exec(
+    `CREATE TEMP TABLE ${name} (seq INTEGER PRIMARY KEY, sheet TEXT, source_row INTEGER, txn_date TEXT, direction TEXT,
+       amount_fen INTEGER, voucher_no TEXT, summary TEXT, counterparty TEXT, serial_no TEXT, funding_source TEXT,
+       category TEXT, func_code TEXT, econ_code TEXT, project_name TEXT, fingerprint TEXT, dup INTEGER NOT NULL DEFAULT 0)`,
+  );
+  const clear = db.prepare(`DELETE FROM temp.${name}`);
+  const ins = db.prepare(
+    `INSERT INTO temp.${name} (seq, sheet, source_row, txn_date, direction, amount_fen, voucher_no, summary, counterparty,
+       serial_no, funding_source, category, func_code, econ_code, project_name, fingerprint)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return {
+    name,
+    load(rows) {
+      clear.run();
+      let seq = 0;
+      for (const r of rows) {
+        ins.run(
+          ++seq,
+          r.sheet,
+          r.row,
+          r.date,
+          r.direction,
+          r.amountFen,
+          r.voucherNo,
+          r.summary,
+          r.counterparty,
+          r.serialNo,
+          r.fundingSource,
+          r.category,
+          r.funcCode,
+          r.econCode,
+          r.projectName,
+          r.fingerprint,
+        );
+      }
+    },
+    drop: () => db.exec(`DROP TABLE IF EXISTS temp.${name}`),
+  };
+}
+
+/** seq and fingerprint of staged rows whose fingerprint already exists outside `excludeBatchId`, in order. */
+export function stagedDuplicateCandidates(
+  db: Db,
+  stage: LedgerStage,
+  yearId: number,
+  unitId: number,
+  excludeBatchId: number,
+): Array<{ seq: number; fingerprint: string }> {
+  return db
+    .prepare(
+      `SELECT seq, fingerprint FROM temp.${stage.name} s
+        WHERE EXISTS (SELECT 1 FROM ledger_txn t
+                       WHERE t.year_id = ? AND t.fingerprint = s.fingerprint AND t.unit_id = ? AND t.batch_id IS NOT ?)
+        ORDER BY seq`,
+    )
+    .all(yearId, unitId, excludeBatchId) as Array<{ seq: number; fingerprint: string }>;
+}
+
+export function markStagedDuplicates(db: Db, stage: LedgerStage, seqs: readonly number[]): void {
+  const mark = db.prepare(`UPDATE temp.${stage.name} SET dup = 1 WHERE seq = ?`);
+  for (const seq of seqs) mark.run(seq);
+}
+
+/**
+ * Moves the staged, non-duplicate rows into ledger_txn in one statement (file order), linking
+ * projects by name (they must exist). Returns the number of rows written.
+ */
+export function insertLedgerFromStage(db: Db, stage: LedgerStage, ctx: LedgerInsertContext): number {
+  return db
+    .prepare(
+      `INSERT INTO ledger_txn (year_id, unit_id, txn_date, voucher_no, summary, counterparty, serial_no, funding_source,
+         category, func_code, econ_code, project_id, direction, amount_fen, batch_id, source_file, source_sheet, source_row,
+         fingerprint)
+       SELECT @yearId, @unitId, s.txn_date, s.voucher_no, s.summary, s.counterparty, s.serial_no, s.funding_source,
+              s.category, s.func_code, s.econ_code, p.id, s.direction, s.amount_fen, @batchId, @sourceFile, s.sheet,
+              s.source_row, s.fingerprint
+         FROM temp.${stage.name} s
+         LEFT JOIN project p ON p.year_id = @yearId AND p.name = s.project_name AND s.project_name <> ''
+        WHERE s.dup = 0
+        ORDER BY s.seq`,
+    )
+    .run(ctx).changes;
+}
+
+/** Whether the unit has any ledger row in the year: with none, nothing can be a duplicate. */
+export function hasLedgerRows(db: Db, yearId: number, unitId: number): boolean {
+  return db.prepare('SELECT 1 FROM ledger_txn WHERE year_id = ? AND unit_id = ? LIMIT 1').get(yearId, unitId) !== undefined;
+}
+
+// --- row inserts ----------------------------------------------------------------------------
+
+export interface LedgerInsertContext {
+  yearId: number;
+  unitId: number;
+  batchId: number;
+  sourceFile: string;
+}
+
+export function budgetInserter(db: Db, ctx: { yearId: number; unitId: number; batchId: number }) {
+  const stmt = db.prepare(
+    `INSERT INTO budget_line (year_id, unit_id, funding_source, category, project_id, func_code, func_name, econ_code,
+       econ_name, initial_fen, adjustment_fen, doc_no, note, batch_id, source_row, sort_order)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  let sort = (db.prepare('SELECT coalesce(max(sort_order), 0) AS s FROM budget_line WHERE year_id = ?').get(ctx.yearId) as { s: number })
+    .s;
+  return (r: BudgetRow, projectId: number | null): void => {
+    stmt.run(
+      ctx.yearId,
+      ctx.unitId,
+      r.fundingSource,
+      r.category,
+      projectId,
+      r.funcCode,
+      r.funcName,
+      r.econCode,
+      r.econName,
+      r.initialFen,
+      r.adjustmentFen,
+      r.docNo,
+      r.note,
+      ctx.batchId,
+      r.row,
+      ++sort,
+    );
+  };
+}
+
+// --- mapping profiles -----------------------------------------------------------------------
+
+interface ProfileRow {
+  id: number;
+  name: string;
+  target: ImportTarget;
+  header_signature: string;
+  mapping_json: string;
+  options_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const toProfile = (r: ProfileRow): MappingProfile => ({
+  id: r.id,
+  name: r.name,
+  target: r.target,
+  headerSignature: r.header_signature,
+  columns: (JSON.parse(r.mapping_json) as { columns?: Partial<Record<ImportField, string>> }).columns ?? {},
+  options: JSON.parse(r.options_json) as MappingProfile['options'],
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export function upsertProfile(
+  db: Db,
+  p: { name: string; target: ImportTarget; headerSignature: string; columns: Partial<Record<ImportField, string>>; options: object },
+): number {
+  const r = db
+    .prepare(
+      `INSERT INTO mapping_profile (name, target, header_signature, mapping_json, options_json)
+       VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET target = excluded.target, header_signature = excluded.header_signature,
+         mapping_json = excluded.mapping_json, options_json = excluded.options_json,
+         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+       RETURNING id`,
+    )
+    .get(p.name, p.target, p.headerSignature, JSON.stringify({ columns: p.columns }), JSON.stringify(p.options)) as {
+    id: number;
+  };
+  return r.id;
+}
+
+export function getProfile(db: Db, id: number): MappingProfile | null {
+  const r = db.prepare('SELECT * FROM mapping_profile WHERE id = ?').get(id) as ProfileRow | undefined;
+  return r ? toProfile(r) : null;
+}
+
+export function getProfileByName(db: Db, name: string): MappingProfile | null {
+  const r = db.prepare('SELECT * FROM mapping_profile WHERE name = ?').get(name) as ProfileRow | undefined;
+  return r ? toProfile(r) : null;
+}
+
+export function listProfiles(db: Db, target?: ImportTarget): MappingProfile[] {
+  const rows = (
+    target
+      ? db.prepare('SELECT * FROM mapping_profile WHERE target = ? ORDER BY updated_at DESC, id DESC').all(target)
+      : db.prepare('SELECT * FROM mapping_profile ORDER BY updated_at DESC, id DESC').all()
+  ) as ProfileRow[];
+  return rows.map(toProfile);
+}
+
+export function findProfilesBySignature(db: Db, target: ImportTarget, signature: string): MappingProfile[] {
+  const rows = db
+    .prepare('SELECT * FROM mapping_profile WHERE header_signature = ? AND target = ? ORDER BY updated_at DESC, id DESC')
+    .all(signature, target) as ProfileRow[];
+  return rows.map(toProfile);
+}
+
+export function deleteProfile(db: Db, id: number): number {
+  return db.prepare('DELETE FROM mapping_profile WHERE id = ?').run(id).changes;
+}
+
+/** Removes a department the CLI created for a failed first import (its units and years cascade). */
+export function deleteDepartment(db: Db, id: number): void {
+  db.prepare('DELETE FROM department WHERE id = ?').run(id);
+}

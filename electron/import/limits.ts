@@ -1,0 +1,38 @@
+// Bounds that keep a hostile or broken file from exhausting memory or time. A real finance or
+// bank export is far inside all of them (the 200,000-row bench file is 15 MB with an 81 MB sheet).
+
+export interface ImportLimits {
+  maxFileBytes: number;
+  maxTextFileBytes: number;
+  maxZipEntries: number;
+  /** Declared uncompressed size of one sheet's XML. */
+  maxSheetXmlBytes: number;
+  maxSharedStringsBytes: number;
+  maxSmallPartBytes: number;
+  /** Uncompressed : compressed, for entries above 10 MB (a zip bomb reaches thousands). */
+  maxCompressionRatio: number;
+  /** Rows read over all imported sheets, layout rows included. */
+  maxRows: number;
+  maxColumns: number;
+  maxSheets: number;
+  maxSharedStrings: number;
+  /** Worker heap cap and wall-clock limit. */
+  workerHeapMb: number;
+  workerTimeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: ImportLimits = {
+  maxFileBytes: 100 * 1024 * 1024,
+  maxTextFileBytes: 60 * 1024 * 1024,
+  maxZipEntries: 5000,
+  maxSheetXmlBytes: 600 * 1024 * 1024,
+  maxSharedStringsBytes: 200 * 1024 * 1024,
+  maxSmallPartBytes: 20 * 1024 * 1024,
+  maxCompressionRatio: 400,
+  maxRows: 600_000,
+  maxColumns: 256,
+  maxSheets: 255,
+  maxSharedStrings: 2_000_000,
+  workerHeapMb: 768,
+  workerTimeoutMs: 180_000,
+};

@@ -1,0 +1,11 @@
+// The 人员/公用/项目 split of one row: a mapped 支出类别 column decides when it is specific, a project
+// always wins, and otherwise the economic code decides (deriveCategory, domain-notes §2.6).
+
+import { type Category, deriveCategory } from '../domain/enums.ts';
+import type { CategoryText } from './parse-classification.ts';
+
+export function resolveCategory(stated: CategoryText | null, econCode: string, hasProject: boolean): Category {
+  if (hasProject || stated === 'project') return 'project';
+  if (stated === 'personnel' || stated === 'public') return stated;
+  return deriveCategory(econCode, false);
+}

@@ -1,0 +1,32 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Db, openDatabase } from '../../../electron/db/open.ts';
+import { insertDepartment, insertUnit, insertYear } from '../../../electron/db/repositories/organization-repo.ts';
+
+export interface ImportTestDb {
+  db: Db;
+  dir: string;
+  yearId: number;
+  unitId: number;
+  otherUnitId: number;
+}
+
+/** A real migrated SQLite file in a fresh temp folder with one department, two units and 2021. */
+export function openImportTestDb(): ImportTestDb {
+  const dir = mkdtempSync(join(tmpdir(), 'selfeval-import-'));
+  const db = openDatabase(join(dir, 'test.db'));
+  const dept = insertDepartment(db, { name: '广州市番禺区某某办公室', code: '' });
+  const unit = { code: '', headName: '', financeHeadName: '', preparerName: '', phone: '', sortOrder: 0 };
+  const unitId = insertUnit(db, dept.id, { ...unit, name: '本级', kind: 'admin', isPrimary: true });
+  const otherUnitId = insertUnit(db, dept.id, { ...unit, name: '某某服务中心', kind: 'institution', isPrimary: false });
+  const yearId = insertYear(db, dept.id, 2021);
+  return { db, dir, yearId, unitId, otherUnitId };
+}
+
+/** Row counts of the tables an import may touch: equal before and after means nothing was written. */
+export function importTablesSnapshot(db: Db): string {
+  return ['import_batch', 'ledger_txn', 'budget_line', 'project', 'mapping_profile', 'audit_log']
+    .map((t) => `${t}:${(db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n}`)
+    .join(',');
+}
