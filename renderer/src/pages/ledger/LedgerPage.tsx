@@ -1,0 +1,161 @@
+import { Alert, App as AntApp, Badge, Button, Flex, Space, Typography } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import type { DrillFilter, TransactionRow } from '../../../../shared/budget/schemas.ts';
+import { formatYuan } from '../../../../shared/money/fen.ts';
+import { api } from '../../api/client.ts';
+import { useQuery } from '../../api/use-query.ts';
+import { applyError } from '../../components/apply-error.ts';
+import type { FiscalYear } from '../../../../shared/domain/organization.ts';
+import { useCurrentYear, useSession } from '../../state/session.tsx';
+import { useJump } from '../execution/use-jump.ts';
+import { LedgerFilters } from './LedgerFilters.tsx';
+import { LinkLineModal } from './LinkLineModal.tsx';
+import { ledgerColumns } from './ledger-columns.tsx';
+import { TxnModal } from './TxnModal.tsx';
+import { UnmatchedDrawer } from './UnmatchedDrawer.tsx';
+import { useTransactionPages } from './use-transaction-pages.ts';
+import { VirtualGrid } from './VirtualGrid.tsx';
+
+/** 支出明细: every transaction of the year in a scrolling grid, filtered, edited and linked. */
+export function LedgerPage() {
+  const year = useCurrentYear();
+  if (!year) return <Alert type="info" title="请先在“单位与年度”页创建或选择一个年度。" />;
+  // Filters name this year's projects and lines: another year starts afresh.
+  return <YearLedger key={year.id} year={year} />;
+}
+
+function YearLedger({ year }: { year: FiscalYear }) {
+  const { setup } = useSession();
+  const { message } = AntApp.useApp();
+  const jump = useJump('ledger');
+  const [filter, setFilter] = useState<DrillFilter>(() => jump?.filter ?? {});
+  const [editing, setEditing] = useState<TransactionRow | 'new' | null>(null);
+  const [linking, setLinking] = useState<TransactionRow | null>(null);
+  const [selected, setSelected] = useState<number | null>(jump?.txnId ?? null);
+  const [unmatchedOpen, setUnmatchedOpen] = useState(false);
+  const [linkBusy, setLinkBusy] = useState(false);
+  const yearId = year.id;
+  const data = useTransactionPages(yearId, filter);
+  const projects = useQuery('projects.list', { yearId });
+  const lines = useQuery('execution.lines', { yearId });
+  const unmatched = useQuery('execution.unmatched', { yearId });
+  const readOnly = year.status === 'final';
+  const { refresh } = data;
+  const { reload: reloadLines } = lines;
+  const { reload: reloadUnmatched } = unmatched;
+
+  const afterChange = useCallback(() => {
+    refresh();
+    void reloadLines();
+    void reloadUnmatched();
+  }, [refresh, reloadLines, reloadUnmatched]);
+
+  const remove = useCallback(
+    async (r: TransactionRow) => {
+      try {
+        await api!.call('ledger.deleteTxn', { id: r.id });
+        message.success('已删除');
+        afterChange();
+      } catch (err) {
+        applyError(err, message.error);
+      }
+    },
+    [message, afterChange],
+  );
+
+  const columns = useMemo(
+    () => ledgerColumns({ readOnly, onEdit: setEditing, onLink: setLinking, onDelete: (r) => void remove(r) }),
+    [readOnly, remove],
+  );
+
+  const autoLink = async () => {
+    setLinkBusy(true);
+    try {
+      const r = await api!.call('execution.link', { yearId });
+      message.success(`已自动关联 ${r.linked} 笔；${r.ambiguous} 笔有多条可选指标，${r.noMatch} 笔没有一致的指标，请在“未关联”中处理。`);
+      afterChange();
+    } catch (err) {
+      applyError(err, message.error);
+    } finally {
+      setLinkBusy(false);
+    }
+  };
+
+  const groupCount = unmatched.data?.length ?? 0;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {year.year} 年度支出明细
+        </Typography.Title>
+        <Space>
+          <Button type="primary" onClick={() => setEditing('new')} disabled={readOnly || (setup?.units.length ?? 0) === 0} data-testid="txn-add">
+            新增支出
+          </Button>
+          <Button onClick={autoLink} loading={linkBusy} disabled={readOnly} data-testid="auto-link">
+            自动关联预算指标
+          </Button>
+          <Badge count={groupCount} size="small" offset={[-4, 0]}>
+            <Button onClick={() => setUnmatchedOpen(true)} data-testid="unmatched-open">
+              未关联支出
+            </Button>
+          </Badge>
+        </Space>
+      </Flex>
+      {jump?.txnId !== undefined && <Alert type="info" showIcon closable title={`审核定位到支出记录 #${jump.txnId}，已在表格中高亮（如不在当前页面，请用筛选条件缩小范围）。`} />}
+      <LedgerFilters filter={filter} onChange={setFilter} units={setup?.units ?? []} projects={projects.data ?? []} />
+      {data.error && <Alert type="error" title={data.error} />}
+      <Typography.Text data-testid="ledger-summary">
+        {data.total === null ? '正在读取…' : `共 ${data.total} 笔，金额合计 ${formatYuan(data.amountFen)} 元`}
+      </Typography.Text>
+      <VirtualGrid<TransactionRow>
+        columns={columns}
+        rowCount={data.total ?? 0}
+        rowAt={data.rowAt}
+        rowKey={(r) => r.id}
+        onVisibleRange={data.setVisible}
+        height="max(360px, calc(100vh - 360px))"
+        resetKey={JSON.stringify(filter)}
+        selectedKey={selected}
+        onRowClick={(r) => setSelected(r.id)}
+        onRowDoubleClick={(r) => !readOnly && setEditing(r)}
+        testId="ledger-grid"
+        emptyText={data.total === null ? '正在读取…' : '没有符合条件的支出记录'}
+      />
+      <TxnModal
+        txn={editing}
+        yearId={yearId}
+        year={year.year}
+        units={setup?.units ?? []}
+        projects={projects.data ?? []}
+        lines={lines.data ?? []}
+        onClose={(saved) => {
+          setEditing(null);
+          if (saved) afterChange();
+        }}
+      />
+      <LinkLineModal
+        txn={linking}
+        yearId={yearId}
+        lines={lines.data ?? []}
+        onClose={(saved) => {
+          setLinking(null);
+          if (saved) afterChange();
+        }}
+      />
+      <UnmatchedDrawer
+        open={unmatchedOpen}
+        yearId={yearId}
+        groups={unmatched.data}
+        lines={lines.data ?? []}
+        readOnly={readOnly}
+        onClose={() => setUnmatchedOpen(false)}
+        onShow={(f) => {
+          setFilter(f);
+          setUnmatchedOpen(false);
+        }}
+        onLinked={afterChange}
+      />
+    </Space>
+  );
+}

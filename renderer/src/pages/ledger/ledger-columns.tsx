@@ -1,0 +1,68 @@
+import { Popconfirm, Space, Tag, Typography } from 'antd';
+import type { TransactionRow } from '../../../../shared/budget/schemas.ts';
+import { CATEGORY_LABELS, FUNDING_SOURCE_LABELS } from '../../../../shared/domain/enums.ts';
+import { formatYuan } from '../../../../shared/money/fen.ts';
+import type { GridColumn } from './VirtualGrid.tsx';
+
+interface Actions {
+  readOnly: boolean;
+  onEdit(row: TransactionRow): void;
+  onLink(row: TransactionRow): void;
+  onDelete(row: TransactionRow): void;
+}
+
+function source(r: TransactionRow): string {
+  if (!r.sourceFile) return r.batchId === null ? '手工录入' : `批次 ${r.batchId}`;
+  const where = [r.sourceSheet, r.sourceRow !== null ? `第 ${r.sourceRow} 行` : ''].filter(Boolean).join(' ');
+  return `${r.sourceFile}${where ? ` ${where}` : ''}`;
+}
+
+/** The 支出明细 grid's columns, in reading order. */
+export function ledgerColumns(a: Actions): GridColumn<TransactionRow>[] {
+  return [
+    { key: 'date', title: '日期', width: 104, render: (r) => r.txnDate },
+    { key: 'voucher', title: '凭证号', width: 96, render: (r) => r.voucherNo },
+    { key: 'summary', title: '摘要', width: 230, render: (r) => <span title={r.summary}>{r.summary}</span> },
+    { key: 'counterparty', title: '对方户名', width: 170, render: (r) => <span title={r.counterparty}>{r.counterparty}</span> },
+    {
+      key: 'amount',
+      title: '金额（元）',
+      width: 130,
+      align: 'right',
+      render: (r) => (r.direction === 'in' ? <Typography.Text type="success">收 {formatYuan(r.amountFen)}</Typography.Text> : formatYuan(r.amountFen)),
+    },
+    { key: 'unit', title: '单位', width: 170, render: (r) => <span title={r.unitName}>{r.unitName}</span> },
+    { key: 'category', title: '类别', width: 130, render: (r) => CATEGORY_LABELS[r.category] },
+    { key: 'funding', title: '资金来源', width: 150, render: (r) => FUNDING_SOURCE_LABELS[r.fundingSource] },
+    { key: 'func', title: '功能分类', width: 90, render: (r) => r.funcCode },
+    { key: 'econ', title: '经济分类', width: 80, render: (r) => r.econCode },
+    { key: 'project', title: '项目', width: 170, render: (r) => <span title={r.projectName ?? ''}>{r.projectName ?? ''}</span> },
+    {
+      key: 'line',
+      title: '预算指标',
+      width: 96,
+      render: (r) => (r.direction === 'in' ? '' : r.budgetLineId === null ? <Tag color="orange">未关联</Tag> : `#${r.budgetLineId}`),
+    },
+    { key: 'source', title: '来源', width: 180, render: (r) => <span title={source(r)}>{source(r)}</span> },
+    {
+      key: 'actions',
+      title: '操作',
+      width: 150,
+      render: (r) => (
+        <Space size={10} onClick={(e) => e.stopPropagation()}>
+          <Typography.Link disabled={a.readOnly} onClick={() => a.onEdit(r)} data-testid="txn-edit">
+            编辑
+          </Typography.Link>
+          <Typography.Link disabled={a.readOnly || r.direction === 'in'} onClick={() => a.onLink(r)} data-testid="txn-link">
+            关联
+          </Typography.Link>
+          <Popconfirm title="删除这条支出记录？" okText="删除" cancelText="取消" onConfirm={() => a.onDelete(r)} disabled={a.readOnly}>
+            <Typography.Link type="danger" disabled={a.readOnly} data-testid="txn-delete">
+              删除
+            </Typography.Link>
+          </Popconfirm>
+        </Space>
+      ),
+    },
+  ];
+}
