@@ -1,7 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importCommand } from '../../../electron/cli/commands/import.ts';
 import { undoImportCommand } from '../../../electron/cli/commands/undo-import.ts';
 import { runCli } from '../../../electron/cli/main.ts';
@@ -27,6 +27,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'selfeval-cli-import-'));
   db = join(dir, 'data.db');
 });
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function tableCounts(): Record<string, number> {
   const d = openDatabase(db);

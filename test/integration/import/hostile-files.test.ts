@@ -9,7 +9,7 @@ let t: ImportTestDb;
 beforeAll(() => {
   t = openImportTestDb();
 });
-afterAll(() => t.db.close());
+afterAll(() => t.close());
 
 describe('broken and hostile files stop with a Chinese message and write nothing', () => {
   it.each(HOSTILE_FILES.map((f) => [f.name, f] as const))('%s', async (_name, file) => {

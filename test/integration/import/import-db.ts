@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Db, openDatabase } from '../../../electron/db/open.ts';
@@ -10,6 +10,8 @@ export interface ImportTestDb {
   yearId: number;
   unitId: number;
   otherUnitId: number;
+  /** Closes the database and removes the temp folder. */
+  close(): void;
 }
 
 /** A real migrated SQLite file in a fresh temp folder with one department, two units and 2021. */
@@ -21,7 +23,11 @@ export function openImportTestDb(): ImportTestDb {
   const unitId = insertUnit(db, dept.id, { ...unit, name: '本级', kind: 'admin', isPrimary: true });
   const otherUnitId = insertUnit(db, dept.id, { ...unit, name: '某某服务中心', kind: 'institution', isPrimary: false });
   const yearId = insertYear(db, dept.id, 2021);
-  return { db, dir, yearId, unitId, otherUnitId };
+  const close = () => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { db, dir, yearId, unitId, otherUnitId, close };
 }
 
 /** Row counts of the tables an import may touch: equal before and after means nothing was written. */

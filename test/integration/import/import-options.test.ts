@@ -16,7 +16,7 @@ let t: ImportTestDb;
 beforeEach(() => {
   t = openImportTestDb();
 });
-afterEach(() => t.db.close());
+afterEach(() => t.close());
 
 const run = { inProcess: true };
 

@@ -8,7 +8,7 @@ let t: ImportTestDb;
 beforeEach(() => {
   t = openImportTestDb();
 });
-afterEach(() => t.db.close());
+afterEach(() => t.close());
 
 function spentByCategory(): Record<string, number> {
   const rows = t.db

@@ -1,15 +1,15 @@
-import { writeFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { RawRow } from '../../../shared/import/cell.ts';
 import { DEFAULT_LIMITS } from '../../../electron/import/limits.ts';
 import { openWorkbook } from '../../../electron/import/open-workbook.ts';
 import { writeZip } from '../../fixtures/spreadsheets/zip-writer.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'selfeval-readers-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function readAll(bytes: Buffer, name = 'f.xlsx', encoding: 'auto' | 'utf-8' | 'gb18030' = 'auto') {
   const source = await openWorkbook(bytes, name, encoding, { ...DEFAULT_LIMITS, maxColumns: 6 });
