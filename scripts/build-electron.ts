@@ -28,6 +28,14 @@ export async function buildElectron(): Promise<void> {
     outExtension: { '.js': '.mjs' },
     packages: 'external',
   });
+  // The spreadsheet parser's worker thread, found by run-parse.ts as ./parse-worker.js beside main.
+  await build({
+    ...common,
+    entryPoints: { 'parse-worker': 'electron/import/parse-worker.ts' },
+    outdir: OUT,
+    format: 'esm',
+    packages: 'external',
+  });
   await build({
     ...common,
     entryPoints: { preload: 'electron/shell/preload.ts' },

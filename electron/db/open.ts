@@ -10,7 +10,11 @@ export const APPLICATION_ID = 0x5345444b;
 
 export interface OpenOptions {
   readonly?: boolean;
-  /** Path of a better_sqlite3.node built for the running runtime (Electron needs its own ABI). */
+  /**
+   * Path of a better_sqlite3.node built for the running runtime (Electron needs its own ABI).
+   * Defaults to SELFEVAL_SQLITE_BINDING, so every connection in the process (the app's and the
+   * importer's own writer) loads the same build.
+   */
   nativeBinding?: string;
   /** Called with the file path before pending migrations run on an existing database. */
   beforeMigrate?: (db: Db, fromVersion: number, toVersion: number) => void;
@@ -41,7 +45,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
       readonly,
       fileMustExist: readonly,
       timeout: 5000,
-      ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+      ...((opts.nativeBinding ?? process.env.SELFEVAL_SQLITE_BINDING) ? { nativeBinding: opts.nativeBinding ?? process.env.SELFEVAL_SQLITE_BINDING } : {}),
     });
   } catch (err) {
     throw toAppError(err, file);

@@ -80,7 +80,7 @@ async function start(): Promise<void> {
   try {
     const dataFile = resolve(argValue('db') ?? dataFileIn(app.getPath('userData')));
     mkdirSync(dirname(dataFile), { recursive: true });
-    db = openDatabase(dataFile, process.env.SELFEVAL_SQLITE_BINDING ? { nativeBinding: process.env.SELFEVAL_SQLITE_BINDING } : {});
+    db = openDatabase(dataFile);
     setAuditActor(userInfo().username);
     registerIpc(createDispatcher({ db, dataFile, appVersion: APP_VERSION, transport: 'ipc' }));
     hardenSessions();
