@@ -3,14 +3,15 @@ import { setAuditActor } from '../db/repositories/audit-repo.ts';
 import { resolve } from 'node:path';
 import { AppError } from '../../shared/api/app-error.ts';
 import { findYear, getDepartment } from '../db/repositories/organization-repo.ts';
-import { type Db, openDatabase } from '../db/open.ts';
+import type { Db } from '../db/open.ts';
+import { openDataFile } from '../db/open-data-file.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { APP_VERSION } from '../app-version.ts';
 
 export function openCliContext(dbPath: string): ServiceContext {
   const dataFile = resolve(dbPath);
   setAuditActor(userInfo().username);
-  return { db: openDatabase(dataFile), dataFile, appVersion: APP_VERSION, transport: 'direct' };
+  return { db: openDataFile(dataFile, 'cli'), dataFile, appVersion: APP_VERSION, transport: 'direct' };
 }
 
 export function requireYearId(db: Db, year: number): number {

@@ -3,7 +3,8 @@ import { setAuditActor } from '../db/repositories/audit-repo.ts';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { APP_VERSION } from '../app-version.ts';
-import { openDatabase } from '../db/open.ts';
+import { openDataFile } from '../db/open-data-file.ts';
+import { startDailyBackups } from '../services/backup-service.ts';
 import { createDispatcher } from '../services/dispatch.ts';
 import { type LoopbackServer, startLoopbackServer } from './loopback-server.ts';
 
@@ -24,9 +25,11 @@ export interface BrowserModeApp {
 export async function startBrowserMode(opts: BrowserModeOptions): Promise<BrowserModeApp> {
   const dataFile = resolve(opts.dataFile);
   mkdirSync(dirname(dataFile), { recursive: true });
-  const db = openDatabase(dataFile);
+  const db = openDataFile(dataFile, 'browser');
   setAuditActor(userInfo().username);
-  const dispatch = createDispatcher({ db, dataFile, appVersion: APP_VERSION, transport: 'http' });
+  const ctx = { db, dataFile, appVersion: APP_VERSION, transport: 'http' as const };
+  const dispatch = createDispatcher(ctx);
+  const stopBackups = startDailyBackups(ctx, (e) => console.error('每日备份失败：', e));
   const server = await startLoopbackServer({
     dispatch,
     staticDir: opts.staticDir,
@@ -37,8 +40,9 @@ export async function startBrowserMode(opts: BrowserModeOptions): Promise<Browse
     server,
     dataFile,
     async close() {
+      stopBackups();
       await server.close();
-      db.close();
+      ctx.db.close();
     },
   };
 }

@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import type { Contract, MethodName, MethodOutput } from '../../shared/api/contract.ts';
+import type { LockTool } from '../db/file-lock.ts';
+import { openDataFile } from '../db/open-data-file.ts';
 import { getSetting, setSetting } from '../db/repositories/settings-repo.ts';
+import * as backup from './backup-service.ts';
 import * as budget from './budget-service.ts';
 import * as checks from './checks-service.ts';
 import type { ServiceContext } from './context.ts';
@@ -24,6 +27,8 @@ export type Handler<M extends MethodName> = (
   input: z.output<Contract[M]['input']>,
 ) => MethodOutput<M> | Promise<MethodOutput<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
+
+const LOCK_TOOL: Record<ServiceContext['transport'], LockTool> = { ipc: 'app', http: 'browser', direct: 'cli' };
 
 // The single place where every contract method meets its service. Transports never call services
 // directly; they go through the dispatcher, which validates with the contract first.
@@ -66,7 +71,10 @@ export const handlers: Handlers = {
   'checks.explained': ({ db }, i) => checks.explainedFindingsForExport(db, i),
   'import.upload': (_ctx, i) => storeUpload(i.fileName, i.base64),
   'import.preview': ({ db }, { fileId, ...i }) => imports.previewImport(db, { ...i, filePath: uploadPath(fileId) }),
-  'import.start': ({ db }, { fileId, ...i }) => startImportJob(db, { ...i, filePath: uploadPath(fileId) }),
+  'import.start': (ctx, { fileId, ...i }) => {
+    backup.backupBefore(ctx, 'import');
+    return startImportJob(ctx.db, { ...i, filePath: uploadPath(fileId) });
+  },
   'import.progress': (_ctx, i) => importJobState(i.jobId),
   'import.cancel': (_ctx, i) => cancelImportJob(i.jobId),
   'import.undo': ({ db }, i) => imports.undoImport(db, i.batchId),
@@ -99,10 +107,15 @@ export const handlers: Handlers = {
   'report.saveSignature': ({ db }, i) => report.saveSignatureBlock(db, i),
   'report.preview': ({ db }, i) => report.reportPreview(db, i.yearId),
   'report.render': ({ db }, i) => report.renderReport(db, i),
-  'report.finalize': ({ db }, i) => report.finalizeYear(db, i.yearId),
+  'report.finalize': (ctx, i) => report.finalizeYear(ctx.db, i.yearId, () => backup.backupBefore(ctx, 'finalize')),
   'report.reopen': ({ db }, i) => report.reopenYear(db, i),
   'report.snapshots': ({ db }, i) => report.listReportSnapshots(db, i.yearId),
   'report.snapshot': ({ db }, i) => report.snapshotFile(db, i),
+  'backup.list': (ctx) => backup.listBackups(ctx),
+  'backup.now': (ctx) => backup.backupNow(ctx, 'manual'),
+  // The restored file is reopened the way this process opened the original: under its writer lock.
+  'backup.restore': (ctx, i) => backup.restoreFrom(ctx, i, (f) => openDataFile(f, LOCK_TOOL[ctx.transport])),
+  'backup.settings': (ctx, i) => backup.backupSettings(ctx, i),
   'audit.history': ({ db }, i) => undo.history(db, i),
   'audit.undo': ({ db }, i) => undo.undo(db, i.auditId),
   'example.load': (ctx) => loadExampleYear(ctx),

@@ -6,10 +6,12 @@ import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
 import { AppError } from '../../shared/api/app-error.ts';
 import { APP_VERSION } from '../app-version.ts';
 import { dataFileIn } from '../data-location.ts';
-import { type Db, openDatabase } from '../db/open.ts';
+import { openDataFile } from '../db/open-data-file.ts';
+import { startDailyBackups } from '../services/backup-service.ts';
 import { setAuditActor } from '../db/repositories/audit-repo.ts';
 import { SECURITY_HEADERS } from '../server/security-headers.ts';
 import { readStatic } from '../server/static-files.ts';
+import type { ServiceContext } from '../services/context.ts';
 import { createDispatcher } from '../services/dispatch.ts';
 import { registerIpc } from './ipc.ts';
 import { buildChineseMenu } from './menu.ts';
@@ -33,7 +35,8 @@ function argValue(name: string): string | undefined {
 }
 
 let mainWindow: BrowserWindow | null = null;
-let db: Db | null = null;
+// The context outlives a restore, which swaps ctx.db for the restored file's connection.
+let ctx: ServiceContext | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   // A second copy would open the same data file: hand over to the first one and leave.
@@ -80,9 +83,10 @@ async function start(): Promise<void> {
   try {
     const dataFile = resolve(argValue('db') ?? dataFileIn(app.getPath('userData')));
     mkdirSync(dirname(dataFile), { recursive: true });
-    db = openDatabase(dataFile);
     setAuditActor(userInfo().username);
-    registerIpc(createDispatcher({ db, dataFile, appVersion: APP_VERSION, transport: 'ipc' }));
+    ctx = { db: openDataFile(dataFile, 'app'), dataFile, appVersion: APP_VERSION, transport: 'ipc' };
+    registerIpc(createDispatcher(ctx));
+    startDailyBackups(ctx, (e) => console.error('每日备份失败：', e));
     hardenSessions();
     protocol.handle(APP_SCHEME, async (request) => {
       const url = new URL(request.url);
@@ -104,7 +108,7 @@ async function start(): Promise<void> {
 }
 
 app.on('window-all-closed', () => {
-  db?.close();
-  db = null;
+  ctx?.db.close();
+  ctx = null;
   app.quit();
 });

@@ -15,6 +15,16 @@ import {
   UnmatchedGroup,
 } from '../budget/schemas.ts';
 import { CheckRun, CheckRunInput, DeleteExplanationInput, ExplainedFinding, SetExplanationInput, StoredExplanation } from '../checks/schemas.ts';
+import {
+  BackupEntry,
+  BackupList,
+  BackupListInput,
+  BackupNowInput,
+  BackupPolicy,
+  BackupRestoreInput,
+  BackupRestoreResult,
+  BackupSettingsInput,
+} from '../backup/schemas.ts';
 import { AuditEntry, AuditQuery } from '../domain/audit.ts';
 import {
   importBatchSchema,
@@ -176,6 +186,11 @@ export const contract = {
   'report.reopen': command(ReopenInput, z.object({ reopened: z.literal(true) })),
   'report.snapshots': query(YearRef, z.array(SnapshotInfoSchema)),
   'report.snapshot': query(z.object({ yearId: id('年度'), snapshotId: id('定稿文件') }).strict(), RenderedFile),
+
+  'backup.list': query(BackupListInput, BackupList),
+  'backup.now': command(BackupNowInput, BackupEntry),
+  'backup.restore': command(BackupRestoreInput, BackupRestoreResult),
+  'backup.settings': command(BackupSettingsInput, BackupPolicy),
 
   'audit.history': query(AuditQuery, z.array(AuditEntry)),
   'audit.undo': command(z.object({ auditId: id('修改记录') }).strict(), AuditEntry),

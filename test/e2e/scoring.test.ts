@@ -46,6 +46,9 @@ describe('browser mode: score sheet follows the year’s work', () => {
     await navigate(page, '备份与设置');
     const latest = page.getByTestId('history-list').locator('.history-item').first();
     await latest.getByText('目标值：（空） → 25').waitFor();
+    await page.getByTestId('backup-now').click();
+    await page.getByText(/已备份：.*manual\.db/).waitFor();
+    await page.getByTestId('backup-list').getByText('手动').first().waitFor();
     await screenshot(page, '12-history');
     await latest.getByRole('button', { name: '撤销' }).click();
     await page.getByText('已撤销').waitFor();

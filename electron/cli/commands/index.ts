@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command.ts';
+import { backupCommand, restoreCommand } from './backup.ts';
 import { checkCommand } from './check.ts';
 import { demoCommand } from './demo.ts';
 import { importCommand } from './import.ts';
@@ -8,4 +9,4 @@ import { summaryCommand } from './summary.ts';
 import { undoImportCommand } from './undo-import.ts';
 import { exportYearCommand, importYearCommand } from './year-document.ts';
 
-export const COMMANDS: CliCommand[] = [demoCommand, summaryCommand, checkCommand, scoreCommand, reportCommand, exportYearCommand, importYearCommand, importCommand, undoImportCommand];
+export const COMMANDS: CliCommand[] = [demoCommand, summaryCommand, checkCommand, scoreCommand, reportCommand, exportYearCommand, importYearCommand, importCommand, undoImportCommand, backupCommand, restoreCommand];

@@ -1,7 +1,95 @@
-import { Alert, Card, Descriptions, Space, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Descriptions, Flex, InputNumber, Popconfirm, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { BACKUP_REASON_LABELS, type BackupEntry } from '../../../shared/backup/schemas.ts';
+import { api } from '../api/client.ts';
+import { applyError } from '../components/apply-error.ts';
 import { useQuery } from '../api/use-query.ts';
 import { HistoryList } from '../components/HistoryList.tsx';
 import { useCurrentYear, useSession } from '../state/session.tsx';
+
+function BackupCard() {
+  const { message } = AntApp.useApp();
+  const { reload } = useSession();
+  const list = useQuery('backup.list', {});
+  const [busy, setBusy] = useState(false);
+  const run = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await fn();
+      await list.reload();
+    } catch (err) {
+      applyError(err, message.error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const policy = list.data?.policy;
+  const savePolicy = (patch: Partial<NonNullable<typeof policy>>) =>
+    run(async () => {
+      await api!.call('backup.settings', patch);
+      message.success('备份保留规则已保存');
+    });
+  return (
+    <Card
+      title="备份"
+      size="small"
+      extra={
+        <Button type="primary" loading={busy} onClick={() => run(async () => void message.success(`已备份：${(await api!.call('backup.now', {})).name}`))} data-testid="backup-now">
+          立即备份
+        </Button>
+      }
+    >
+      <Typography.Paragraph type="secondary">
+        程序在升级数据、每次导入和定稿之前自动备份，并每天备份一次。备份文件夹：{list.data?.dir}
+        {list.data?.lastBackupAt ? `；最近一次备份：${list.data.lastBackupAt.slice(0, 19).replace('T', ' ')}` : ''}
+      </Typography.Paragraph>
+      {policy && (
+        <Flex gap={16} align="center" style={{ marginBottom: 8 }}>
+          <span>保留最近</span>
+          <InputNumber size="small" min={1} max={1000} value={policy.keepLast} onChange={(v) => v && savePolicy({ keepLast: v })} />
+          <span>份，另按日保留</span>
+          <InputNumber size="small" min={0} max={3660} value={policy.keepDays} onChange={(v) => v !== null && savePolicy({ keepDays: v })} />
+          <span>天、按月保留</span>
+          <InputNumber size="small" min={0} max={1200} value={policy.keepMonths} onChange={(v) => v !== null && savePolicy({ keepMonths: v })} />
+          <span>个月</span>
+        </Flex>
+      )}
+      <Table<BackupEntry>
+        size="small"
+        rowKey="name"
+        pagination={{ pageSize: 8, hideOnSinglePage: true }}
+        dataSource={list.data?.backups ?? []}
+        locale={{ emptyText: '尚无备份' }}
+        data-testid="backup-list"
+        columns={[
+          { title: '时间', dataIndex: 'takenAt', render: (v: string) => v.slice(0, 19).replace('T', ' ') },
+          { title: '原因', dataIndex: 'reason', render: (r: BackupEntry['reason']) => BACKUP_REASON_LABELS[r] },
+          { title: '大小', dataIndex: 'sizeBytes', render: (b: number) => `${(b / 1024).toFixed(0)} KB` },
+          {
+            title: '操作',
+            render: (_, b) => (
+              <Popconfirm
+                title="用这份备份替换当前数据？"
+                description="当前数据文件会先另存一份（恢复前副本），不会丢失。"
+                okText="恢复"
+                cancelText="取消"
+                onConfirm={() =>
+                  run(async () => {
+                    const r = await api!.call('backup.restore', { name: b.name });
+                    message.success(`已恢复。原数据已另存为 ${r.preRestoreFile ?? '（无）'}`);
+                    await reload();
+                  })
+                }
+              >
+                <Typography.Link>恢复</Typography.Link>
+              </Popconfirm>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
 
 export function SettingsPage() {
   const year = useCurrentYear();
@@ -19,6 +107,7 @@ export function SettingsPage() {
           <Descriptions.Item label="程序版本">{info.data?.appVersion}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <BackupCard />
       <Card title={year ? `${year.year} 年度修改记录（可撤销每项数据的最近一次修改）` : '修改记录'} size="small">
         {year ? <HistoryList yearId={year.id} onUndone={() => void reload()} /> : <Alert type="info" message="请先选择年度。" />}
       </Card>

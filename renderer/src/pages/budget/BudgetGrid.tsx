@@ -1,12 +1,27 @@
-import { type ClipboardEvent, type FocusEvent, type KeyboardEvent, type Ref, useCallback, useImperativeHandle, useMemo, useRef } from 'react';
+import { Dropdown } from 'antd';
+import {
+  type ClipboardEvent,
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  type Ref,
+  useCallback,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { BudgetLineExecutionRow } from '../../../../shared/budget/schemas.ts';
-import { CATEGORY_LABELS, CATEGORIES, FUNDING_SOURCE_LABELS, FUNDING_SOURCES } from '../../../../shared/domain/enums.ts';
+import { CATEGORIES, CATEGORY_LABELS, FUNDING_SOURCE_LABELS, FUNDING_SOURCES } from '../../../../shared/domain/enums.ts';
 import type { Unit } from '../../../../shared/domain/organization.ts';
-import type { AmountUnit } from '../../../../shared/money/fen.ts';
+import { type AmountUnit, formatWan } from '../../../../shared/money/fen.ts';
+import { percentText } from '../execution/figures.ts';
 import './budget-grid.css';
 import { AMOUNT_COLUMNS, COLUMN_TITLES, COLUMN_WIDTHS, type ColumnKey, EDIT_COLUMNS } from './grid-columns.ts';
 import type { GridRow } from './grid-rows.ts';
 import { GridRowView, type RowHandlers } from './GridRowView.tsx';
+import { type Anchor, anchorOf, anchorStyle, GridTip, type GridTipHandle } from './GridTip.tsx';
 import { isBlock } from './paste-block.ts';
 
 interface Props {
@@ -20,7 +35,7 @@ interface Props {
   /** Focus left this row (to another row or out of the grid), or Enter/Tab went past the last row: time to save it. */
   onRowLeave(key: string): void;
   onPasteBlock(text: string): void;
-  onDelete(row: GridRow): void;
+  onDelete(row: GridRow, index: number): void;
   onHistory(row: GridRow): void;
 }
 
@@ -29,6 +44,11 @@ export interface GridHandle {
 }
 
 type Move = 'left' | 'right' | 'up' | 'down' | 'next' | 'prev';
+
+// Rows are windowed: only those near the view are in the DOM. A few hundred rows of 12 inputs
+// each made every keystroke and cursor move spend ~100 ms in Chromium's layer and paint work.
+const ROW_HEIGHT = 32;
+const OVERSCAN = 12;
 
 const cellId = (key: string, column: ColumnKey) => `${key}|${column}`;
 
@@ -47,14 +67,49 @@ export function BudgetGrid(props: Props & { ref?: Ref<GridHandle> }) {
   const focusValue = useRef<string>('');
   const latest = useRef(props);
   latest.current = props;
+  const container = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(600);
+  const pendingFocus = useRef<{ key: string; column: ColumnKey } | null>(null);
+  // One tooltip and one picker for the whole grid, placed over the cell they belong to.
+  const tip = useRef<GridTipHandle>(null);
+  const setTipEl = (el: HTMLElement | null) => tip.current?.show(el);
+  const [picker, setPicker] = useState<(Anchor & { key: string; column: ColumnKey }) | null>(null);
+  const [gridEl, setGridEl] = useState<HTMLDivElement | null>(null);
+  const setContainer = useCallback((el: HTMLDivElement | null) => {
+    container.current = el;
+    setGridEl(el);
+  }, []);
+  useLayoutEffect(() => {
+    if (!gridEl) return;
+    const measure = () => setViewport(gridEl.clientHeight);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(gridEl);
+    return () => observer.disconnect();
+  }, [gridEl]);
 
+  // A cell whose row is outside the window is scrolled to first and focused once it is drawn.
   const focusCell = useCallback((key: string, column: ColumnKey) => {
     const el = cells.current.get(cellId(key, column));
-    if (!el) return;
-    el.focus();
-    el.select();
-    el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    if (el) {
+      pendingFocus.current = null;
+      el.focus();
+      el.select();
+      el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      return;
+    }
+    const index = rowsRef.current.findIndex((r) => r.key === key);
+    const grid = container.current;
+    if (index < 0 || !grid) return;
+    pendingFocus.current = { key, column };
+    grid.scrollTop = Math.max(0, index * ROW_HEIGHT - grid.clientHeight / 2);
+    setScrollTop(grid.scrollTop);
   }, []);
+  useLayoutEffect(() => {
+    const p = pendingFocus.current;
+    if (p && cells.current.has(cellId(p.key, p.column))) focusCell(p.key, p.column);
+  });
   useImperativeHandle(ref, () => ({ focusCell }), [focusCell]);
 
   const move = useCallback(
@@ -97,15 +152,14 @@ export function BudgetGrid(props: Props & { ref?: Ref<GridHandle> }) {
   const handlers: RowHandlers = useMemo(
     () => ({
       edit: (key, column, text) => latest.current.onEdit(key, column, text),
-      pick: (key, column, text) => {
-        latest.current.onEdit(key, column, text);
-        focusCell(key, column);
-      },
       register: (key, column, el) => {
         if (el) cells.current.set(cellId(key, column), el);
         else cells.current.delete(cellId(key, column));
       },
-      remove: (row) => latest.current.onDelete(row),
+      remove: (row, index) => latest.current.onDelete(row, index),
+      openPicker: (key, column, el) => {
+        if (container.current) setPicker({ ...anchorOf(el, container.current), key, column });
+      },
       history: (row) => latest.current.onHistory(row),
       keyDown: (e: KeyboardEvent<HTMLInputElement>, key: string, column: ColumnKey) => {
         const el = e.currentTarget;
@@ -130,11 +184,12 @@ export function BudgetGrid(props: Props & { ref?: Ref<GridHandle> }) {
         move(key, column, dir);
       },
     }),
-    [focusCell, move],
+    [move],
   );
 
   const onFocus = (e: FocusEvent<HTMLDivElement>) => {
     const target = e.target as HTMLElement;
+    setTipEl(target.dataset.rowKey ? target : null);
     const key = target.dataset.rowKey;
     if (!key) return;
     focusValue.current = (target as HTMLInputElement).value;
@@ -147,8 +202,16 @@ export function BudgetGrid(props: Props & { ref?: Ref<GridHandle> }) {
     if (next && e.currentTarget.contains(next)) return;
     const prev = currentRow.current;
     currentRow.current = null;
+    setTipEl(null);
     if (prev !== null) onRowLeave(prev);
   };
+  // Hovering a marked cell shows its message; leaving it goes back to the focused cell's.
+  const focusedCell = () => {
+    const focused = document.activeElement as HTMLElement | null;
+    return focused && container.current?.contains(focused) && focused.dataset.rowKey ? focused : null;
+  };
+  const onMouseOver = (e: MouseEvent<HTMLDivElement>) => setTipEl((e.target as HTMLElement).closest<HTMLElement>('[data-tip]') ?? focusedCell());
+  const onMouseLeave = () => setTipEl(focusedCell());
   const onPaste = (e: ClipboardEvent<HTMLDivElement>) => {
     if (readOnly) return;
     const text = e.clipboardData.getData('text/plain');
@@ -157,7 +220,7 @@ export function BudgetGrid(props: Props & { ref?: Ref<GridHandle> }) {
     onPasteBlock(text);
   };
 
-  const choices = useMemo(
+  const choices = useMemo<Partial<Record<ColumnKey, string[]>>>(
     () => ({
       unit: units.map((u) => u.name),
       fundingSource: FUNDING_SOURCES.map((f) => FUNDING_SOURCE_LABELS[f]),
@@ -165,11 +228,27 @@ export function BudgetGrid(props: Props & { ref?: Ref<GridHandle> }) {
     }),
     [units],
   );
+  const execTexts = useMemo(
+    () => new Map([...execution].map(([id, l]) => [id, { actual: formatWan(l.actualFen), rate: percentText(l.executionRate) }])),
+    [execution],
+  );
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows.length - 1, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
   const unitLabel = amountUnit === 'wan' ? '万元' : '元';
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: focus and paste events bubble up from the cell inputs
-    <div className="budget-grid" data-testid="budget-grid" onFocus={onFocus} onBlur={onBlur} onPaste={onPaste}>
+    <div
+      ref={setContainer}
+      className="budget-grid"
+      data-testid="budget-grid"
+      onFocus={onFocus}
+      onBlur={onBlur}
+      onPaste={onPaste}
+      onMouseOver={onMouseOver}
+      onMouseLeave={onMouseLeave}
+      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+    >
       <table style={{ width: 56 + EDIT_COLUMNS.reduce((s, c) => s + COLUMN_WIDTHS[c], 0) + 132 * 2 + 90 + 100 }}>
         <colgroup>
           <col style={{ width: 56 }} />
@@ -197,19 +276,25 @@ export function BudgetGrid(props: Props & { ref?: Ref<GridHandle> }) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((row, i) => (
-            <GridRowView
-              key={row.key}
-              row={row}
-              index={i}
-              readOnly={readOnly}
-              exec={row.id === null ? undefined : execution.get(row.id)}
-              amountUnit={amountUnit}
-              highlighted={isHighlighted(row)}
-              choices={choices}
-              handlers={handlers}
-            />
-          ))}
+          {first > 0 && <Spacer height={first * ROW_HEIGHT} />}
+          {rows.slice(first, last + 1).map((row, offset) => {
+            const i = first + offset;
+            const exec = row.id === null ? undefined : execTexts.get(row.id);
+            return (
+              <GridRowView
+                key={row.key}
+                row={row}
+                index={i}
+                readOnly={readOnly}
+                actualText={exec?.actual ?? ''}
+                rateText={exec?.rate ?? ''}
+                amountUnit={amountUnit}
+                highlighted={isHighlighted(row)}
+                handlers={handlers}
+              />
+            );
+          })}
+          {last < rows.length - 1 && <Spacer height={(rows.length - 1 - last) * ROW_HEIGHT} />}
           {rows.length === 0 && (
             <tr>
               <td colSpan={EDIT_COLUMNS.length + 5} style={{ padding: 24, textAlign: 'center', color: '#999' }}>
@@ -219,6 +304,35 @@ export function BudgetGrid(props: Props & { ref?: Ref<GridHandle> }) {
           )}
         </tbody>
       </table>
+      <GridTip ref={tip} grid={gridEl} version={rows} />
+      {picker && (
+        <Dropdown
+          open
+          trigger={['click']}
+          onOpenChange={(open) => {
+            if (!open) setPicker(null);
+          }}
+          menu={{
+            items: (choices[picker.column] ?? []).map((c) => ({ key: c, label: c })),
+            onClick: (e) => {
+              latest.current.onEdit(picker.key, picker.column, e.key);
+              setPicker(null);
+              focusCell(picker.key, picker.column);
+            },
+          }}
+        >
+          <span style={anchorStyle(picker)} />
+        </Dropdown>
+      )}
     </div>
+  );
+}
+
+/** Stands in for the rows above or below the window, keeping the scroll height right. */
+function Spacer({ height }: { height: number }) {
+  return (
+    <tr>
+      <td colSpan={EDIT_COLUMNS.length + 5} style={{ height, padding: 0, border: 'none' }} />
+    </tr>
   );
 }

@@ -20,8 +20,8 @@ import { type GridRow, hasErrors, isDirty, newRow } from './grid-rows.ts';
 import { lineToCells } from './line-cells.ts';
 import { filtersLines, lineMatches } from './line-filter.ts';
 import { checkRow } from './normalize-line-cells.ts';
+import { useLineSaver } from './use-line-saver.ts';
 import { pastedRows } from './paste-block.ts';
-import { loadProjectIds, type ProjectIds, saveErrorCells, saveLine } from './save-line.ts';
 import { useGridRows } from './use-grid-rows.ts';
 
 let newKeySeq = 0;
@@ -37,7 +37,7 @@ export function BudgetPage() {
 
 function YearBudget({ year }: { year: FiscalYear }) {
   const { setup } = useSession();
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const [amountUnit, setAmountUnit] = useAmountUnit();
   const jump = useJump('budget');
   const [jumpFilter, setJumpFilter] = useState(jump && filtersLines(jump.filter) ? jump.filter : null);
@@ -55,9 +55,6 @@ function YearBudget({ year }: { year: FiscalYear }) {
   const unitRef = useRef<AmountUnit>(amountUnit);
   const unitsRef = useRef(units);
   unitsRef.current = units;
-  const projects = useRef<ProjectIds | null>(null);
-  const savedIds = useRef(new Map<string, number>());
-  const chain = useRef<Promise<void>>(Promise.resolve());
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const focusAfterLoad = useRef(jump !== null);
   const readOnly = year.status === 'final';
@@ -96,8 +93,6 @@ function YearBudget({ year }: { year: FiscalYear }) {
   }, [yearId, dispatch]);
 
   useEffect(() => {
-    projects.current = null;
-    savedIds.current = new Map();
     void loadLines();
   }, [loadLines]);
 
@@ -116,39 +111,16 @@ function YearBudget({ year }: { year: FiscalYear }) {
     if (first) requestAnimationFrame(() => grid.current?.focusCell(first.key, 'initial'));
   }, [linesById, jumpFilter, rowsRef]);
 
-  const doSave = useCallback(
-    async (key: string) => {
-      const row = rowsRef.current.find((r) => r.key === key);
-      if (!row || !isDirty(row)) return;
-      const check = checkRow(row.cells, { units: unitsRef.current, amountUnit: unitRef.current });
-      dispatch({ type: 'checked', key, errors: check.errors });
-      if (!check.value) return;
-      const revision = row.revision;
-      dispatch({ type: 'saving', key });
-      try {
-        projects.current ??= await loadProjectIds(yearId);
-        const line = await saveLine(yearId, savedIds.current.get(key) ?? row.id, check.value, projects.current);
-        savedIds.current.set(key, line.id);
-        setLinesById((m) => new Map(m).set(line.id, line));
-        dispatch({ type: 'saved', key, revision, id: line.id, cells: lineToCells(line, unitsRef.current, unitRef.current) });
-        scheduleReload();
-      } catch (err) {
-        dispatch({ type: 'failed', key, ...saveErrorCells(err) });
-      }
+  const { saveRow, idOf, forgetProjects } = useLineSaver({
+    yearId,
+    rowsRef,
+    dispatch,
+    context: () => ({ units: unitsRef.current, amountUnit: unitRef.current }),
+    onSaved: (line) => {
+      setLinesById((m) => new Map(m).set(line.id, line));
+      scheduleReload();
     },
-    [yearId, dispatch, rowsRef, scheduleReload],
-  );
-
-  // Saves run one after another, so a project named on two rows is created once and a row saved
-  // twice in quick succession is created once.
-  const saveRow = useCallback(
-    (key: string) => {
-      const next = chain.current.then(() => doSave(key));
-      chain.current = next.catch(() => undefined);
-      return next;
-    },
-    [doSave],
-  );
+  });
 
   const onEdit = useCallback((key: string, column: ColumnKey, text: string) => dispatch({ type: 'edit', key, column, text }), [dispatch]);
 
@@ -199,18 +171,28 @@ function YearBudget({ year }: { year: FiscalYear }) {
   }, [onPasteBlock, readOnly]);
 
   const onDelete = useCallback(
-    async (row: GridRow) => {
-      const id = savedIds.current.get(row.key) ?? row.id;
-      try {
-        if (id !== null) await api!.call('budget.deleteLine', { id });
-        dispatch({ type: 'remove', key: row.key });
-        message.success('已删除');
-        scheduleReload();
-      } catch (err) {
-        applyError(err, message.error);
-      }
+    (row: GridRow, index: number) => {
+      const describe = [row.cells.projectName, row.cells.econCode, row.cells.econName].filter(Boolean).join(' ');
+      modal.confirm({
+        title: `删除第 ${index + 1} 行${describe ? `（${describe}）` : ''}？`,
+        content: idOf(row) === null ? '该行尚未保存，删除后不可恢复。' : '删除后可在“修改记录”中撤销。',
+        okText: '删除',
+        okButtonProps: { danger: true },
+        cancelText: '取消',
+        onOk: async () => {
+          const id = idOf(row);
+          try {
+            if (id !== null) await api!.call('budget.deleteLine', { id });
+            dispatch({ type: 'remove', key: row.key });
+            message.success('已删除');
+            scheduleReload();
+          } catch (err) {
+            applyError(err, message.error);
+          }
+        },
+      });
     },
-    [dispatch, message, scheduleReload],
+    [dispatch, message, modal, scheduleReload, idOf],
   );
 
   const isHighlighted = useCallback(
@@ -275,7 +257,7 @@ function YearBudget({ year }: { year: FiscalYear }) {
             onEdit={onEdit}
             onRowLeave={(key) => void saveRow(key)}
             onPasteBlock={(text) => void onPasteBlock(text)}
-            onDelete={(r) => void onDelete(r)}
+            onDelete={onDelete}
             onHistory={setHistoryOf}
           />
         </Space>
@@ -300,7 +282,7 @@ function YearBudget({ year }: { year: FiscalYear }) {
         onClose={(copied) => {
           setCopyOpen(false);
           if (copied) {
-            projects.current = null;
+            forgetProjects();
             void loadLines();
             scheduleReload();
           }

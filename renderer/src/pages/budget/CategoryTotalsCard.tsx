@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Card, Table } from 'antd';
 import type { CategoryTotals } from '../../../../shared/domain/totals.ts';
 import { CATEGORY_LABELS } from '../../../../shared/domain/enums.ts';
@@ -5,8 +6,8 @@ import { formatWan } from '../../../../shared/money/fen.ts';
 import { ratio } from '../../../../shared/money/rate.ts';
 import { percentText } from '../execution/figures.ts';
 
-/** Budget and spending by 支出类别 for the whole department (万元). */
-export function CategoryTotalsCard({ totals }: { totals: CategoryTotals | null }) {
+/** Budget and spending by 支出类别 for the whole department (万元). Memoised: the grid beside it re-renders on every keystroke. */
+export const CategoryTotalsCard = memo(function CategoryTotalsCard({ totals }: { totals: CategoryTotals | null }) {
   const rows = totals
     ? [...totals.rows.map((r) => ({ key: r.category, label: CATEGORY_LABELS[r.category], ...r })), { key: 'total', label: '合计', ...totals.total }]
     : [];
@@ -29,4 +30,4 @@ export function CategoryTotalsCard({ totals }: { totals: CategoryTotals | null }
       />
     </Card>
   );
-}
+});

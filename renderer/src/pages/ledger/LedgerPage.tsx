@@ -16,6 +16,8 @@ import { UnmatchedDrawer } from './UnmatchedDrawer.tsx';
 import { useTransactionPages } from './use-transaction-pages.ts';
 import { VirtualGrid } from './VirtualGrid.tsx';
 
+const COUNT = new Intl.NumberFormat('en-US');
+
 /** 支出明细: every transaction of the year in a scrolling grid, filtered, edited and linked. */
 export function LedgerPage() {
   const year = useCurrentYear();
@@ -26,7 +28,7 @@ export function LedgerPage() {
 
 function YearLedger({ year }: { year: FiscalYear }) {
   const { setup } = useSession();
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const jump = useJump('ledger');
   const [filter, setFilter] = useState<DrillFilter>(() => jump?.filter ?? {});
   const [editing, setEditing] = useState<TransactionRow | 'new' | null>(null);
@@ -51,20 +53,29 @@ function YearLedger({ year }: { year: FiscalYear }) {
   }, [refresh, reloadLines, reloadUnmatched]);
 
   const remove = useCallback(
-    async (r: TransactionRow) => {
-      try {
-        await api!.call('ledger.deleteTxn', { id: r.id });
-        message.success('已删除');
-        afterChange();
-      } catch (err) {
-        applyError(err, message.error);
-      }
+    (r: TransactionRow) => {
+      modal.confirm({
+        title: '删除这条支出记录？',
+        content: `${r.txnDate} ${r.voucherNo} ${r.summary} ${formatYuan(r.amountFen)} 元。删除后可在“修改记录”中撤销。`,
+        okText: '删除',
+        okButtonProps: { danger: true },
+        cancelText: '取消',
+        onOk: async () => {
+          try {
+            await api!.call('ledger.deleteTxn', { id: r.id });
+            message.success('已删除');
+            afterChange();
+          } catch (err) {
+            applyError(err, message.error);
+          }
+        },
+      });
     },
-    [message, afterChange],
+    [message, modal, afterChange],
   );
 
   const columns = useMemo(
-    () => ledgerColumns({ readOnly, onEdit: setEditing, onLink: setLinking, onDelete: (r) => void remove(r) }),
+    () => ledgerColumns({ readOnly, onEdit: setEditing, onLink: setLinking, onDelete: remove }),
     [readOnly, remove],
   );
 
@@ -106,7 +117,7 @@ function YearLedger({ year }: { year: FiscalYear }) {
       <LedgerFilters filter={filter} onChange={setFilter} units={setup?.units ?? []} projects={projects.data ?? []} />
       {data.error && <Alert type="error" title={data.error} />}
       <Typography.Text data-testid="ledger-summary">
-        {data.total === null ? '正在读取…' : `共 ${data.total} 笔，金额合计 ${formatYuan(data.amountFen)} 元`}
+        {data.total === null ? '正在读取…' : `共 ${COUNT.format(data.total)} 笔，金额合计 ${formatYuan(data.amountFen)} 元`}
       </Typography.Text>
       <VirtualGrid<TransactionRow>
         columns={columns}
@@ -120,6 +131,8 @@ function YearLedger({ year }: { year: FiscalYear }) {
         onRowClick={(r) => setSelected(r.id)}
         onRowDoubleClick={(r) => !readOnly && setEditing(r)}
         testId="ledger-grid"
+        className="ledger-grid"
+        ariaLabel="支出明细"
         emptyText={data.total === null ? '正在读取…' : '没有符合条件的支出记录'}
       />
       <TxnModal

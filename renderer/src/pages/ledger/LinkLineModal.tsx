@@ -13,6 +13,8 @@ interface Props {
   onClose(saved: boolean): void;
 }
 
+const NONE = 0;
+
 /** Links one spending row to a budget line (or removes the link). */
 export function LinkLineModal({ txn, yearId, lines, onClose }: Props) {
   const { message } = AntApp.useApp();
@@ -40,13 +42,11 @@ export function LinkLineModal({ txn, yearId, lines, onClose }: Props) {
             {txn.txnDate} · {txn.voucherNo || '无凭证号'} · {txn.summary || '（无摘要）'} · {formatYuan(txn.amountFen)} 元
           </Typography.Paragraph>
           <Select<number>
-            allowClear
             showSearch={{ optionFilterProp: 'label' }}
             style={{ width: '100%' }}
-            placeholder="（不关联）"
-            value={lineId ?? undefined}
-            onChange={(v) => setLineId(v ?? null)}
-            options={lineOptions(lines, txn)}
+            value={lineId ?? NONE}
+            onChange={(v) => setLineId(v === NONE ? null : v)}
+            options={[{ value: NONE, label: '（不关联预算指标）' }, ...lineOptions(lines, txn)]}
             data-testid="link-line-select"
           />
           <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>

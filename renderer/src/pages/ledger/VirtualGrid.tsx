@@ -26,6 +26,7 @@ interface Props<T> {
   testId?: string;
   emptyText?: ReactNode;
   ariaLabel?: string;
+  className?: string;
 }
 
 const HEADER_HEIGHT = 36;
@@ -52,7 +53,7 @@ const cellStyle = (width: number, align: GridColumn<unknown>['align'], height: n
  * can fetch them.
  */
 export function VirtualGrid<T>(props: Props<T>) {
-  const { columns, rowCount, rowAt, rowKey, onVisibleRange, height, resetKey, selectedKey, onRowClick, onRowDoubleClick, testId, emptyText, ariaLabel } = props;
+  const { columns, rowCount, rowAt, rowKey, onVisibleRange, height, resetKey, selectedKey, onRowClick, onRowDoubleClick, testId, emptyText, ariaLabel, className } = props;
   const rowHeight = props.rowHeight ?? 34;
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -186,6 +187,7 @@ export function VirtualGrid<T>(props: Props<T>) {
         if (i !== null && row) onRowDoubleClick?.(row, i);
       }}
       onKeyDown={onKeyDown}
+      className={className}
       style={{ height, overflow: 'auto', position: 'relative', border: '1px solid #f0f0f0', borderRadius: 6, background: '#fff' }}
     >
       <div

@@ -1,7 +1,7 @@
-import { Popconfirm, Space, Tag, Typography } from 'antd';
 import type { TransactionRow } from '../../../../shared/budget/schemas.ts';
 import { CATEGORY_LABELS, FUNDING_SOURCE_LABELS } from '../../../../shared/domain/enums.ts';
 import { formatYuan } from '../../../../shared/money/fen.ts';
+import './ledger-grid.css';
 import type { GridColumn } from './VirtualGrid.tsx';
 
 interface Actions {
@@ -17,6 +17,9 @@ function source(r: TransactionRow): string {
   return `${r.sourceFile}${where ? ` ${where}` : ''}`;
 }
 
+// Plain elements only: rows mount and unmount continuously while scrolling, and antd components
+// per row (links, tags, pop-confirms) made a fast scroll drop frames.
+
 /** The 支出明细 grid's columns, in reading order. */
 export function ledgerColumns(a: Actions): GridColumn<TransactionRow>[] {
   return [
@@ -29,7 +32,7 @@ export function ledgerColumns(a: Actions): GridColumn<TransactionRow>[] {
       title: '金额（元）',
       width: 130,
       align: 'right',
-      render: (r) => (r.direction === 'in' ? <Typography.Text type="success">收 {formatYuan(r.amountFen)}</Typography.Text> : formatYuan(r.amountFen)),
+      render: (r) => (r.direction === 'in' ? <span className="inflow">收 {formatYuan(r.amountFen)}</span> : formatYuan(r.amountFen)),
     },
     { key: 'unit', title: '单位', width: 170, render: (r) => <span title={r.unitName}>{r.unitName}</span> },
     { key: 'category', title: '类别', width: 130, render: (r) => CATEGORY_LABELS[r.category] },
@@ -41,7 +44,7 @@ export function ledgerColumns(a: Actions): GridColumn<TransactionRow>[] {
       key: 'line',
       title: '预算指标',
       width: 96,
-      render: (r) => (r.direction === 'in' ? '' : r.budgetLineId === null ? <Tag color="orange">未关联</Tag> : `#${r.budgetLineId}`),
+      render: (r) => (r.direction === 'in' ? '' : r.budgetLineId === null ? <span className="flag">未关联</span> : `#${r.budgetLineId}`),
     },
     { key: 'source', title: '来源', width: 180, render: (r) => <span title={source(r)}>{source(r)}</span> },
     {
@@ -49,19 +52,17 @@ export function ledgerColumns(a: Actions): GridColumn<TransactionRow>[] {
       title: '操作',
       width: 150,
       render: (r) => (
-        <Space size={10} onClick={(e) => e.stopPropagation()}>
-          <Typography.Link disabled={a.readOnly} onClick={() => a.onEdit(r)} data-testid="txn-edit">
+        <>
+          <button type="button" className="link-btn" disabled={a.readOnly} onClick={() => a.onEdit(r)} data-testid="txn-edit">
             编辑
-          </Typography.Link>
-          <Typography.Link disabled={a.readOnly || r.direction === 'in'} onClick={() => a.onLink(r)} data-testid="txn-link">
+          </button>
+          <button type="button" className="link-btn" disabled={a.readOnly || r.direction === 'in'} onClick={() => a.onLink(r)} data-testid="txn-link">
             关联
-          </Typography.Link>
-          <Popconfirm title="删除这条支出记录？" okText="删除" cancelText="取消" onConfirm={() => a.onDelete(r)} disabled={a.readOnly}>
-            <Typography.Link type="danger" disabled={a.readOnly} data-testid="txn-delete">
-              删除
-            </Typography.Link>
-          </Popconfirm>
-        </Space>
+          </button>
+          <button type="button" className="link-btn danger" disabled={a.readOnly} onClick={() => a.onDelete(r)} data-testid="txn-delete">
+            删除
+          </button>
+        </>
       ),
     },
   ];

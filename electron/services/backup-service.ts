@@ -1,0 +1,227 @@
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { AppError } from '../../shared/api/app-error.ts';
+import {
+  type BackupEntry,
+  type BackupList,
+  BackupPolicy,
+  type BackupReason,
+  type BackupRestoreResult,
+  type BackupSettingsInput,
+  type DataFileStatus,
+  DEFAULT_BACKUP_POLICY,
+  parseBackupName,
+} from '../../shared/backup/schemas.ts';
+import {
+  type BackupFile,
+  backupDirFor,
+  backupStem,
+  hasBackupOn,
+  listBackupFiles,
+  nextBackupPath,
+  removeStaleTemps,
+  rotateBackups,
+  writeBackup,
+  writeBackupSync,
+} from '../db/backup.ts';
+import type { DbOpenState } from '../db/health.ts';
+import { type Db, type OpenOptions, openDatabase } from '../db/open.ts';
+import { getSetting, setSetting } from '../db/repositories/settings-repo.ts';
+import { restoreDatabase } from '../db/restore.ts';
+import type { ServiceContext } from './context.ts';
+import { inTransaction } from './transaction.ts';
+
+// Backups as the user and the other services see them: taken on demand, once a day, before a
+// migration, an import commit and a finalize; listed; restored by name. Every backup is written
+// and checked by db/backup.ts, then the rotation policy (kept in app_setting) prunes old ones.
+
+const POLICY_KEY = 'backup.policy';
+
+// One backup or restore at a time per data file: a restore must not close the connection an
+// online backup is still reading.
+const busy = new Set<string>();
+
+function claim(dataFile: string, what: string): () => void {
+  if (busy.has(dataFile)) throw new AppError('CONFLICT', `正在进行备份或恢复，请稍后再${what}。`);
+  busy.add(dataFile);
+  return () => busy.delete(dataFile);
+}
+
+export function backupPolicy(db: Db): BackupPolicy {
+  try {
+    const parsed = BackupPolicy.safeParse(getSetting(db, POLICY_KEY));
+    return parsed.success ? parsed.data : DEFAULT_BACKUP_POLICY;
+  } catch {
+    // A database too old or too damaged to read settings still gets the default rotation.
+    return DEFAULT_BACKUP_POLICY;
+  }
+}
+
+/** `backup.settings`: an empty input reads; given fields are saved. Returns the policy in force. */
+export function backupSettings(ctx: ServiceContext, input: BackupSettingsInput): BackupPolicy {
+  const current = backupPolicy(ctx.db);
+  if (Object.keys(input).length === 0) return current;
+  const next = BackupPolicy.parse({ ...current, ...input });
+  inTransaction(ctx.db, () => setSetting(ctx.db, POLICY_KEY, next));
+  return next;
+}
+
+function toEntry(b: BackupFile): BackupEntry {
+  return { name: b.name, takenAt: b.takenAt.toISOString(), reason: b.reason, sizeBytes: b.sizeBytes };
+}
+
+/** This data file's backups, newest first (also usable with no open database, for the restore offer). */
+export function backupsOf(dataFile: string): BackupEntry[] {
+  return listBackupFiles(backupDirFor(dataFile), dataFile).map(toEntry);
+}
+
+/** `backup.list`. */
+export function listBackups(ctx: ServiceContext): BackupList {
+  const backups = backupsOf(ctx.dataFile);
+  return { dir: backupDirFor(ctx.dataFile), backups, policy: backupPolicy(ctx.db), lastBackupAt: backups[0]?.takenAt ?? null };
+}
+
+function afterWrite(db: Db, dataFile: string, now: Date): void {
+  const dir = backupDirFor(dataFile);
+  rotateBackups(dir, dataFile, backupPolicy(db), now);
+  removeStaleTemps(dir);
+}
+
+function entryFor(file: string, sizeBytes: number): BackupEntry {
+  const name = basename(file);
+  const parsed = parseBackupName(name)!;
+  return { name, takenAt: parsed.takenAt.toISOString(), reason: parsed.reason, sizeBytes };
+}
+
+/** `backup.now`: an online backup (the app keeps running meanwhile), checked, then rotation. */
+export async function backupNow(ctx: ServiceContext, reason: BackupReason = 'manual', now = new Date()): Promise<BackupEntry> {
+  const done = claim(ctx.dataFile, '备份');
+  try {
+    const dest = nextBackupPath(ctx.dataFile, backupDirFor(ctx.dataFile), reason, now);
+    const written = await writeBackup(ctx.db, dest);
+    afterWrite(ctx.db, ctx.dataFile, now);
+    return entryFor(written.file, written.sizeBytes);
+  } finally {
+    done();
+  }
+}
+
+/**
+ * The backup taken before an import commit or a finalize: synchronous, outside any transaction,
+ * so the caller can run it right before its write transaction and stop if it fails.
+ */
+export function backupBefore(ctx: ServiceContext, reason: Exclude<BackupReason, 'manual' | 'daily'>, now = new Date()): BackupEntry {
+  const done = claim(ctx.dataFile, '导入或定稿');
+  try {
+    const dest = nextBackupPath(ctx.dataFile, backupDirFor(ctx.dataFile), reason, now);
+    const written = writeBackupSync(ctx.db, dest);
+    afterWrite(ctx.db, ctx.dataFile, now);
+    return entryFor(written.file, written.sizeBytes);
+  } catch (err) {
+    if (err instanceof AppError && err.code !== 'CONFLICT' && err.code !== 'INTERNAL') {
+      throw new AppError(err.code, `${err.message}为保证能够撤回，本次${reason === 'import' ? '导入' : '定稿'}没有进行。`);
+    }
+    throw err;
+  } finally {
+    done();
+  }
+}
+
+/** The daily backup: taken when this data file has no backup dated today (local time). */
+export async function dailyBackupIfDue(ctx: ServiceContext, now = new Date()): Promise<BackupEntry | null> {
+  const dir = backupDirFor(ctx.dataFile);
+  if (hasBackupOn(listBackupFiles(dir, ctx.dataFile), now)) return null;
+  return backupNow(ctx, 'daily', now);
+}
+
+/**
+ * Checks hourly whether the daily backup is due (an office PC may stay on for days). Failures are
+ * passed to `onError` (the shell logs or shows them); the timer does not keep the process alive.
+ */
+export function startDailyBackups(ctx: ServiceContext, onError: (e: unknown) => void, everyMs = 3_600_000): () => void {
+  const tick = () => {
+    dailyBackupIfDue(ctx).catch(onError);
+  };
+  tick();
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/**
+ * For openDatabase's `beforeMigrate`: a checked backup of the database at its old version, in the
+ * backup folder beside it. If it cannot be written the error stops the migration, so the file stays
+ * at its old version untouched.
+ */
+export function backupBeforeMigrate(now: () => Date = () => new Date()): NonNullable<OpenOptions['beforeMigrate']> {
+  return (db, fromVersion, toVersion) => {
+    const at = now();
+    const dest = nextBackupPath(db.name, backupDirFor(db.name), 'migration', at);
+    try {
+      writeBackupSync(db, dest);
+    } catch (err) {
+      const e = err instanceof AppError ? err : new AppError('INTERNAL', `内部错误：${(err as Error).message}`);
+      throw new AppError(e.code, `数据升级（版本 ${fromVersion} → ${toVersion}）前的备份没有成功，数据文件未升级、未修改。${e.message}`);
+    }
+    afterWrite(db, db.name, at);
+  };
+}
+
+/** How the service reopens a data file after a restore: the shell's native driver, the migration backup. */
+export function defaultReopen(file: string): Db {
+  const nativeBinding = process.env.SELFEVAL_SQLITE_BINDING;
+  return openDatabase(file, { beforeMigrate: backupBeforeMigrate(), ...(nativeBinding ? { nativeBinding } : {}) });
+}
+
+function candidatePath(dataFile: string, name: string): string {
+  const parsed = parseBackupName(name);
+  if (!parsed || /[/\\]/.test(name) || parsed.stem !== backupStem(dataFile)) {
+    throw new AppError('VALIDATION', `“${name}”不是该数据文件的备份。`);
+  }
+  const file = join(backupDirFor(dataFile), name);
+  if (!existsSync(file)) throw new AppError('NOT_FOUND', `找不到备份“${name}”，它可能已被删除。`);
+  return file;
+}
+
+/**
+ * `backup.restore`: replaces the open data file with the named backup and swaps the context's
+ * connection for the restored one. The replaced file is kept (preRestoreFile). On failure the
+ * context keeps a connection to the unchanged data file.
+ */
+export function restoreFrom(ctx: ServiceContext, input: { name: string }, reopen: (file: string) => Db = defaultReopen): BackupRestoreResult {
+  return restoreFromFile(ctx, candidatePath(ctx.dataFile, input.name), reopen);
+}
+
+/** As restoreFrom, for a backup file the user picked elsewhere (e.g. from a USB stick). */
+export function restoreFromFile(ctx: ServiceContext, candidate: string, reopen: (file: string) => Db = defaultReopen): BackupRestoreResult {
+  const done = claim(ctx.dataFile, '恢复');
+  try {
+    const r = restoreDatabase({ file: ctx.dataFile, candidate, live: ctx.db, reopen });
+    ctx.db = r.db;
+    return { restoredFrom: r.restoredFrom, preRestoreFile: r.preRestoreFile, schemaVersion: r.schemaVersion };
+  } finally {
+    if (!ctx.db.open) ctx.db = reopen(ctx.dataFile);
+    done();
+  }
+}
+
+/** Restore for a data file that could not be opened (status needs-restore); returns the new connection. */
+export function restoreForRecovery(
+  dataFile: string,
+  name: string,
+  reopen: (file: string) => Db = defaultReopen,
+): BackupRestoreResult & { db: Db } {
+  const done = claim(dataFile, '恢复');
+  try {
+    const r = restoreDatabase({ file: dataFile, candidate: candidatePath(dataFile, name), live: null, reopen });
+    return { db: r.db, restoredFrom: r.restoredFrom, preRestoreFile: r.preRestoreFile, schemaVersion: r.schemaVersion };
+  } finally {
+    done();
+  }
+}
+
+/** What the renderer's start screen needs to know about the data file (with the restore offer). */
+export function dataFileStatus(state: DbOpenState): DataFileStatus {
+  const error = 'error' in state ? { code: state.error.code, message: state.error.message } : null;
+  return { status: state.status, dataFile: state.file, error, backups: state.status === 'needs-restore' ? backupsOf(state.file) : [] };
+}
