@@ -15,6 +15,7 @@ import { storeUpload, uploadPath } from './upload-store.ts';
 import * as ledger from './ledger-service.ts';
 import * as org from './organization-service.ts';
 import * as profile from './profile-service.ts';
+import * as projectIndicators from './project-indicator-service.ts';
 import * as report from './report-service.ts';
 import * as scoring from './scoring-service.ts';
 import { inTransaction } from './transaction.ts';
@@ -50,6 +51,9 @@ export const handlers: Handlers = {
   'projects.list': ({ db }, i) => budget.listProjects(db, i.yearId),
   'projects.save': ({ db }, i) => budget.saveProject(db, i),
   'projects.delete': ({ db }, i) => budget.deleteProject(db, i.id),
+  'projects.indicators': ({ db }, i) => projectIndicators.listIndicators(db, i.yearId),
+  'projects.saveIndicator': ({ db }, i) => projectIndicators.saveIndicator(db, i),
+  'projects.deleteIndicator': ({ db }, i) => projectIndicators.deleteIndicator(db, i.id),
   'budget.lines': ({ db }, i) => budget.listLines(db, i.yearId),
   'budget.saveLine': ({ db }, i) => budget.saveLine(db, i),
   'budget.deleteLine': ({ db }, i) => budget.deleteLine(db, i.id),

@@ -9,7 +9,9 @@ import { type AuditRow, getAudit, latestAuditId, listAudit, writeAudit } from '.
 import * as budget from '../db/repositories/budget-repo.ts';
 import * as ledger from '../db/repositories/ledger-repo.ts';
 import { upsertProfile } from '../db/repositories/profile-repo.ts';
+import * as projectIndicators from '../db/repositories/project-indicator-repo.ts';
 import * as reports from '../db/repositories/report-repo.ts';
+import type { ProjectIndicator } from '../../shared/domain/project-indicator.ts';
 import * as scores from '../db/repositories/score-repo.ts';
 import * as work from '../db/repositories/work-repo.ts';
 import type { Db } from '../db/open.ts';
@@ -70,6 +72,17 @@ const ADAPTERS: Record<string, UndoAdapter> = {
       return String(budget.insertProject(db, s));
     },
     remove: (db, id) => budget.deleteProject(db, Number(id)),
+  },
+  project_indicator: {
+    current: (db, id) => projectIndicators.getProjectIndicator(db, Number(id)),
+    restore: (db, id, s: ProjectIndicator) => {
+      if (projectIndicators.getProjectIndicator(db, Number(id))) {
+        projectIndicators.updateProjectIndicator(db, Number(id), s);
+        return id;
+      }
+      return String(projectIndicators.insertProjectIndicator(db, s));
+    },
+    remove: (db, id) => projectIndicators.deleteProjectIndicator(db, Number(id)),
   },
   department_profile: {
     current: (db, id) => db.prepare('SELECT * FROM department_profile WHERE year_id = ?').get(Number(id)) ?? null,

@@ -15,7 +15,6 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { YEAR_STATUS_LABELS } from '../../shared/domain/enums.ts';
 import { api } from './api/client.ts';
 import { BudgetPage } from './pages/budget/BudgetPage.tsx';
-import { ComingSoonPage } from './pages/ComingSoonPage.tsx';
 import { ExecutionPage } from './pages/execution/ExecutionPage.tsx';
 import { LedgerPage } from './pages/ledger/LedgerPage.tsx';
 import { ImportPage } from './pages/import/ImportPage.tsx';

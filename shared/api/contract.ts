@@ -41,6 +41,7 @@ import { BudgetLine, BudgetLineInput, Project, ProjectInput } from '../domain/bu
 import { Department, DepartmentInput, FiscalYear, SetupState, Unit, UnitInput } from '../domain/organization.ts';
 import { Procurement, Txn, TxnInput } from '../domain/ledger.ts';
 import { Profile } from '../domain/profile.ts';
+import { ProjectIndicator, ProjectIndicatorInput } from '../domain/project-indicator.ts';
 import {
   ReopenInput,
   RenderedFile,
@@ -123,6 +124,10 @@ export const contract = {
   'projects.list': query(YearRef, z.array(Project)),
   'projects.save': command(ProjectInput.strict(), Project),
   'projects.delete': command(z.object({ id: id('项目') }).strict(), Deleted),
+
+  'projects.indicators': query(YearRef, z.array(ProjectIndicator)),
+  'projects.saveIndicator': command(ProjectIndicatorInput, ProjectIndicator),
+  'projects.deleteIndicator': command(z.object({ id: id('项目指标') }).strict(), Deleted),
 
   'budget.lines': query(YearRef, z.array(BudgetLine)),
   'budget.saveLine': command(BudgetLineInput, BudgetLine),

@@ -7,6 +7,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   fiscal_year: '年度',
   department_profile: '部门概况',
   project: '项目',
+  project_indicator: '项目绩效指标',
   budget_line: '预算指标',
   ledger_txn: '支出记录',
   procurement_summary: '政府采购',

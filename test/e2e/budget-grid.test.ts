@@ -113,7 +113,7 @@ describe('browser mode: 预算 grid', () => {
     expect(await cell(page, 14, 'note').inputValue()).toBe('粘贴测试三');
     await badCell.hover();
     await page.locator('.ant-tooltip').getByText('年初预算：').waitFor();
-    await screenshot(page, '40-budget-grid-paste');
+    await screenshot(page, '60-budget-grid-paste');
 
     // Only the two good rows reached the data file: 公用 +12.5 − 0.5, 项目 +1020 (万元).
     const totals = page.getByTestId('category-totals');
@@ -224,7 +224,7 @@ describe('browser mode: 预算 grid', () => {
     expect(text).toContain('3752.63');
     expect(text).toContain('-3752.63');
     expect(text).toContain('-100.00%');
-    await screenshot(page, '41-execution-compare-last-year');
+    await screenshot(page, '61-execution-compare-last-year');
 
     expect(problems).toEqual([]);
     await page.context().close();

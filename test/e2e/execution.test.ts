@@ -48,7 +48,7 @@ describe('browser mode: 预算执行', () => {
     await expect.poll(() => page.getByTestId('chart-funding').getAttribute('aria-label')).toContain('3982.33');
     // 审核 runs with the page: the example's four 提示 findings on quarterly progress are explained.
     await page.getByTestId('checks-advisory-count').getByText('提示 4（已说明 4）').waitFor();
-    await screenshot(page, '20-execution-example');
+    await screenshot(page, '50-execution-example');
     await page.getByRole('tab', { name: '按月份' }).click();
     await page.getByTestId('table-month').getByText('12 月').waitFor();
     await page.getByTestId('chart-month').locator('svg').waitFor();
@@ -56,7 +56,7 @@ describe('browser mode: 预算执行', () => {
     await page.getByTestId('econ-level').getByText('款').click();
     await page.getByTestId('table-econ').getByText('30101 基本工资').waitFor();
     await page.getByTestId('chart-econ').locator('svg').waitFor();
-    await screenshot(page, '22-execution-econ-items');
+    await screenshot(page, '51-execution-econ-items');
     await page.getByRole('tab', { name: '按资金来源' }).click();
 
     // One unit instead of the department.
@@ -110,7 +110,7 @@ describe('browser mode: 预算执行', () => {
     await finding.getByTestId('explanation-save').click();
     await page.getByText('出错说明已保存').waitFor();
     await finding.getByTestId('explanation-text').getByText('项目资金按合同节点在下半年集中支付。').waitFor();
-    await screenshot(page, '21-execution-after-edits');
+    await screenshot(page, '52-execution-after-edits');
 
     expect(problems).toEqual([]);
     await page.context().close();

@@ -86,7 +86,7 @@ describe('browser mode: 支出明细', () => {
     const added = rows(page).first();
     expect(await added.innerText()).toContain('1,234.56');
     await added.getByText('未关联').waitFor();
-    await screenshot(page, '30-ledger-added');
+    await screenshot(page, '55-ledger-added');
     await page.getByTestId('auto-link').click();
     await page.getByText('已自动关联 0 笔；0 笔有多条可选指标，1 笔没有一致的指标').waitFor();
 
@@ -140,7 +140,7 @@ describe('browser mode: 支出明细', () => {
     await drillRows.first().waitFor();
     expect(await drillRows.count()).toBe(4);
     for (const text of await drillRows.allInnerTexts()) expect(text).toContain('海防管控工作经费');
-    await screenshot(page, '31-execution-drill-project');
+    await screenshot(page, '56-execution-drill-project');
 
     // …and opens the same rows in 支出明细.
     await page.getByTestId('drill-open-ledger').click();
@@ -174,7 +174,7 @@ describe('browser mode: 支出明细', () => {
       el.scrollTop = row * 34;
     }, middle);
     await grid.getByText('P-060001').waitFor();
-    await screenshot(page, '32-ledger-100k-middle');
+    await screenshot(page, '57-ledger-100k-middle');
     expect(pageRequests.length).toBeLessThan(12);
     expect(pageRequests).toContain(Math.floor(middle / 200) * 200);
 

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempPath } from '../integration/temp-db.ts';
 import { launchBrowser, navigate, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
 
 describe('browser mode: score sheet follows the year’s work', () => {
@@ -24,6 +26,15 @@ describe('browser mode: score sheet follows the year’s work', () => {
     expect(before).toContain('分别扣 0.74 分和 0.05 分');
     expect(before).toContain('本项得满分');
     await screenshot(page, '10-scoring-example');
+
+    // The year's framework leaves as a JSON file and comes back in unchanged, inputs kept.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出指标体系' }).click()]);
+    const frameworkJson = tempPath('framework.json');
+    await download.saveAs(frameworkJson);
+    expect(JSON.parse(readFileSync(frameworkJson, 'utf8')).name).toContain('指标体系');
+    await page.getByTestId('framework-file').setInputFiles(frameworkJson);
+    await page.getByText('已导入指标体系').waitFor();
+    await page.getByTestId('score-total').getByText('94.21').waitFor();
 
     // The hotline task gets a target of 25 万宗 against its actual 23.36 万宗: no longer complete.
     await navigate(page, '年度工作');

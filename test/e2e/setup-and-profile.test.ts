@@ -96,6 +96,14 @@ describe('browser mode: first use, profile, restart', () => {
     await navigate(page, '年度工作');
     await page.getByTestId('measure-docs_received').waitFor();
     expect(await page.getByTestId('measure-docs_received').innerText()).toContain('21609');
+    // A project's own indicator, added on the same page.
+    await page.locator('[data-testid^="add-indicator-"]').first().click();
+    await page.getByRole('dialog').getByLabel('指标名称').fill('平台可用率');
+    await page.getByRole('dialog').getByLabel('指标值').fill('99');
+    await page.getByRole('dialog').getByLabel('实际完成值').fill('99.6');
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await page.getByText('项目指标已保存').waitFor();
+    await page.getByRole('cell', { name: '平台可用率' }).waitFor();
     await screenshot(page, '06-work-example');
     expect(problems).toEqual([]);
     await page.context().close();

@@ -1,5 +1,5 @@
 import { Alert, App as AntApp, Button, Card, Drawer, Flex, Form, Input, InputNumber, Modal, Radio, Select, Space, Statistic, Switch, Table, Tag, Tooltip, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatPoints, parsePointsText } from '../../../shared/scoring/points.ts';
 import { BAND_LABELS, BANDS, type Band } from '../../../shared/scoring/rules/qualitative-bands.ts';
 import type { SaveScoreInput, ScoreRow } from '../../../shared/scoring/schemas.ts';
@@ -141,6 +141,8 @@ export function ScoringPage() {
   const summary = useQuery('score.summary', year ? { yearId: year.id, selfName: '我办' } : null);
   const [editing, setEditing] = useState<ScoreRow | null>(null);
   const [historyOf, setHistoryOf] = useState<ScoreRow | null>(null);
+  const frameworkFile = useRef<HTMLInputElement>(null);
+  const { message } = AntApp.useApp();
   if (!year) return <Alert type="info" message="请先在“单位与年度”页创建或选择一个年度。" />;
   const s = sheet.data;
   const locked = year.status === 'final';
@@ -153,7 +155,51 @@ export function ScoringPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {year.year} 年度绩效评分
         </Typography.Title>
-        {s && <Typography.Text type="secondary">指标体系：{s.frameworkName}</Typography.Text>}
+        {s && (
+          <Space>
+            <Typography.Text type="secondary">指标体系：{s.frameworkName}</Typography.Text>
+            <Button
+              size="small"
+              onClick={async () => {
+                try {
+                  const f = await api!.call('framework.export', { frameworkId: s.frameworkId });
+                  const url = URL.createObjectURL(new Blob([f.json], { type: 'application/json' }));
+                  const a = document.createElement('a');
+                  a.href = url;
+                  a.download = f.fileName;
+                  a.click();
+                  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+                } catch (err) {
+                  applyError(err, message.error);
+                }
+              }}
+            >
+              导出指标体系
+            </Button>
+            <input
+              ref={frameworkFile}
+              type="file"
+              accept=".json"
+              style={{ display: 'none' }}
+              data-testid="framework-file"
+              onChange={async (e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (!file) return;
+                try {
+                  await api!.call('framework.import', { json: await file.text(), target: { kind: 'year', yearId: year.id } });
+                  message.success('已导入指标体系；指标代码相同的已填内容保留');
+                  await reload();
+                } catch (err) {
+                  applyError(err, message.error);
+                }
+              }}
+            />
+            <Button size="small" disabled={locked} onClick={() => frameworkFile.current?.click()}>
+              导入指标体系（JSON）
+            </Button>
+          </Space>
+        )}
       </Flex>
       {(sheet.error || summary.error) && <Alert type="error" message={sheet.error ?? summary.error} />}
       {s && (

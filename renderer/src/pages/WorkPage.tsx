@@ -5,6 +5,7 @@ import type { Measure, Task, WorkArea } from '../../../shared/domain/work.ts';
 import { api } from '../api/client.ts';
 import { useQuery } from '../api/use-query.ts';
 import { applyError } from '../components/apply-error.ts';
+import { ProjectIndicatorsCard } from './ProjectIndicatorsCard.tsx';
 import { useCurrentYear } from '../state/session.tsx';
 
 const STATUS_COLORS: Record<TaskStatus, string> = { done: 'green', partial: 'orange', not_done: 'red' };
@@ -222,6 +223,7 @@ export function WorkPage() {
           />
         </Card>
       ))}
+      <ProjectIndicatorsCard yearId={year.id} locked={locked} />
       <EditModal
         editing={editing}
         yearId={year.id}

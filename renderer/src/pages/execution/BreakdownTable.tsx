@@ -27,7 +27,7 @@ const money = (title: string, pick: (r: BreakdownRow) => number) => ({
 
 function columns(nameTitle: string, compare: boolean): ColumnsType<BreakdownRow> {
   const cols: ColumnsType<BreakdownRow> = [
-    { title: nameTitle, key: 'name', render: (_, r) => rowName(r), ellipsis: true, width: 260, fixed: 'left' },
+    { title: nameTitle, key: 'name', render: (_, r) => rowName(r), ellipsis: true, width: 260 },
     money('年初预算', (r) => r.initialFen),
     money('调整数', (r) => r.adjustmentFen),
     money('调整后预算', (r) => r.finalFen),

@@ -13,12 +13,7 @@ const PAGE_SIZE = 50;
 const columns: ColumnsType<TransactionRow> = [
   { title: '日期', dataIndex: 'txnDate', width: 100 },
   { title: '凭证号', dataIndex: 'voucherNo', width: 90 },
-  { title: '摘要', dataIndex: 'summary', ellipsis: true, width: 220 },
-  { title: '单位', dataIndex: 'unitName', ellipsis: true, width: 140 },
-  { title: '类别', key: 'category', width: 130, render: (_, r) => CATEGORY_LABELS[r.category] },
-  { title: '经济分类', dataIndex: 'econCode', width: 80 },
-  { title: '功能分类', dataIndex: 'funcCode', width: 90 },
-  { title: '项目', dataIndex: 'projectName', ellipsis: true, width: 140, render: (v: string | null) => v ?? '' },
+  { title: '摘要', dataIndex: 'summary', ellipsis: true, width: 200 },
   {
     title: '金额（元）',
     key: 'amount',
@@ -26,6 +21,11 @@ const columns: ColumnsType<TransactionRow> = [
     width: 130,
     render: (_, r) => `${r.direction === 'in' ? `${DIRECTION_LABELS.in} ` : ''}${formatYuan(r.amountFen)}`,
   },
+  { title: '单位', dataIndex: 'unitName', ellipsis: true, width: 150 },
+  { title: '类别', key: 'category', width: 130, render: (_, r) => CATEGORY_LABELS[r.category] },
+  { title: '经济分类', dataIndex: 'econCode', width: 80 },
+  { title: '功能分类', dataIndex: 'funcCode', width: 90 },
+  { title: '项目', dataIndex: 'projectName', ellipsis: true, width: 150, render: (v: string | null) => v ?? '' },
 ];
 
 /** The transactions behind a figure, paged from the main process. */

@@ -2,6 +2,7 @@ import { Button, Checkbox, Flex, Select, Tag } from 'antd';
 import type { CategoryFilter, DrillFilter } from '../../../../shared/budget/schemas.ts';
 import type { Project } from '../../../../shared/domain/budget-line.ts';
 import type { Unit } from '../../../../shared/domain/organization.ts';
+import type { ImportBatch } from '../../../../shared/import/schemas.ts';
 import { CATEGORY_LABELS, DIRECTION_LABELS, FUNDING_SOURCE_LABELS, FUNDING_SOURCES, type FundingSource } from '../../../../shared/domain/enums.ts';
 import { DebouncedInput } from './DebouncedInput.tsx';
 
@@ -10,6 +11,13 @@ interface Props {
   onChange(filter: DrillFilter): void;
   units: Unit[];
   projects: Project[];
+  batches: ImportBatch[];
+}
+
+function batchLabel(b: ImportBatch): string {
+  const sheet = b.sheetName ? ` · ${b.sheetName}` : '';
+  const reverted = b.status === 'reverted' ? '（已撤销）' : '';
+  return `#${b.id} ${b.fileName}${sheet}（${b.rowsImported} 行）${reverted}`;
 }
 
 const NO_PROJECT = 0;
@@ -44,7 +52,7 @@ function withValue<K extends keyof DrillFilter>(f: DrillFilter, key: K, value: D
 }
 
 /** The 支出明细 filter bar: every control edits one field of the DrillFilter. */
-export function LedgerFilters({ filter: f, onChange, units, projects }: Props) {
+export function LedgerFilters({ filter: f, onChange, units, projects, batches }: Props) {
   const set = <K extends keyof DrillFilter>(key: K, value: DrillFilter[K] | undefined) => onChange(withValue(f, key, value));
   const extras = extraTags(f);
   const hasAny = Object.keys(f).length > 0;
@@ -115,13 +123,16 @@ export function LedgerFilters({ filter: f, onChange, units, projects }: Props) {
           style={{ width: 180 }}
           testId="filter-func"
         />
-        <DebouncedInput
-          value={f.batchId === undefined ? '' : String(f.batchId)}
-          onCommit={(v) => set('batchId', v.trim() === '' ? undefined : Number(v.trim()))}
-          valid={(v) => /^\d{0,9}$/.test(v.trim()) && v.trim() !== '0'}
-          placeholder="导入批次编号"
-          style={{ width: 130 }}
-          testId="filter-batch"
+        <Select<number>
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="导入批次"
+          style={{ width: 240 }}
+          value={f.batchId}
+          onChange={(v) => set('batchId', v ?? undefined)}
+          options={batches.map((b) => ({ value: b.id, label: batchLabel(b) }))}
+          notFoundContent="本年度没有导入批次"
+          data-testid="filter-batch"
         />
         <DebouncedInput
           value={f.text ?? ''}

@@ -41,6 +41,7 @@ function YearLedger({ year }: { year: FiscalYear }) {
   const projects = useQuery('projects.list', { yearId });
   const lines = useQuery('execution.lines', { yearId });
   const unmatched = useQuery('execution.unmatched', { yearId });
+  const batches = useQuery('import.batches', { yearId });
   const readOnly = year.status === 'final';
   const { refresh } = data;
   const { reload: reloadLines } = lines;
@@ -114,7 +115,13 @@ function YearLedger({ year }: { year: FiscalYear }) {
         </Space>
       </Flex>
       {jump?.txnId !== undefined && <Alert type="info" showIcon closable title={`审核定位到支出记录 #${jump.txnId}，已在表格中高亮（如不在当前页面，请用筛选条件缩小范围）。`} />}
-      <LedgerFilters filter={filter} onChange={setFilter} units={setup?.units ?? []} projects={projects.data ?? []} />
+      <LedgerFilters
+        filter={filter}
+        onChange={setFilter}
+        units={setup?.units ?? []}
+        projects={projects.data ?? []}
+        batches={(batches.data ?? []).filter((b) => b.target === 'ledger')}
+      />
       {data.error && <Alert type="error" title={data.error} />}
       <Typography.Text data-testid="ledger-summary">
         {data.total === null ? '正在读取…' : `共 ${COUNT.format(data.total)} 笔，金额合计 ${formatYuan(data.amountFen)} 元`}

@@ -1,0 +1,42 @@
+import type { ProjectIndicator, ProjectIndicatorInput } from '../../../shared/domain/project-indicator.ts';
+import type { Db } from '../open.ts';
+
+const COLUMNS = `i.id, i.project_id AS projectId, i.kind, i.name, i.unit, i.target_value AS targetValue,
+  i.actual_value AS actualValue`;
+
+export function listProjectIndicators(db: Db, yearId: number): ProjectIndicator[] {
+  return db
+    .prepare(`SELECT ${COLUMNS} FROM project_indicator i JOIN project p ON p.id = i.project_id WHERE p.year_id = ? ORDER BY p.sort_order, p.id, i.sort_order, i.id`)
+    .all(yearId) as ProjectIndicator[];
+}
+
+export function getProjectIndicator(db: Db, id: number): ProjectIndicator | null {
+  return (db.prepare(`SELECT ${COLUMNS} FROM project_indicator i WHERE i.id = ?`).get(id) as ProjectIndicator | undefined) ?? null;
+}
+
+export function insertProjectIndicator(db: Db, i: Omit<ProjectIndicatorInput, 'id'>): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO project_indicator (project_id, kind, name, unit, target_value, actual_value, sort_order)
+         VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(max(sort_order), 0) + 1 FROM project_indicator WHERE project_id = ?))`,
+      )
+      .run(i.projectId, i.kind, i.name, i.unit, i.targetValue, i.actualValue, i.projectId).lastInsertRowid,
+  );
+}
+
+export function updateProjectIndicator(db: Db, id: number, i: Omit<ProjectIndicatorInput, 'id'>): void {
+  db.prepare('UPDATE project_indicator SET project_id = ?, kind = ?, name = ?, unit = ?, target_value = ?, actual_value = ? WHERE id = ?').run(
+    i.projectId,
+    i.kind,
+    i.name,
+    i.unit,
+    i.targetValue,
+    i.actualValue,
+    id,
+  );
+}
+
+export function deleteProjectIndicator(db: Db, id: number): void {
+  db.prepare('DELETE FROM project_indicator WHERE id = ?').run(id);
+}
