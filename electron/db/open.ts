@@ -51,7 +51,9 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
     throw toAppError(err, file);
   }
   try {
-    applyPragmas(db, readonly);
+    // Read and judge the header before any pragma that writes (journal_mode=WAL rewrites it): a
+    // file from a newer app, or not ours, must be refused without being touched.
+    db.pragma('busy_timeout = 5000');
     const appId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
     const hasTables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema").get() as { n: number }).n > 0;
@@ -66,6 +68,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
         `数据文件由更新版本的程序创建（数据版本 ${version}，本程序支持到 ${latest}）。为保护数据，本程序不会修改它，请升级程序后再打开：${file}`,
       );
     }
+    applyPragmas(db, readonly);
     if (version < latest) {
       if (readonly) {
         throw new AppError('DB_READONLY', `数据文件版本较旧（${version}），需要升级，但以只读方式打开：${file}`);

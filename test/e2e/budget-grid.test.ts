@@ -52,37 +52,37 @@ describe('browser mode: 预算 grid', () => {
 
     // Keyboard: Tab/Shift+Tab across, Enter down, arrows between cells, Tab wraps to the next row.
     await cell(page, 0, 'unit').click();
-    expect(await active(page)).toBe('0:unit');
+    await expect.poll(() => active(page)).toBe('0:unit');
     await page.keyboard.press('Tab');
-    expect(await active(page)).toBe('0:fundingSource');
+    await expect.poll(() => active(page)).toBe('0:fundingSource');
     await page.keyboard.press('Shift+Tab');
-    expect(await active(page)).toBe('0:unit');
+    await expect.poll(() => active(page)).toBe('0:unit');
     await page.keyboard.press('Enter');
-    expect(await active(page)).toBe('1:unit');
+    await expect.poll(() => active(page)).toBe('1:unit');
     await page.keyboard.press('ArrowDown');
-    expect(await active(page)).toBe('2:unit');
+    await expect.poll(() => active(page)).toBe('2:unit');
     await page.keyboard.press('ArrowRight');
-    expect(await active(page)).toBe('2:fundingSource');
+    await expect.poll(() => active(page)).toBe('2:fundingSource');
     await page.keyboard.press('ArrowUp');
-    expect(await active(page)).toBe('1:fundingSource');
+    await expect.poll(() => active(page)).toBe('1:fundingSource');
     await page.keyboard.press('ArrowLeft');
-    expect(await active(page)).toBe('1:unit');
+    await expect.poll(() => active(page)).toBe('1:unit');
     await cell(page, 1, 'note').click();
     await page.keyboard.press('Tab');
-    expect(await active(page)).toBe('2:unit');
+    await expect.poll(() => active(page)).toBe('2:unit');
     await page.keyboard.press('Shift+Tab');
-    expect(await active(page)).toBe('1:note');
+    await expect.poll(() => active(page)).toBe('1:note');
 
     // Typing replaces the cell; the caret keeps Left/Right inside the text; Esc restores it.
     await cell(page, 3, 'econName').click();
     await page.keyboard.type('住房公积金（改）');
     await page.keyboard.press('ArrowLeft');
-    expect(await active(page)).toBe('3:econName');
+    await expect.poll(() => active(page)).toBe('3:econName');
     await page.keyboard.press('Escape');
-    expect(await cell(page, 3, 'econName').inputValue()).toBe('住房公积金');
+    await expect.poll(() => cell(page, 3, 'econName').inputValue()).toBe('住房公积金');
     await page.keyboard.press('Enter');
-    expect(await active(page)).toBe('4:econName');
-    expect(await gridRows(page).nth(3).getAttribute('data-status')).toBe('saved');
+    await expect.poll(() => active(page)).toBe('4:econName');
+    await expect.poll(() => gridRows(page).nth(3).getAttribute('data-status')).toBe('saved');
 
     // Paste a block: three new rows, the two good ones saved, the bad amount marked and held back.
     await cell(page, 4, 'econName').click();
@@ -91,9 +91,9 @@ describe('browser mode: 预算 grid', () => {
     expect(await gridRows(page).count()).toBe(15);
     const [good1, good2, bad] = [gridRows(page).nth(12), gridRows(page).nth(13), gridRows(page).nth(14)];
     await page.getByText('其中 1 行有错误').waitFor();
-    expect(await good1.getAttribute('data-status')).toBe('saved');
-    expect(await good2.getAttribute('data-status')).toBe('saved');
-    expect(await bad.getAttribute('data-status')).toBe('error');
+    await expect.poll(() => good1.getAttribute('data-status')).toBe('saved');
+    await expect.poll(() => good2.getAttribute('data-status')).toBe('saved');
+    await expect.poll(() => bad.getAttribute('data-status')).toBe('error');
     expect(await bad.getAttribute('data-id')).toBe('');
 
     // Each cell went through the import normaliser.
@@ -109,7 +109,7 @@ describe('browser mode: 预算 grid', () => {
     expect(await badCell.getAttribute('aria-invalid')).toBe('true');
     expect(await badCell.getAttribute('data-error')).toContain('年初预算');
     expect(await badCell.inputValue()).toBe('12,34x.5');
-    expect(await active(page)).toBe('14:initial');
+    await expect.poll(() => active(page)).toBe('14:initial');
     expect(await cell(page, 14, 'note').inputValue()).toBe('粘贴测试三');
     await badCell.hover();
     await page.locator('.ant-tooltip').getByText('年初预算：').waitFor();
@@ -125,7 +125,7 @@ describe('browser mode: 预算 grid', () => {
     await badCell.fill('3.5');
     await page.keyboard.press('Enter');
     await totals.getByText('5017.83').waitFor();
-    expect(await bad.getAttribute('data-status')).toBe('saved');
+    await expect.poll(() => bad.getAttribute('data-status')).toBe('saved');
     expect(await bad.getAttribute('data-id')).not.toBe('');
 
     // 审核 on 预算执行 flags the new lines as unspent; 定位 comes back here with the line marked.
@@ -138,7 +138,7 @@ describe('browser mode: 预算 grid', () => {
     await marked.first().waitFor();
     expect(await marked.count()).toBe(1);
     expect(await marked.locator('[data-col="projectName"]').inputValue()).toBe('应急值守保障');
-    expect(await active(page)).toBe('13:initial');
+    await expect.poll(() => active(page)).toBe('13:initial');
 
     // The lines are in the data file: they come back after leaving and reopening the page.
     await navigate(page, '支出明细');

@@ -23,7 +23,7 @@ describe('kill during export-year', () => {
     async () => {
       const dir = tempDir();
       const file = join(dir, 'data.db');
-      await buildExampleDb(file, STRESS_FULL ? 60_000 : 20_000);
+      await buildExampleDb(file, STRESS_FULL ? 60_000 : 8_000);
       const db = openDatabase(file);
       const expected = JSON.stringify(withoutTimestamp(JSON.parse(JSON.stringify(exportYear(db, exampleIds(db).yearId)))));
       db.close();

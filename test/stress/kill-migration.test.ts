@@ -13,7 +13,7 @@ import { migrationsWithSynthetic } from './synthetic-migration.ts';
 // the synthetic table is full or absent, the schema-1 data is all there, every backup is whole,
 // and the app still starts on it (finishing the migration).
 
-const ROWS = STRESS_FULL ? 200_000 : 100_000;
+const ROWS = STRESS_FULL ? 200_000 : 50_000;
 
 /** Counts and sums of the schema-1 data: unchanged by any migration. */
 function baseFigures(db: Db): string {

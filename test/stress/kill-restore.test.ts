@@ -19,7 +19,7 @@ describe('kill during restore', () => {
     async () => {
       const dir = tempDir();
       const a = join(dir, 'a.db');
-      await buildExampleDb(a, STRESS_FULL ? 40_000 : 15_000);
+      await buildExampleDb(a, STRESS_FULL ? 40_000 : 6_000);
       const b = join(dir, 'b-source.db');
       copyFileSync(a, b);
       const candidate = join(dir, 'b-backup.db');

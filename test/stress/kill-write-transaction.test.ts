@@ -13,7 +13,7 @@ import { type ChildRun, randomDelay, runKillCampaign, STRESS_FULL, STRESS_TEST_T
 // committed is there; the rollup and the audit log agree with the transactions.
 
 const BATCH = STRESS_FULL ? 10_000 : 2_000;
-const MAX_DELAY_MS = STRESS_FULL ? 8_000 : 2_500;
+const MAX_DELAY_MS = STRESS_FULL ? 8_000 : 1_500;
 const FRESH_FILE_EVERY = 5;
 
 interface BatchState {
