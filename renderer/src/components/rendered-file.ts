@@ -12,10 +12,14 @@ export function fileBytes(file: RenderedFile): Uint8Array<ArrayBuffer> {
  * “save as” dialog, so the user chooses where it goes.
  */
 export function saveFile(file: RenderedFile): void {
-  const url = URL.createObjectURL(new Blob([fileBytes(file)], { type: file.mimeType }));
+  saveBlob(file.fileName, new Blob([fileBytes(file)], { type: file.mimeType }));
+}
+
+export function saveBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = file.fileName;
+  a.download = fileName;
   document.body.appendChild(a);
   a.click();
   a.remove();

@@ -7,6 +7,7 @@ import { api } from '../api/client.ts';
 import { useQuery } from '../api/use-query.ts';
 import { applyError } from '../components/apply-error.ts';
 import { HistoryList } from '../components/HistoryList.tsx';
+import { saveBlob } from '../components/rendered-file.ts';
 import { useCurrentYear } from '../state/session.tsx';
 
 interface InputForm {
@@ -163,12 +164,7 @@ export function ScoringPage() {
               onClick={async () => {
                 try {
                   const f = await api!.call('framework.export', { frameworkId: s.frameworkId });
-                  const url = URL.createObjectURL(new Blob([f.json], { type: 'application/json' }));
-                  const a = document.createElement('a');
-                  a.href = url;
-                  a.download = f.fileName;
-                  a.click();
-                  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+                  saveBlob(f.fileName, new Blob([f.json], { type: 'application/json' }));
                 } catch (err) {
                   applyError(err, message.error);
                 }
