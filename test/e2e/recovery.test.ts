@@ -1,7 +1,8 @@
 import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../electron/db/open.ts';
+import { latestSchemaVersion, openDatabase } from '../../electron/db/open.ts';
 import { backupNow } from '../../electron/services/backup-service.ts';
 import { buildExampleDb, contextFor, fileSha256 } from '../integration/reliability/fixtures/databases.ts';
 import { startChild } from '../stress/kill-harness.ts';
@@ -85,6 +86,34 @@ describe('browser mode: starting on a damaged or locked data file', () => {
       await page.context().close();
       await app.close();
     }
+  });
+
+  it('a newer file: a refusal; backups only on request, and the file stays as it was', async () => {
+    const file = await fileWithTwoBackups();
+    const raw = new Database(file);
+    raw.pragma('journal_mode = DELETE');
+    raw.pragma(`user_version = ${latestSchemaVersion() + 1}`);
+    raw.close();
+    const sha = fileSha256(file);
+    const app = await startApp(file);
+    try {
+      const { page, problems } = await openApp(browser, app);
+      const screen = page.getByTestId('recovery-screen');
+      await screen.getByText('数据文件来自更新版本的程序').waitFor();
+      await screen.getByText(`数据版本 ${latestSchemaVersion() + 1}，本程序支持到 ${latestSchemaVersion()}`).waitFor();
+      expect(await page.getByTestId('recovery-backups').count()).toBe(0);
+      await page.getByTestId('recovery-show-backups').click();
+      await page.getByTestId('recovery-backups').locator('tbody tr').first().waitFor();
+      await screenshot(page, 'recovery-05-newer');
+      await page.getByTestId('recovery-retry').first().click();
+      await page.getByText('情况没有变化').waitFor();
+      expect(fileSha256(file)).toBe(sha);
+      expect(problems).toEqual([]);
+      await page.context().close();
+    } finally {
+      await app.close();
+    }
+    expect(fileSha256(file)).toBe(sha);
   });
 
   it('locked by the CLI: names the holder and opens on 重试 once it has finished', async () => {

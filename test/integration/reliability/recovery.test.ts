@@ -145,6 +145,10 @@ describe('start-up on a damaged data file', () => {
       expect(fileSha256(kept)).toBe(sha);
       if (walSha) expect(fileSha256(`${kept}-wal`)).toBe(walSha);
 
+      // The data is the backup's, to the row (a reader beside the app's connection).
+      const reader = new Database(file, { readonly: true });
+      expect(contentHash(reader)).toBe(goodHash);
+      reader.close();
       expect((await api.call('setup.state', {})).department?.name).toBe(EXAMPLE_DEPARTMENT.name);
       expect(await api.call('settings.set', { key: 'after-restore', value: 1 })).toEqual({ ok: true });
     } finally {
