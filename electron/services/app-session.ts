@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { AppError } from '../../shared/api/app-error.ts';
 import type { AppState, AppStatus, LockHolder, RecoveryBackup, RecoveryRestoreInput, RecoveryRestoreResult } from '../../shared/recovery/schemas.ts';
 import { backupDirFor, verifyBackupFile } from '../db/backup.ts';
-import { acquireFileLock, type FileLock, type LockInfo, type LockTool, readFileLock } from '../db/file-lock.ts';
+import { acquireFileLock, type FileLock, type LockInfo, type LockTool, readFileLock, TOOL_LABEL } from '../db/file-lock.ts';
 import { openWithHealthCheck } from '../db/health.ts';
 import { loadMigrations } from '../db/migrations.ts';
 import type { Db } from '../db/open.ts';
@@ -35,8 +35,6 @@ export interface AppSession {
   retry(): AppState;
   close(): void;
 }
-
-const TOOL_LABEL: Record<string, string> = { app: '桌面程序', browser: '浏览器模式', cli: '命令行' };
 
 // The session of each context, so the dispatcher and the recovery handlers find it from `ctx`.
 const sessions = new WeakMap<ServiceContext, Session>();
