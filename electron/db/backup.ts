@@ -304,11 +304,11 @@ export function hasBackupOn(backups: ReadonlyArray<{ takenAt: Date }>, now: Date
   return backups.some((b) => dayNumber(b.takenAt) === dayNumber(now));
 }
 
-/** Full check of a backup file (integrity_check, version, owner); throws a Chinese AppError. */
-export function verifyBackupFile(file: string, latestVersion: number): { userVersion: number } {
+/** Check of a backup file (integrity_check, or quick_check for a listing; version, owner); throws a Chinese AppError. */
+export function verifyBackupFile(file: string, latestVersion: number, mode: 'quick' | 'full' = 'full'): { userVersion: number } {
   let check: FileCheck;
   try {
-    check = checkDatabaseFile(file, 'full');
+    check = checkDatabaseFile(file, mode);
   } catch (err) {
     const e = toAppError(err, file);
     if (e.code === 'DB_CORRUPT') throw new AppError('DB_CORRUPT', `备份文件已损坏或不是本程序的数据文件：${file}`);

@@ -33,7 +33,7 @@ const UNREADABLE_GRACE_MS = 10_000;
 
 const heldHere = new Set<string>();
 
-const TOOL_LABEL: Record<LockTool, string> = { app: '桌面程序', browser: '浏览器模式', cli: '命令行' };
+export const TOOL_LABEL: Record<LockTool, string> = { app: '桌面程序', browser: '浏览器模式', cli: '命令行' };
 
 export function lockPathFor(dbFile: string): string {
   return `${dbFile}.lock`;

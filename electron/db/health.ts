@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/app-error.ts';
 import { acquireFileLock, type FileLock, type LockTool } from './file-lock.ts';
@@ -87,6 +87,11 @@ export type DbOpenState =
 export interface HealthOpenOptions extends OpenOptions {
   /** Take the single-writer file lock first (as this tool); a held lock gives status 'refused' with LOCKED. */
   lockAs?: LockTool;
+  /**
+   * The file is known to have held data (it has backups): an empty file is then damage (truncated
+   * or overwritten), not a new installation, and no new database is created in it.
+   */
+  expectData?: boolean;
 }
 
 const NOT_OURS = '文件不是本程序的数据文件';
@@ -97,18 +102,66 @@ function isRestorable(e: AppError): boolean {
   return e.code === 'DB_CORRUPT' && !e.message.startsWith(NOT_OURS);
 }
 
+const WAL_MAGIC = [0x377f0682, 0x377f0683];
+
+/**
+ * What is wrong with the header of `file`'s WAL, or null. SQLite silently ignores a WAL whose
+ * header is invalid, so the transactions committed in it would be lost without a word; the
+ * header's own checksum (WAL format, sqlite.org/fileformat2.html §4.1) tells damage apart.
+ */
+export function walHeaderProblem(file: string): string | null {
+  if (!hasWalContent(file)) return null;
+  const header = Buffer.alloc(32);
+  const fd = openSync(`${file}-wal`, 'r');
+  let read: number;
+  try {
+    read = readSync(fd, header, 0, 32, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const invalid = '预写日志文件（-wal）的文件头无效，其中已提交的修改无法读取';
+  if (read < 32) return invalid;
+  const magic = header.readUInt32BE(0);
+  if (!WAL_MAGIC.includes(magic)) return invalid;
+  // Checksum words are read in the byte order the magic number names (its low bit: big-endian).
+  const word = (i: number) => (magic & 1 ? header.readUInt32BE(i) : header.readUInt32LE(i));
+  let s0 = 0;
+  let s1 = 0;
+  for (let i = 0; i < 24; i += 8) {
+    s0 = (s0 + word(i) + s1) >>> 0;
+    s1 = (s1 + word(i + 4) + s0) >>> 0;
+  }
+  return s0 === header.readUInt32BE(24) && s1 === header.readUInt32BE(28) ? null : invalid;
+}
+
+// What SQLite said when it could not even read the file, for the recovery screen's "finding".
+function sqliteFinding(err: unknown): string | null {
+  const code = (err as { code?: string } | null)?.code ?? '';
+  const said = (err as Error).message;
+  if (code === 'SQLITE_NOTADB') return `文件头无效，不是可识别的数据库文件（${said}）`;
+  if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_')) return `数据页无法读取（${said}）`;
+  return null;
+}
+
 // Read-only pre-check: a damaged or newer file is recognised before any connection that could
 // write (journal mode, recovery, migrations) touches it. (SQLite may create empty -wal/-shm files
 // beside a WAL database even for a reader; the database file itself is not written.)
-function precheck(file: string, latest: number): AppError | null {
-  if (!existsSync(file) || statSync(file).size === 0) return null;
+function precheck(file: string, latest: number, expectData: boolean): AppError | null {
+  if (!existsSync(file)) return null;
+  if (statSync(file).size === 0) {
+    return expectData ? corruptError(file, ['文件是空的（0 字节），但它有备份，可能被截断或覆盖']) : null;
+  }
+  const wal = walHeaderProblem(file);
+  if (wal) return corruptError(file, [wal]);
   let check: FileCheck;
   try {
     check = checkDatabaseFile(file, 'quick');
   } catch (err) {
     const e = toAppError(err, file);
     // A file we may not write can still be read: let the normal path classify it.
-    return e.code === 'DB_READONLY' ? null : e;
+    if (e.code === 'DB_READONLY') return null;
+    const finding = sqliteFinding(err);
+    return finding ? corruptError(file, [finding]) : e;
   }
   if (check.problems.length > 0) return corruptError(file, check.problems);
   if (check.hasTables && check.applicationId !== APPLICATION_ID) {
@@ -166,7 +219,7 @@ function readOnlyState(file: string, opts: OpenOptions, latest: number, lock: Fi
  * migrations). Never throws for a data-file problem; the status says what the shell should show.
  */
 export function openWithHealthCheck(file: string, opts: HealthOpenOptions = {}): DbOpenState {
-  const { lockAs, ...openOpts } = opts;
+  const { lockAs, expectData = false, ...openOpts } = opts;
   let lock: FileLock | null = null;
   if (lockAs) {
     try {
@@ -176,7 +229,7 @@ export function openWithHealthCheck(file: string, opts: HealthOpenOptions = {}):
     }
   }
   const latest = (openOpts.migrations ?? loadMigrations()).length;
-  const found = precheck(file, latest);
+  const found = precheck(file, latest, expectData);
   if (found) {
     if (isRestorable(found)) return { status: 'needs-restore', file, lock, error: found };
     lock?.release();

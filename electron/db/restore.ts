@@ -27,6 +27,12 @@ export interface RestoreOptions {
   reopen?: (file: string) => Db;
   migrations?: Migration[];
   now?: Date;
+  /**
+   * The data file is damaged or from a newer version and nothing has it open: it is moved aside
+   * exactly as it is, WAL included. No connection that could write (the sole-user probe, a WAL
+   * checkpoint; closing the last connection checkpoints) ever opens it.
+   */
+  keepReplacedAsIs?: boolean;
 }
 
 export interface RestoreResult {
@@ -169,8 +175,10 @@ export function restoreDatabase(opts: RestoreOptions): RestoreResult {
   live?.close();
   let preRestoreFile: string | null = null;
   try {
-    requireSoleUser(file);
-    settleWal(file);
+    if (!opts.keepReplacedAsIs) {
+      requireSoleUser(file);
+      settleWal(file);
+    }
     preRestoreFile = keepCurrent(file, preRestorePath(file, opts.now ?? new Date()));
     renameSync(tmp, file);
     syncFolder(dirname(file));

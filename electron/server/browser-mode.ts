@@ -1,10 +1,9 @@
-import { userInfo } from 'node:os';
-import { setAuditActor } from '../db/repositories/audit-repo.ts';
 import { mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { APP_VERSION } from '../app-version.ts';
-import { openDataFile } from '../db/open-data-file.ts';
-import { startDailyBackups } from '../services/backup-service.ts';
+import { setAuditActor } from '../db/repositories/audit-repo.ts';
+import { type AppSession, openAppSession } from '../services/app-session.ts';
 import { createDispatcher } from '../services/dispatch.ts';
 import { type LoopbackServer, startLoopbackServer } from './loopback-server.ts';
 
@@ -18,6 +17,8 @@ export interface BrowserModeOptions {
 export interface BrowserModeApp {
   server: LoopbackServer;
   dataFile: string;
+  /** What start-up found; a damaged, newer or locked file still serves the recovery screen. */
+  session: AppSession;
   close(): Promise<void>;
 }
 
@@ -25,24 +26,27 @@ export interface BrowserModeApp {
 export async function startBrowserMode(opts: BrowserModeOptions): Promise<BrowserModeApp> {
   const dataFile = resolve(opts.dataFile);
   mkdirSync(dirname(dataFile), { recursive: true });
-  const db = openDataFile(dataFile, 'browser');
   setAuditActor(userInfo().username);
-  const ctx = { db, dataFile, appVersion: APP_VERSION, transport: 'http' as const };
-  const dispatch = createDispatcher(ctx);
-  const stopBackups = startDailyBackups(ctx, (e) => console.error('每日备份失败：', e));
-  const server = await startLoopbackServer({
-    dispatch,
-    staticDir: opts.staticDir,
-    ...(opts.port !== undefined ? { port: opts.port } : {}),
-    ...(opts.token !== undefined ? { token: opts.token } : {}),
-  });
+  const session = openAppSession({ dataFile, tool: 'browser', transport: 'http', appVersion: APP_VERSION });
+  let server: LoopbackServer;
+  try {
+    server = await startLoopbackServer({
+      dispatch: createDispatcher(session.ctx),
+      staticDir: opts.staticDir,
+      ...(opts.port !== undefined ? { port: opts.port } : {}),
+      ...(opts.token !== undefined ? { token: opts.token } : {}),
+    });
+  } catch (err) {
+    session.close();
+    throw err;
+  }
   return {
     server,
     dataFile,
+    session,
     async close() {
-      stopBackups();
       await server.close();
-      ctx.db.close();
+      session.close();
     },
   };
 }

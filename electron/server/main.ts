@@ -15,8 +15,10 @@ if (!existsSync(resolve(staticDir, 'index.html'))) {
 }
 const portFlag = stringFlag(args, 'port');
 const app = await startBrowserMode({ dataFile, staticDir, ...(portFlag ? { port: Number(portFlag) } : {}) });
+const found = app.session.state();
+const notice = found.problem ? `注意：${found.problem.message}\n${found.status === 'read-only' ? '' : '打开下面的地址可查看详情、从备份恢复或重试。\n'}` : '';
 process.stdout.write(
-  `SelfEval Desk 浏览器模式已启动（仅本机可访问）。\n数据文件：${app.dataFile}\n请在浏览器中打开：${app.server.appUrl}\n按 Ctrl+C 退出。\n`,
+  `SelfEval Desk 浏览器模式已启动（仅本机可访问）。\n数据文件：${app.dataFile}\n${notice}请在浏览器中打开：${app.server.appUrl}\n按 Ctrl+C 退出。\n`,
 );
 if (!args.flags['no-open'] && !process.env.CI) {
   const opener = process.platform === 'win32' ? 'explorer' : process.platform === 'darwin' ? 'open' : 'xdg-open';

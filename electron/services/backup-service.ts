@@ -8,7 +8,6 @@ import {
   type BackupReason,
   type BackupRestoreResult,
   type BackupSettingsInput,
-  type DataFileStatus,
   DEFAULT_BACKUP_POLICY,
   parseBackupName,
 } from '../../shared/backup/schemas.ts';
@@ -24,7 +23,7 @@ import {
   writeBackup,
   writeBackupSync,
 } from '../db/backup.ts';
-import type { DbOpenState } from '../db/health.ts';
+import { holdLockAcross } from '../db/open-data-file.ts';
 import { type Db, type OpenOptions, openDatabase } from '../db/open.ts';
 import { getSetting, setSetting } from '../db/repositories/settings-repo.ts';
 import { restoreDatabase } from '../db/restore.ts';
@@ -195,6 +194,9 @@ export function restoreFrom(ctx: ServiceContext, input: { name: string }, reopen
 /** As restoreFrom, for a backup file the user picked elsewhere (e.g. from a USB stick). */
 export function restoreFromFile(ctx: ServiceContext, candidate: string, reopen: (file: string) => Db = defaultReopen): BackupRestoreResult {
   const done = claim(ctx.dataFile, '恢复');
+  // A connection that owns the writer lock (openDataFile) must not release it while the file is
+  // closed and replaced; the reopened connection takes it over.
+  reopen = holdLockAcross(ctx.db, reopen) ?? reopen;
   try {
     const r = restoreDatabase({ file: ctx.dataFile, candidate, live: ctx.db, reopen });
     ctx.db = r.db;
@@ -205,7 +207,11 @@ export function restoreFromFile(ctx: ServiceContext, candidate: string, reopen: 
   }
 }
 
-/** Restore for a data file that could not be opened (status needs-restore); returns the new connection. */
+/**
+ * Restore for a data file that could not be opened (damaged, or from a newer version): the file is
+ * moved aside as it is, never opened for writing. The caller holds the writer lock. Returns the new
+ * connection.
+ */
 export function restoreForRecovery(
   dataFile: string,
   name: string,
@@ -213,15 +219,9 @@ export function restoreForRecovery(
 ): BackupRestoreResult & { db: Db } {
   const done = claim(dataFile, '恢复');
   try {
-    const r = restoreDatabase({ file: dataFile, candidate: candidatePath(dataFile, name), live: null, reopen });
+    const r = restoreDatabase({ file: dataFile, candidate: candidatePath(dataFile, name), live: null, reopen, keepReplacedAsIs: true });
     return { db: r.db, restoredFrom: r.restoredFrom, preRestoreFile: r.preRestoreFile, schemaVersion: r.schemaVersion };
   } finally {
     done();
   }
-}
-
-/** What the renderer's start screen needs to know about the data file (with the restore offer). */
-export function dataFileStatus(state: DbOpenState): DataFileStatus {
-  const error = 'error' in state ? { code: state.error.code, message: state.error.message } : null;
-  return { status: state.status, dataFile: state.file, error, backups: state.status === 'needs-restore' ? backupsOf(state.file) : [] };
 }

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { AppError, type AppErrorDetail } from '../../shared/api/app-error.ts';
-import { contract, isMethodName, type MethodName } from '../../shared/api/contract.ts';
+import { contract, isMethodName, type MethodName, RECOVERY_METHODS } from '../../shared/api/contract.ts';
 import type { ApiResponse } from '../../shared/api/envelope.ts';
 import { toAppError } from '../db/sqlite-errors.ts';
+import { refusalFor } from './app-session.ts';
 import type { ServiceContext } from './context.ts';
 import { type Handler, handlers as defaultHandlers, type Handlers } from './handlers.ts';
 
@@ -24,6 +25,9 @@ export function createDispatcher(ctx: ServiceContext, handlers: Handlers = defau
     if (!isMethodName(method)) {
       return { ok: false, error: new AppError('VALIDATION', `未知的接口：${String(method)}`).toPayload() };
     }
+    // While the data file cannot be used (recovery screen), nothing else may reach the database.
+    const refused = RECOVERY_METHODS.has(method) ? null : refusalFor(ctx);
+    if (refused) return { ok: false, error: refused.toPayload() };
     const spec = contract[method];
     const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) return { ok: false, error: validationError(parsed.error).toPayload() };

@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import type { Contract, MethodName, MethodOutput } from '../../shared/api/contract.ts';
-import type { LockTool } from '../db/file-lock.ts';
-import { openDataFile } from '../db/open-data-file.ts';
 import { getSetting, setSetting } from '../db/repositories/settings-repo.ts';
+import { appState, recoveryRestore, recoveryRetry } from './app-session.ts';
 import * as backup from './backup-service.ts';
 import * as budget from './budget-service.ts';
 import * as checks from './checks-service.ts';
@@ -29,8 +28,6 @@ export type Handler<M extends MethodName> = (
 ) => MethodOutput<M> | Promise<MethodOutput<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
 
-const LOCK_TOOL: Record<ServiceContext['transport'], LockTool> = { ipc: 'app', http: 'browser', direct: 'cli' };
-
 // The single place where every contract method meets its service. Transports never call services
 // directly; they go through the dispatcher, which validates with the contract first.
 export const handlers: Handlers = {
@@ -40,6 +37,9 @@ export const handlers: Handlers = {
     dataFile: ctx.dataFile,
     transport: ctx.transport,
   }),
+  'app.state': (ctx) => appState(ctx),
+  'recovery.restore': (ctx, i) => recoveryRestore(ctx, i),
+  'recovery.retry': (ctx) => recoveryRetry(ctx),
   'setup.state': ({ db }) => org.setupState(db),
   'department.save': ({ db }, i) => org.saveDepartment(db, i),
   'units.save': ({ db }, i) => org.saveUnit(db, i),
@@ -117,8 +117,8 @@ export const handlers: Handlers = {
   'report.snapshot': ({ db }, i) => report.snapshotFile(db, i),
   'backup.list': (ctx) => backup.listBackups(ctx),
   'backup.now': (ctx) => backup.backupNow(ctx, 'manual'),
-  // The restored file is reopened the way this process opened the original: under its writer lock.
-  'backup.restore': (ctx, i) => backup.restoreFrom(ctx, i, (f) => openDataFile(f, LOCK_TOOL[ctx.transport])),
+  // The writer lock stays held from closing the file to reopening the restored one.
+  'backup.restore': (ctx, i) => backup.restoreFrom(ctx, i),
   'backup.settings': (ctx, i) => backup.backupSettings(ctx, i),
   'audit.history': ({ db }, i) => undo.history(db, i),
   'audit.undo': ({ db }, i) => undo.undo(db, i.auditId),

@@ -6,12 +6,10 @@ import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
 import { AppError } from '../../shared/api/app-error.ts';
 import { APP_VERSION } from '../app-version.ts';
 import { dataFileIn } from '../data-location.ts';
-import { openDataFile } from '../db/open-data-file.ts';
-import { startDailyBackups } from '../services/backup-service.ts';
 import { setAuditActor } from '../db/repositories/audit-repo.ts';
 import { SECURITY_HEADERS } from '../server/security-headers.ts';
 import { readStatic } from '../server/static-files.ts';
-import type { ServiceContext } from '../services/context.ts';
+import { type AppSession, openAppSession } from '../services/app-session.ts';
 import { createDispatcher } from '../services/dispatch.ts';
 import { registerIpc } from './ipc.ts';
 import { buildChineseMenu } from './menu.ts';
@@ -35,8 +33,9 @@ function argValue(name: string): string | undefined {
 }
 
 let mainWindow: BrowserWindow | null = null;
-// The context outlives a restore, which swaps ctx.db for the restored file's connection.
-let ctx: ServiceContext | null = null;
+// Holds the data file (and its writer lock) for the life of the app, restores included. A file
+// that cannot be used does not stop start-up: the window shows the recovery screen.
+let appSession: AppSession | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   // A second copy would open the same data file: hand over to the first one and leave.
@@ -84,9 +83,8 @@ async function start(): Promise<void> {
     const dataFile = resolve(argValue('db') ?? dataFileIn(app.getPath('userData')));
     mkdirSync(dirname(dataFile), { recursive: true });
     setAuditActor(userInfo().username);
-    ctx = { db: openDataFile(dataFile, 'app'), dataFile, appVersion: APP_VERSION, transport: 'ipc' };
-    registerIpc(createDispatcher(ctx));
-    startDailyBackups(ctx, (e) => console.error('每日备份失败：', e));
+    appSession = openAppSession({ dataFile, tool: 'app', transport: 'ipc', appVersion: APP_VERSION });
+    registerIpc(createDispatcher(appSession.ctx));
     hardenSessions();
     protocol.handle(APP_SCHEME, async (request) => {
       const url = new URL(request.url);
@@ -108,7 +106,7 @@ async function start(): Promise<void> {
 }
 
 app.on('window-all-closed', () => {
-  ctx?.db.close();
-  ctx = null;
+  appSession?.close();
+  appSession = null;
   app.quit();
 });

@@ -4,6 +4,7 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { StartGate } from './recovery/StartGate.tsx';
 import { DirtyGuardProvider } from './state/dirty-guard.tsx';
 import { SessionProvider } from './state/session.tsx';
 import './styles.css';
@@ -12,11 +13,13 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { fontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif' } }}>
       <AntApp>
-        <DirtyGuardProvider>
-          <SessionProvider>
-            <App />
-          </SessionProvider>
-        </DirtyGuardProvider>
+        <StartGate>
+          <DirtyGuardProvider>
+            <SessionProvider>
+              <App />
+            </SessionProvider>
+          </DirtyGuardProvider>
+        </StartGate>
       </AntApp>
     </ConfigProvider>
   </StrictMode>,

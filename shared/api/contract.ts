@@ -26,6 +26,7 @@ import {
   BackupSettingsInput,
 } from '../backup/schemas.ts';
 import { AuditEntry, AuditQuery } from '../domain/audit.ts';
+import { AppState, RecoveryRestoreInput, RecoveryRestoreResult } from '../recovery/schemas.ts';
 import {
   importBatchSchema,
   listBatchesInputSchema,
@@ -106,6 +107,10 @@ export const AppInfo = z.object({
 
 export const contract = {
   'app.info': query(Empty, AppInfo),
+  // The only methods that answer while the data file cannot be used (damaged, newer, locked).
+  'app.state': query(Empty, AppState),
+  'recovery.restore': command(RecoveryRestoreInput, RecoveryRestoreResult),
+  'recovery.retry': command(Empty, AppState),
 
   'setup.state': query(Empty, SetupState),
   'department.save': command(DepartmentInput.strict(), Department),
@@ -212,6 +217,9 @@ export type Contract = typeof contract;
 export type MethodName = keyof Contract;
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+/** What the start screen may call before the data file is open. */
+export const RECOVERY_METHODS: ReadonlySet<MethodName> = new Set(['app.state', 'recovery.restore', 'recovery.retry']);
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(contract, name);

@@ -101,13 +101,3 @@ export type BackupRestoreResult = z.infer<typeof BackupRestoreResult>;
 /** Empty input reads the settings; any field given is saved. */
 export const BackupSettingsInput = BackupPolicy.partial().strict();
 export type BackupSettingsInput = z.infer<typeof BackupSettingsInput>;
-
-/** What the shell shows at start when the data file cannot be used as it is. */
-export const DataFileStatus = z.object({
-  status: z.enum(['ok', 'read-only', 'needs-restore', 'refused']),
-  dataFile: z.string(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
-  /** Newest first; for needs-restore, the backups that can be offered. */
-  backups: z.array(BackupEntry),
-});
-export type DataFileStatus = z.infer<typeof DataFileStatus>;

@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type DbOpenState, openWithHealthCheck } from '../../../electron/db/health.ts';
 import { type Db, latestSchemaVersion, openDatabase } from '../../../electron/db/open.ts';
-import { backupBeforeMigrate, backupNow, dataFileStatus, restoreForRecovery } from '../../../electron/services/backup-service.ts';
+import { openAppSession } from '../../../electron/services/app-session.ts';
+import { backupBeforeMigrate, backupNow, restoreForRecovery } from '../../../electron/services/backup-service.ts';
 import { startChild } from '../../stress/kill-harness.ts';
 import {
   addLedgerBatch,
@@ -160,7 +161,10 @@ describe('read-only data file', () => {
       expect(e.code).toBe('DB_READONLY');
       closeState(state);
       expect(fileSha256(file)).toBe(sha);
-      expect(dataFileStatus(state)).toMatchObject({ status: 'read-only', backups: [] });
+      const session = openAppSession({ dataFile: file, tool: 'app', transport: 'direct', appVersion: 'test' });
+      expect(session.state()).toMatchObject({ status: 'read-only', backups: [], problem: { code: 'DB_READONLY' } });
+      session.close();
+      expect(fileSha256(file)).toBe(sha);
     } finally {
       view!.unmount();
     }
@@ -254,10 +258,6 @@ describe('damaged data file', () => {
     expect(appeared.filter((n) => !['data.db.lock', 'data.db-wal', 'data.db-shm'].includes(n))).toEqual([]);
     if (appeared.includes('data.db-wal')) expect(statSync(join(dir, 'data.db-wal')).size).toBe(0);
 
-    const offer = dataFileStatus(state);
-    expect(offer.status).toBe('needs-restore');
-    expect(offer.backups.map((b) => b.name)).toEqual([backup.name]);
-
     const restored = restoreForRecovery(file, backup.name, (f) => openDatabase(f));
     expect(contentHash(restored.db)).toBe(before);
     expect(restored.db.pragma('quick_check', { simple: true })).toBe('ok');
@@ -300,7 +300,6 @@ describe('data file from a newer version, or not ours', () => {
     copyFileSync(await exampleFile(), copy);
     const state = openWithHealthCheck(copy, { lockAs: 'app' });
     expect(state.status).toBe('ok');
-    expect(dataFileStatus(state)).toEqual({ status: 'ok', dataFile: copy, error: null, backups: [] });
     closeState(state);
   });
 });

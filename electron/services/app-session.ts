@@ -1,0 +1,267 @@
+import { statSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { AppError } from '../../shared/api/app-error.ts';
+import type { AppState, AppStatus, LockHolder, RecoveryBackup, RecoveryRestoreInput, RecoveryRestoreResult } from '../../shared/recovery/schemas.ts';
+import { backupDirFor, verifyBackupFile } from '../db/backup.ts';
+import { acquireFileLock, type FileLock, type LockInfo, type LockTool, readFileLock, TOOL_LABEL } from '../db/file-lock.ts';
+import { openWithHealthCheck } from '../db/health.ts';
+import { loadMigrations } from '../db/migrations.ts';
+import type { Db } from '../db/open.ts';
+import { toAppError } from '../db/sqlite-errors.ts';
+import { backupBeforeMigrate, backupsOf, restoreForRecovery, startDailyBackups } from './backup-service.ts';
+import type { ServiceContext } from './context.ts';
+
+// The start-up of the desktop app and of browser mode (one module, so the two cannot drift): takes
+// the single-writer lock, opens the data file with its health check, and keeps what it found as
+// the app's state. A damaged, newer or locked file does not stop the process: the renderer shows
+// the recovery screen (app.state, recovery.*), and every other method is refused until a backup is
+// restored or a retry succeeds. The lock stays held for the whole session, restores included.
+
+export interface AppSessionOptions {
+  dataFile: string;
+  tool: LockTool;
+  transport: ServiceContext['transport'];
+  appVersion: string;
+  /** Where failures of the daily backup go (the shell logs them). */
+  onBackupError?: (e: unknown) => void;
+}
+
+export interface AppSession {
+  /** The context the dispatcher serves; its `db` is the connection of the moment. */
+  readonly ctx: ServiceContext;
+  state(): AppState;
+  /** Checks the data file again when it is not open (the other writer may have finished). */
+  retry(): AppState;
+  close(): void;
+}
+
+// The session of each context, so the dispatcher and the recovery handlers find it from `ctx`.
+const sessions = new WeakMap<ServiceContext, Session>();
+
+function holderOf(info: LockInfo | null): LockHolder | null {
+  if (!info) return null;
+  return { tool: TOOL_LABEL[info.tool] ?? '程序', pid: info.pid, host: info.host, sameComputer: info.host === hostname(), startedAt: info.startedAt };
+}
+
+class Session implements AppSession {
+  readonly ctx: ServiceContext;
+  private db: Db | null = null;
+  private lock: FileLock | null = null;
+  private status: AppStatus = 'unavailable';
+  private problem: AppError | null = null;
+  private holder: LockInfo | null = null;
+  private stopBackups: (() => void) | null = null;
+  // Listing checks are cached by name, size and time, so the screen can be reloaded cheaply.
+  private readonly checked = new Map<string, RecoveryBackup>();
+  private readonly latest = loadMigrations().length;
+
+  constructor(private readonly opts: AppSessionOptions) {
+    const session = this;
+    this.ctx = {
+      get db(): Db {
+        if (!session.db) throw session.refusal() ?? new AppError('INTERNAL', '内部错误：数据文件未打开。');
+        return session.db;
+      },
+      set db(db: Db) {
+        session.db = db;
+      },
+      dataFile: opts.dataFile,
+      appVersion: opts.appVersion,
+      transport: opts.transport,
+    };
+    sessions.set(this.ctx, this);
+  }
+
+  get dataFile(): string {
+    return this.opts.dataFile;
+  }
+
+  /** (Re)opens the data file; never throws for a data-file problem. */
+  open(): AppState {
+    this.problem = null;
+    this.holder = null;
+    try {
+      if (!this.lock && !this.takeLock()) return this.state();
+      // A file that has backups once held data: found empty, it is damage, not a new installation.
+      const expectData = this.listBackups().length > 0;
+      const found = openWithHealthCheck(this.dataFile, { beforeMigrate: backupBeforeMigrate(), expectData });
+      if (found.status === 'ok' || found.status === 'read-only') {
+        this.enter(found.status === 'ok' ? 'ready' : 'read-only', found.status === 'read-only' ? found.error : null, found.db);
+      } else if (found.status === 'needs-restore') {
+        this.enter('damaged', found.error);
+      } else if (found.error.code === 'DB_NEWER') {
+        // The lock stays held: the user may still choose to put a backup in its place.
+        this.enter('newer', found.error);
+      } else {
+        this.enter('unavailable', found.error);
+      }
+    } catch (err) {
+      this.enter('unavailable', toAppError(err, this.dataFile));
+    }
+    return this.state();
+  }
+
+  // False when the state is settled without the lock (held elsewhere, or the folder is unusable).
+  private takeLock(): boolean {
+    try {
+      this.lock = acquireFileLock(this.dataFile, this.opts.tool);
+      return true;
+    } catch (err) {
+      const e = toAppError(err, this.dataFile);
+      if (e.code === 'LOCKED') {
+        this.holder = readFileLock(this.dataFile);
+        this.enter('locked', e);
+        return false;
+      }
+      // A folder nobody can write is opened for viewing only, without a lock.
+      if (e.code === 'DB_READONLY') return true;
+      this.enter('unavailable', e);
+      return false;
+    }
+  }
+
+  private enter(status: AppStatus, problem: AppError | null, db: Db | null = null): void {
+    this.status = status;
+    this.problem = problem;
+    this.db = db;
+    if (status === 'unavailable' || status === 'locked') {
+      this.lock?.release();
+      this.lock = null;
+    }
+    if (status === 'ready' && !this.stopBackups) {
+      const report = this.opts.onBackupError ?? ((e) => console.error('每日备份失败：', e));
+      // A backup still running when the app closes fails with the connection; that is no failure.
+      this.stopBackups = startDailyBackups(this.ctx, (e) => this.db?.open && report(e));
+    }
+  }
+
+  private listBackups() {
+    try {
+      return backupsOf(this.dataFile);
+    } catch {
+      return [];
+    }
+  }
+
+  private checkedBackups(): RecoveryBackup[] {
+    return this.listBackups().map((b) => {
+      const file = join(backupDirFor(this.dataFile), b.name);
+      let key = b.name;
+      try {
+        key = `${b.name}|${b.sizeBytes}|${statSync(file).mtimeMs}`;
+      } catch {
+        // removed meanwhile: checked (and found missing) below
+      }
+      const cached = this.checked.get(key);
+      if (cached) return cached;
+      let entry: RecoveryBackup;
+      try {
+        const { userVersion } = verifyBackupFile(file, this.latest, 'quick');
+        entry = { ...b, schemaVersion: userVersion, verified: true, problem: null };
+      } catch (err) {
+        entry = { ...b, schemaVersion: null, verified: false, problem: toAppError(err, file).message };
+      }
+      this.checked.set(key, entry);
+      return entry;
+    });
+  }
+
+  state(): AppState {
+    const offersRestore = this.status === 'damaged' || this.status === 'newer';
+    return {
+      status: this.status,
+      dataFile: this.dataFile,
+      problem: this.problem ? { code: this.problem.code, message: this.problem.message } : null,
+      lockHolder: holderOf(this.holder),
+      backupDir: backupDirFor(this.dataFile),
+      backups: offersRestore ? this.checkedBackups() : [],
+      supportedVersion: this.latest,
+    };
+  }
+
+  /** Why a method other than the recovery ones cannot run now, or null when the data file is open. */
+  refusal(): AppError | null {
+    if (this.db) return null;
+    const p = this.problem ?? new AppError('INTERNAL', '数据文件未打开。');
+    return new AppError(p.code, `数据文件目前无法使用，此功能暂不可用。${p.message}`);
+  }
+
+  restore(input: RecoveryRestoreInput): RecoveryRestoreResult {
+    if (this.status !== 'damaged' && this.status !== 'newer') {
+      throw new AppError('CONFLICT', '数据文件不需要在启动页恢复。如要恢复备份，请在“备份与设置”中操作。');
+    }
+    if (this.status === 'newer' && input.replaceNewer !== true) {
+      throw new AppError('VALIDATION', '数据文件由更新版本的程序创建。只有明确选择“仍用备份替换”时，才会用备份替换它（它会原样另存）。');
+    }
+    if (!this.lock) this.lock = acquireFileLock(this.dataFile, this.opts.tool);
+    try {
+      const r = restoreForRecovery(this.dataFile, input.name);
+      this.checked.clear();
+      this.enter('ready', null, r.db);
+      return { restoredFrom: r.restoredFrom, preRestoreFile: r.preRestoreFile, schemaVersion: r.schemaVersion, state: this.state() };
+    } catch (err) {
+      // Whatever happened, the state shown must be the file's state now (still under our lock).
+      if (!this.db) this.open();
+      throw err;
+    }
+  }
+
+  retry(): AppState {
+    if (this.db) return this.state();
+    this.checked.clear();
+    return this.open();
+  }
+
+  close(): void {
+    this.stopBackups?.();
+    this.stopBackups = null;
+    if (this.db?.open) this.db.close();
+    this.db = null;
+    this.lock?.release();
+    this.lock = null;
+  }
+}
+
+/** Opens the data file at start-up as described above; never throws for a data-file problem. */
+export function openAppSession(opts: AppSessionOptions): AppSession {
+  const session = new Session(opts);
+  session.open();
+  return session;
+}
+
+/** For the dispatcher: the error every non-recovery method gets while the data file is not open. */
+export function refusalFor(ctx: ServiceContext): AppError | null {
+  return sessions.get(ctx)?.refusal() ?? null;
+}
+
+function sessionOf(ctx: ServiceContext): Session {
+  const s = sessions.get(ctx);
+  if (!s) throw new AppError('CONFLICT', '数据恢复只能在程序启动时的“数据恢复”页面中使用。');
+  return s;
+}
+
+/** `app.state`: a context opened elsewhere (CLI, tests) is ready by construction. */
+export function appState(ctx: ServiceContext): AppState {
+  const s = sessions.get(ctx);
+  if (s) return s.state();
+  return {
+    status: 'ready',
+    dataFile: ctx.dataFile,
+    problem: null,
+    lockHolder: null,
+    backupDir: backupDirFor(ctx.dataFile),
+    backups: [],
+    supportedVersion: loadMigrations().length,
+  };
+}
+
+/** `recovery.restore`: puts the chosen backup in place of the damaged (or, if asked, newer) file. */
+export function recoveryRestore(ctx: ServiceContext, input: RecoveryRestoreInput): RecoveryRestoreResult {
+  return sessionOf(ctx).restore(input);
+}
+
+/** `recovery.retry`: checks the data file again (the other writer may have finished). */
+export function recoveryRetry(ctx: ServiceContext): AppState {
+  return sessionOf(ctx).retry();
+}
