@@ -1,0 +1,57 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, navigate, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
+
+describe('browser mode: the year’s indicator framework editor', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('refuses weights that do not add up, then saves the fixed tree and rescores', async () => {
+    const app = await startApp(tempDataFile());
+    const { page, problems } = await openApp(browser, app);
+    await page.getByTestId('load-example').click();
+    await page.getByText('示例年度已载入').waitFor();
+    await navigate(page, '绩效评分');
+    await page.getByTestId('score-total').getByText('94.21').waitFor();
+
+    await page.getByRole('tab', { name: '指标体系' }).click();
+    const editor = page.getByTestId('framework-editor');
+    await editor.getByTestId('framework-table').waitFor();
+    const save = editor.getByTestId('framework-save');
+    expect(await save.isDisabled()).toBe(true); // nothing changed yet
+
+    // 预算执行率 12.8 → 12: 资金管理's children now add up to 15.2, not 16.
+    await editor.getByTestId('fw-weight-1.1.1').locator('input').fill('12');
+    const issues = editor.getByTestId('framework-issues');
+    await issues.getByText('指标 1.1（资金管理）的下级指标权重合计 15.2 分，与本级权重 16 分不一致').waitFor();
+    await editor.getByTestId('fw-sum-1.1').getByText('15.2 ≠').waitFor();
+    expect(await save.isDisabled()).toBe(true);
+    await screenshot(page, '13-framework-editor-weights-off');
+
+    // 预算调整率 1.2 → 2 restores the sum; the rule details are one click away.
+    await editor.getByTestId('fw-weight-1.1.2').locator('input').fill('2');
+    await editor.getByTestId('framework-ok').waitFor();
+    expect(await issues.count()).toBe(0);
+    await editor.getByTestId('fw-edit-1.1.2').click();
+    const drawer = page.locator('.ant-drawer').filter({ hasText: '编辑指标：1.1.2' });
+    expect(await drawer.getByTestId('rule-explainAbove').inputValue()).toBe('30');
+    await screenshot(page, '14-framework-editor-indicator');
+    await drawer.locator('.ant-drawer-close').click();
+
+    await save.click();
+    await page.getByText('指标体系已保存').waitFor();
+    await page.getByRole('tab', { name: '评分表' }).click();
+    await page.getByTestId('score-total').getByText('94.26').waitFor();
+    expect(await page.getByTestId('score-1.1.1').textContent()).toContain('11.31');
+    expect(await page.getByTestId('self-eval-summary').textContent()).toContain('预算执行率和政府采购执行率未达 100%，分别扣 0.69 分和 0.05 分');
+    await screenshot(page, '15-scoring-after-framework-edit');
+    expect(problems).toEqual([]);
+    await page.context().close();
+    await app.close();
+  });
+});
