@@ -50,6 +50,33 @@ describe('browser mode: the year’s indicator framework editor', () => {
     expect(await page.getByTestId('score-1.1.1').textContent()).toContain('11.31');
     expect(await page.getByTestId('self-eval-summary').textContent()).toContain('预算执行率和政府采购执行率未达 100%，分别扣 0.69 分和 0.05 分');
     await screenshot(page, '15-scoring-after-framework-edit');
+
+    // Removing a scored indicator: the save lists the score it would delete and asks first.
+    await page.getByRole('tab', { name: '指标体系' }).click();
+    await editor.getByTestId('fw-weight-1.4.1').locator('input').fill('4');
+    const row142 = editor.getByTestId('framework-table').locator('tr').filter({ hasText: '1.4.2' });
+    await row142.getByRole('button', { name: '删除' }).click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '删除' }).click();
+    await editor.getByTestId('framework-ok').waitFor();
+    await save.click();
+    const confirm = page.getByTestId('drop-confirm');
+    await confirm.getByText('管理效能 / 资产管理 / 资产管理安全性（1.4.2）：指标被删除（或编号被修改）').waitFor();
+    await screenshot(page, '16-framework-drop-confirm');
+    await page.getByRole('button', { name: '删除这些评分并保存' }).click();
+    await page.getByText('指标体系已保存').first().waitFor();
+    await editor.getByText('已保存', { exact: true }).waitFor();
+    expect(await editor.getByTestId('framework-table').locator('tr').filter({ hasText: '1.4.2' }).count()).toBe(0);
+
+    // The edit is in the framework's history and can be undone there, scores included.
+    await editor.getByRole('button', { name: '修改记录' }).click();
+    const latest = page.getByTestId('history-list').locator('.history-item').first();
+    await latest.getByRole('button', { name: '撤销' }).click();
+    await page.getByText('已撤销').waitFor();
+    await page.locator('.ant-drawer').filter({ hasText: '指标体系修改记录' }).locator('.ant-drawer-close').click();
+    await editor.getByTestId('framework-table').locator('tr').filter({ hasText: '1.4.2' }).waitFor();
+    await page.getByRole('tab', { name: '评分表' }).click();
+    await page.getByTestId('score-total').getByText('94.26').waitFor();
+    expect(await page.getByTestId('score-1.4.2').textContent()).toBe('2');
     expect(problems).toEqual([]);
     await page.context().close();
     await app.close();
