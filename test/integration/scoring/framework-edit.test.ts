@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/api/app-error.ts';
 import { createClient } from '../../../shared/api/client.ts';
@@ -134,6 +135,21 @@ describe('project indicators in the report', () => {
       expect(text).toContain(s);
     }
     expect(text).toContain('94.21');
+
+    // Excel and Word print the same table through their generic table code.
+    const xlsx = await api.call('report.render', { yearId: 1, format: 'xlsx' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsx.base64, 'base64') as never);
+    const sheet = wb.getWorksheet('项目绩效指标')!;
+    const cells: string[] = [];
+    sheet.eachRow((r) => r.eachCell((c) => cells.push(String(c.value))));
+    expect(cells).toEqual(expect.arrayContaining(['热线工单按时办结率', '103.79%', '是', '项目绩效目标完成率']));
+    const docx = await api.call('report.render', { yearId: 1, format: 'docx' });
+    const docxFile = tempPath('r.docx');
+    writeFileSync(docxFile, Buffer.from(docx.base64, 'base64'));
+    const xml = execFileSync('unzip', ['-p', docxFile, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(xml).toContain('项目绩效指标完成情况表');
+    expect(xml).toContain('来电群众满意率');
 
     // A framework that scores 项目绩效目标完成率 from the projects' indicators.
     const duties = find(doc, '2.1');
