@@ -30,6 +30,7 @@ describe('browser mode: the year’s indicator framework editor', () => {
     const issues = editor.getByTestId('framework-issues');
     await issues.getByText('指标 1.1（资金管理）的下级指标权重合计 15.2 分，与本级权重 16 分不一致').waitFor();
     await editor.getByTestId('fw-sum-1.1').getByText('15.2 ≠').waitFor();
+    await editor.getByTestId('framework-changes').getByText('1.1.1 预算执行率：权重 12.8 分 → 12 分').waitFor();
     expect(await save.isDisabled()).toBe(true);
     await screenshot(page, '13-framework-editor-weights-off');
 

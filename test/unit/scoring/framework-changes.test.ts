@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLostScore, scoresLostBySave } from '../../../shared/scoring/framework-changes.ts';
+import { describeFrameworkChanges, describeLostScore, scoresLostBySave } from '../../../shared/scoring/framework-changes.ts';
 import { docToNodes } from '../../../shared/scoring/framework-tree.ts';
 import { doc } from './sheet-builder.ts';
 
@@ -41,5 +41,25 @@ describe('scoresLostBySave', () => {
       '管理效能 / 资金使用合规性（1.1）：评分规则由“定性指标”改为“手工评分”，原填报内容不再适用',
       '管理效能 / 预决算信息公开（1.2）：指标被删除（或编号被修改）',
     ]);
+  });
+});
+
+describe('describeFrameworkChanges', () => {
+  it('lists additions, edits, reorders and removals per indicator', () => {
+    const next = structuredClone(before);
+    const kids = next.indicators[0]!.children!;
+    kids[0]!.weight = 5;
+    kids[0]!.rule = { type: 'manual' };
+    kids[2]!.weight = 2;
+    kids[2]!.criteria = '按资产清查结果评分';
+    next.indicators[0]!.children = [kids[2]!, kids[0]!, { code: '1.4', name: '成本控制', weight: 0, rule: { type: 'checklist' } }];
+    expect(describeFrameworkChanges(before, next)).toEqual([
+      '1 管理效能：下级指标顺序调整',
+      '1.3 资产管理：权重 3 分 → 2 分；评分标准已修改',
+      '1.1 资金使用合规性：权重 4 分 → 5 分；计分方法 定性指标 → 手工评分',
+      '新增 1.4 成本控制',
+      '删除 1.2 预决算信息公开',
+    ]);
+    expect(describeFrameworkChanges(before, before)).toEqual([]);
   });
 });

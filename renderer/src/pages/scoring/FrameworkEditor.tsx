@@ -1,5 +1,6 @@
 import { Alert, App as AntApp, Button, Drawer, Flex, Input, InputNumber, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { describeFrameworkChanges } from '../../../../shared/scoring/framework-changes.ts';
 import type { FrameworkDoc, IndicatorDoc } from '../../../../shared/scoring/framework-doc.ts';
 import {
   addIndicator,
@@ -62,6 +63,7 @@ export function FrameworkEditor({ yearId, frameworkId, locked, onSaved }: Props)
     return m;
   }, [issues]);
   const rows = useMemo(() => (draft ? editorRows(draft) : []), [draft]);
+  const changes = useMemo(() => (dirty && draft && stored.data ? describeFrameworkChanges(stored.data, draft) : []), [dirty, draft, stored.data]);
 
   const edit = useCallback((fn: (d: FrameworkDoc) => FrameworkDoc) => setDraft((d) => (d ? fn(d) : d)), []);
   const patch = (path: IndicatorPath, p: Partial<IndicatorDoc>) => edit((d) => updateIndicator(d, path, p));
@@ -153,6 +155,21 @@ export function FrameworkEditor({ yearId, frameworkId, locked, onSaved }: Props)
         />
       ) : (
         dirty && <Alert type="success" showIcon message="各级权重合计一致，可以保存。" data-testid="framework-ok" />
+      )}
+      {changes.length > 0 && (
+        <Alert
+          type="info"
+          data-testid="framework-changes"
+          message={`未保存的修改（${changes.length} 项）：`}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {changes.slice(0, 12).map((c) => (
+                <li key={c}>{c}</li>
+              ))}
+              {changes.length > 12 && <li>等，共 {changes.length} 项</li>}
+            </ul>
+          }
+        />
       )}
       <Table<EditorRow>
         rowKey={(r) => r.path.join('.')}
