@@ -146,6 +146,8 @@ export function ScoringPage() {
   const [historyOf, setHistoryOf] = useState<ScoreRow | null>(null);
   const frameworkFile = useRef<HTMLInputElement>(null);
   const [tab, setTab] = useState('sheet');
+  // Bumped when the framework changes outside the editor (JSON import), so the editor reloads it.
+  const [frameworkRev, setFrameworkRev] = useState(0);
   const { message, modal } = AntApp.useApp();
   if (!year) return <Alert type="info" message="请先在“单位与年度”页创建或选择一个年度。" />;
   const s = sheet.data;
@@ -193,6 +195,7 @@ export function ScoringPage() {
                   if (!done) return;
                   message.success('已导入指标体系；指标代码相同的已填内容保留');
                   await reload();
+                  setFrameworkRev((n) => n + 1);
                   setTab('sheet');
                 } catch (err) {
                   applyError(err, message.error);
@@ -316,7 +319,7 @@ export function ScoringPage() {
           {
             key: 'framework',
             label: '指标体系',
-            children: s ? <FrameworkEditor key={s.frameworkId} yearId={year.id} frameworkId={s.frameworkId} locked={locked} onSaved={reload} /> : null,
+            children: s ? <FrameworkEditor key={`${s.frameworkId}-${frameworkRev}`} yearId={year.id} frameworkId={s.frameworkId} locked={locked} onSaved={reload} /> : null,
           },
         ]}
       />
