@@ -78,6 +78,16 @@ describe('browser mode: the year’s indicator framework editor', () => {
     await page.getByRole('tab', { name: '评分表' }).click();
     await page.getByTestId('score-total').getByText('94.26').waitFor();
     expect(await page.getByTestId('score-1.4.2').textContent()).toBe('2');
+
+    // 恢复默认指标体系 loads the shipped framework into the draft; nothing changes until 保存.
+    await page.getByRole('tab', { name: '指标体系' }).click();
+    await editor.getByRole('button', { name: '恢复默认指标体系' }).click();
+    const changes = editor.getByTestId('framework-changes');
+    await changes.getByText('1.1.1 预算执行率：权重 12 分 → 12.8 分').waitFor();
+    await changes.getByText('1.1.2 预算调整率：权重 2 分 → 1.2 分').waitFor();
+    await editor.getByRole('button', { name: '放弃修改' }).click();
+    await editor.getByText('已保存', { exact: true }).waitFor();
+    expect(await changes.count()).toBe(0);
     expect(problems).toEqual([]);
     await page.context().close();
     await app.close();
