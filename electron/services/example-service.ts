@@ -13,6 +13,7 @@ import {
   EXAMPLE_OFFICES,
   EXAMPLE_OVERALL_GOAL,
   EXAMPLE_PROCUREMENT,
+  EXAMPLE_PROJECT_INDICATORS,
   EXAMPLE_SECTIONS,
   EXAMPLE_SIGNATURE,
   EXAMPLE_UNITS,
@@ -82,6 +83,10 @@ export async function loadExampleYear(ctx: ServiceContext): Promise<{ yearId: nu
         const p = await api.call('projects.save', { yearId: year.id, unitId: unitIds.get(l.unit)!, code: '', name: l.project, description: '' });
         projectIds.set(l.project, p.id);
       }
+    }
+    for (const i of EXAMPLE_PROJECT_INDICATORS) {
+      const { project, target, actual, ...fields } = i;
+      await api.call('projects.saveIndicator', { ...fields, projectId: projectIds.get(project)!, targetValue: target, actualValue: actual });
     }
     let voucher = 1;
     for (const l of EXAMPLE_BUDGET_LINES) {

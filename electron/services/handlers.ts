@@ -100,6 +100,7 @@ export const handlers: Handlers = {
   'score.summary': ({ db }, i) => scoring.getSelfEvalSummary(db, i),
   'framework.list': ({ db }) => scoring.listFrameworks(db),
   'framework.get': ({ db }, i) => scoring.getFrameworkDoc(db, i),
+  'framework.default': () => scoring.defaultFrameworkDoc(),
   'framework.saveYear': ({ db }, i) => scoring.saveYearFramework(db, i),
   'framework.copyToYear': ({ db }, i) => scoring.copyFrameworkToYear(db, i),
   'framework.import': ({ db }, i) => scoring.importFramework(db, i),

@@ -14,6 +14,7 @@ import { writeAudit } from '../db/repositories/audit-repo.ts';
 import { getProcurement } from '../db/repositories/ledger-repo.ts';
 import { getDepartment, listUnits } from '../db/repositories/organization-repo.ts';
 import { getProfile } from '../db/repositories/profile-repo.ts';
+import { listProjectIndicatorsWithProject } from '../db/repositories/project-indicator-repo.ts';
 import * as reports from '../db/repositories/report-repo.ts';
 import { getSetting, setSetting } from '../db/repositories/settings-repo.ts';
 import { getWorkTree } from '../db/repositories/work-repo.ts';
@@ -144,6 +145,17 @@ function scoreTree(rows: ScoreRow[]): ScoreNode[] {
 }
 
 /** Everything the report prints, computed from the data file. */
+function projectIndicatorRows(db: Db, yearId: number): NonNullable<ReportInput['projectIndicators']> {
+  return listProjectIndicatorsWithProject(db, yearId).map((i) => ({
+    project: i.projectName,
+    kind: i.kind,
+    name: i.name,
+    unit: i.unit,
+    target: i.targetValue,
+    actual: i.actualValue,
+  }));
+}
+
 export function buildReportInput(db: Db, yearId: number): ReportInput {
   const year = requireYear(db, yearId);
   const dept = getDepartment(db);
@@ -219,6 +231,7 @@ export function buildReportInput(db: Db, yearId: number): ReportInput {
       subject: f.message.slice(0, 500),
       explanation: f.explanation,
     })),
+    projectIndicators: projectIndicatorRows(db, yearId),
     signature: {
       unitHead: signature.unitHead,
       financeHead: signature.financeHead,

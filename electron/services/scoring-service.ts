@@ -18,7 +18,9 @@ import { formatPoints } from '../../shared/scoring/points.ts';
 import { percentOf } from '../../shared/scoring/rational.ts';
 import { ruleFromColumns, ruleToColumns } from '../../shared/scoring/rule-spec.ts';
 import { bandRange } from '../../shared/scoring/rules/qualitative-bands.ts';
-import { CHECKLIST_YES, emptyInput } from '../../shared/scoring/score-input.ts';
+import { CHECKLIST_YES, emptyInput, type ScoreInputRow } from '../../shared/scoring/score-input.ts';
+import { describeLostScore, type LostScore, scoresLostBySave } from '../../shared/scoring/framework-changes.ts';
+import { projectIndicatorRate } from '../../shared/scoring/project-indicator-completion.ts';
 import type {
   FinalizeCheck,
   FrameworkSummary,
@@ -33,6 +35,7 @@ import { writeAudit } from '../db/repositories/audit-repo.ts';
 import { departmentTotals } from '../db/repositories/execution-repo.ts';
 import * as frameworks from '../db/repositories/framework-repo.ts';
 import { getProcurement } from '../db/repositories/ledger-repo.ts';
+import { listProjectIndicators } from '../db/repositories/project-indicator-repo.ts';
 import * as scores from '../db/repositories/score-repo.ts';
 import { inTransaction } from './transaction.ts';
 import { requireWritableYear, requireYear } from './year-guard.ts';
@@ -83,6 +86,7 @@ export function readDataValues(db: Db, yearId: number): DataValues {
   const adjustment = Math.abs(t.adjustmentFen);
   const proc = getProcurement(db, yearId);
   const tasks = scores.workTaskCounts(db, yearId);
+  const projectRate = projectIndicatorRate(listProjectIndicators(db, yearId));
   return {
     budget_execution: {
       value: percentOf(t.actualFen, t.finalBudgetFen),
@@ -99,6 +103,10 @@ export function readDataValues(db: Db, yearId: number): DataValues {
     work_tasks: {
       value: percentOf(tasks.done, tasks.total),
       detail: `已完成 ${tasks.done} 项 ÷ 共 ${tasks.total} 项`,
+    },
+    project_indicators: {
+      value: projectRate.value,
+      detail: `达到指标值 ${projectRate.met} 项 ÷ 已填实际值的项目绩效指标 ${projectRate.counted} 项`,
     },
   };
 }
@@ -225,9 +233,10 @@ export function getFrameworkDoc(db: Db, input: { frameworkId: number }): Framewo
 
 /**
  * Writes a document into an existing framework, matching indicators by code so a year's inputs
- * survive edits. An indicator whose rule type changes loses its inputs (they meant something else).
+ * survive edits. Inputs of the codes in `dropInputsOf` are deleted (their rule type changed);
+ * removed indicators take their inputs with them by cascade.
  */
-function writeDoc(db: Db, frameworkId: number, doc: FrameworkDoc, yearId: number | null): void {
+function writeDoc(db: Db, frameworkId: number, doc: FrameworkDoc, yearId: number | null, dropInputsOf: ReadonlySet<string> = new Set()): void {
   frameworks.updateFrameworkMeta(db, frameworkId, doc);
   const existing = new Map(frameworks.listIndicators(db, frameworkId).map((r) => [r.code, r]));
   const realId = new Map<number, number>();
@@ -251,7 +260,7 @@ function writeDoc(db: Db, frameworkId: number, doc: FrameworkDoc, yearId: number
     const old = existing.get(node.code);
     if (old) {
       frameworks.updateIndicator(db, old.id, row);
-      if (yearId !== null && old.ruleType !== ruleType) scores.deleteScoreInput(db, yearId, old.id);
+      if (yearId !== null && dropInputsOf.has(node.code)) scores.deleteScoreInput(db, yearId, old.id);
       realId.set(node.id, old.id);
       kept.add(old.id);
     } else {
@@ -275,36 +284,100 @@ function validDoc(result: FrameworkParseResult, what: string): FrameworkDoc {
   return result.doc;
 }
 
-function putYearFramework(db: Db, year: FiscalYear, doc: FrameworkDoc, imported: boolean): number {
+/** A stored score input, keyed by its indicator's code so it outlives the indicator's row id. */
+type ScoreByCode = Omit<ScoreInputRow, 'indicatorId'> & { code: string };
+
+/**
+ * A year's framework as the audit log records it: the document plus the year's score inputs, so
+ * undoing an edit can bring back the inputs the edit dropped.
+ */
+export type YearFrameworkState = FrameworkDoc & { scores: ScoreByCode[] };
+
+function yearFrameworkState(db: Db, frameworkId: number): YearFrameworkState | null {
+  const f = frameworks.getFramework(db, frameworkId);
+  if (!f) return null;
+  const nodes = loadNodes(db, f.id);
+  const codeOf = new Map(nodes.map((n) => [n.id, n.code]));
+  const inputs = f.yearId === null ? [] : scores.listScoreInputs(db, f.yearId);
+  const byCode: ScoreByCode[] = [];
+  for (const { indicatorId, ...rest } of inputs) {
+    const code = codeOf.get(indicatorId);
+    if (code !== undefined) byCode.push({ code, ...rest });
+  }
+  byCode.sort((a, b) => a.code.localeCompare(b.code));
+  return { ...nodesToDoc({ name: f.name, version: f.version, source: f.source }, nodes), scores: byCode };
+}
+
+function putYearFramework(db: Db, year: FiscalYear, doc: FrameworkDoc, action: 'create' | 'update' | 'import', confirmDrop: readonly string[] = []): number {
   return inTransaction(db, () => {
     const current = frameworks.findYearFramework(db, year.id);
-    const before = current ? docOf(db, current.id) : null;
+    let lost: LostScore[] = [];
+    if (current) {
+      const stored = new Set(scores.listScoreInputs(db, year.id).map((i) => i.indicatorId));
+      lost = scoresLostBySave(loadNodes(db, current.id), doc, (indicatorId) => stored.has(indicatorId));
+      const confirmed = new Set(confirmDrop);
+      const unconfirmed = lost.filter((l) => !confirmed.has(l.code));
+      if (unconfirmed.length > 0) {
+        throw new AppError(
+          'CONFLICT',
+          `保存后以下 ${lost.length} 项指标的已填评分将被删除：${lost.map(describeLostScore).join('；')}。请确认后再保存。`,
+          lost.map((l) => ({ path: l.code, message: describeLostScore(l) })),
+        );
+      }
+    }
+    const before = current ? yearFrameworkState(db, current.id) : null;
     const id = current?.id ?? frameworks.insertFramework(db, { yearId: year.id, ...doc });
-    writeDoc(db, id, doc, year.id);
+    writeDoc(db, id, doc, year.id, new Set(lost.map((l) => l.code)));
     writeAudit(db, {
-      action: imported ? 'import' : current ? 'update' : 'create',
+      action: current ? action : 'create',
       entity: 'framework',
       entityId: id,
       yearId: year.id,
       before,
-      after: doc,
+      after: yearFrameworkState(db, id),
     });
     return id;
   });
 }
 
-/** Saves the year's edited framework (weights must add up). */
-export function saveYearFramework(db: Db, input: { yearId: number; doc: unknown }): FrameworkSummary {
+/** Undo support: the year's framework and inputs as the audit log records them. */
+export function currentYearFrameworkState(db: Db, frameworkId: number): YearFrameworkState | null {
+  return yearFrameworkState(db, frameworkId);
+}
+
+/**
+ * Undo support: puts a year's framework back to a recorded state and brings back the recorded
+ * inputs of indicators that have none now (inputs typed since the edit are kept). Runs inside the
+ * undo's transaction.
+ */
+export function restoreYearFrameworkState(db: Db, frameworkId: number, state: YearFrameworkState | FrameworkDoc): void {
+  const f = frameworks.getFramework(db, frameworkId);
+  if (!f || f.yearId === null) throw new AppError('NOT_FOUND', `找不到年度指标体系（编号 ${frameworkId}）`);
+  const { scores: saved = [], ...docPart } = state as Partial<YearFrameworkState> & FrameworkDoc;
+  const doc = validDoc(parseFrameworkDoc(docPart), '要恢复的指标体系');
+  const stored = new Set(scores.listScoreInputs(db, f.yearId).map((i) => i.indicatorId));
+  const lost = scoresLostBySave(loadNodes(db, f.id), doc, (indicatorId) => stored.has(indicatorId));
+  writeDoc(db, f.id, doc, f.yearId, new Set(lost.map((l) => l.code)));
+  const idOf = new Map(loadNodes(db, f.id).map((n) => [n.code, n.id]));
+  const now = new Set(scores.listScoreInputs(db, f.yearId).map((i) => i.indicatorId));
+  for (const { code, ...input } of saved) {
+    const indicatorId = idOf.get(code);
+    if (indicatorId !== undefined && !now.has(indicatorId)) scores.upsertScoreInput(db, f.yearId, { indicatorId, ...input });
+  }
+}
+
+/** Saves the year's edited framework (weights must add up; lost inputs must be confirmed). */
+export function saveYearFramework(db: Db, input: { yearId: number; doc: unknown; confirmDrop?: string[] }): FrameworkSummary {
   const year = requireWritableYear(db, input.yearId);
   const doc = validDoc(parseFrameworkDoc(input.doc), '指标体系');
-  return summarize(db, putYearFramework(db, year, doc, false));
+  return summarize(db, putYearFramework(db, year, doc, 'update', input.confirmDrop));
 }
 
 /** Gives a year a copy of a template's (or another year's) framework, replacing its own. */
-export function copyFrameworkToYear(db: Db, input: { sourceFrameworkId: number; yearId: number }): FrameworkSummary {
+export function copyFrameworkToYear(db: Db, input: { sourceFrameworkId: number; yearId: number; confirmDrop?: string[] }): FrameworkSummary {
   const year = requireWritableYear(db, input.yearId);
   const doc = validDoc(parseFrameworkDoc(docOf(db, input.sourceFrameworkId)), '源指标体系');
-  return summarize(db, putYearFramework(db, year, doc, false));
+  return summarize(db, putYearFramework(db, year, doc, 'update', input.confirmDrop));
 }
 
 /** Loads a framework JSON file's text into a year or as a new template. */
@@ -312,7 +385,7 @@ export function importFramework(db: Db, input: ImportFrameworkInput): FrameworkS
   const doc = validDoc(parseFrameworkFile(input.json), '指标体系文件');
   if (input.target.kind === 'year') {
     const year = requireWritableYear(db, input.target.yearId);
-    return summarize(db, putYearFramework(db, year, doc, true));
+    return summarize(db, putYearFramework(db, year, doc, 'import', input.confirmDrop));
   }
   const id = inTransaction(db, () => {
     const newId = frameworks.insertFramework(db, { yearId: null, ...doc });
@@ -353,7 +426,7 @@ export function installDefaultFramework(db: Db, yearId: number): number {
     requireWritableYear(db, year.id);
     const id = frameworks.insertFramework(db, { yearId: year.id, ...doc });
     writeDoc(db, id, doc, year.id);
-    writeAudit(db, { action: 'create', entity: 'framework', entityId: id, yearId: year.id, after: doc });
+    writeAudit(db, { action: 'create', entity: 'framework', entityId: id, yearId: year.id, after: yearFrameworkState(db, id) });
     return id;
   });
 }

@@ -14,6 +14,7 @@ import * as reports from '../db/repositories/report-repo.ts';
 import type { ProjectIndicator } from '../../shared/domain/project-indicator.ts';
 import * as scores from '../db/repositories/score-repo.ts';
 import * as work from '../db/repositories/work-repo.ts';
+import { currentYearFrameworkState, restoreYearFrameworkState, type YearFrameworkState } from './scoring-service.ts';
 import type { Db } from '../db/open.ts';
 import { inTransaction } from './transaction.ts';
 import { requireWritableYear } from './year-guard.ts';
@@ -150,6 +151,17 @@ const ADAPTERS: Record<string, UndoAdapter> = {
     remove: (db, id) => {
       const [y, key] = id.split(':');
       reports.deleteSection(db, Number(y), key!);
+    },
+  },
+  framework: {
+    // A year's framework edit: the recorded state holds the document and the year's inputs by code.
+    current: (db, id) => currentYearFrameworkState(db, Number(id)),
+    restore: (db, id, s: YearFrameworkState) => {
+      restoreYearFrameworkState(db, Number(id), s);
+      return id;
+    },
+    remove: () => {
+      throw new AppError('VALIDATION', '年度指标体系的首次设置不能撤销；如需更换，请在“指标体系”中复制其他年度或恢复默认指标体系。');
     },
   },
   indicator_score: {

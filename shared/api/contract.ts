@@ -180,6 +180,7 @@ export const contract = {
   'score.summary': query(SelfEvalSummaryInputSchema.strict(), SelfEvalSummaryOutputSchema),
   'framework.list': query(Empty, z.array(FrameworkSummarySchema)),
   'framework.get': query(GetFrameworkDocInputSchema.strict(), FrameworkDocOutputSchema),
+  'framework.default': query(Empty, FrameworkDocOutputSchema),
   'framework.saveYear': command(SaveYearFrameworkInputSchema.strict(), FrameworkSummarySchema),
   'framework.copyToYear': command(CopyFrameworkToYearInputSchema.strict(), FrameworkSummarySchema),
   'framework.import': command(ImportFrameworkInputSchema, FrameworkSummarySchema),

@@ -1,4 +1,5 @@
 import { buildBudgetTable } from './annex-budget-table.ts';
+import { buildProjectIndicatorTable } from './annex-project-indicator-table.ts';
 import { buildScoreTable } from './annex-score-table.ts';
 import { buildExplanationTable, buildTaskTable } from './annex-task-table.ts';
 import { formatChineseDate } from './format-date.ts';
@@ -129,6 +130,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
 
   const annexTables: ReportTable[] = [buildScoreTable(input.scoreSheet), buildBudgetTable(input.budget)];
   if (input.workAreas.some((a) => a.tasks.length > 0)) annexTables.push(buildTaskTable(input.workAreas));
+  if (input.projectIndicators && input.projectIndicators.length > 0) annexTables.push(buildProjectIndicatorTable(input.projectIndicators));
   if (input.checkExplanations.length > 0) annexTables.push(buildExplanationTable(input.checkExplanations));
   blocks.push({ kind: 'annexNote', items: annexTables.map((t, i) => `${i + 1}.${t.title}`) });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES, FUNDING_SOURCES, TASK_STATUSES } from '../domain/enums.ts';
+import { PROJECT_INDICATOR_KINDS } from '../domain/project-indicator.ts';
 
 // Everything the report needs, already computed by the report service. The renderers never touch
 // the database: the same ReportInput always gives the same document (and the same PDF bytes).
@@ -119,6 +120,17 @@ export const scoreSheetSchema = z.object({
   groups: z.array(scoreNodeSchema),
 });
 
+/** A project's own 产出/效益/满意度 indicator, printed in the 项目绩效指标完成情况表 annex. */
+export const projectIndicatorSchema = z.object({
+  project: shortText.min(1, '项目名称不能为空'),
+  kind: z.enum(PROJECT_INDICATOR_KINDS),
+  name: shortText.min(1, '指标名称不能为空'),
+  unit: shortText,
+  /** Decimal text as typed, printed as is. */
+  target: shortText.nullable(),
+  actual: shortText.nullable(),
+});
+
 export const signatureSchema = z.object({
   unitHead: shortText,
   financeHead: shortText,
@@ -172,6 +184,8 @@ export const reportInputSchema = z
     /** Generated opening of 自评综述 (may hold placeholders); the score breakdown is generated here. */
     evaluationSummary: text,
     checkExplanations: z.array(checkExplanationSchema),
+    /** Projects' own indicators, in project order; the annex is left out when there are none. */
+    projectIndicators: z.array(projectIndicatorSchema).optional(),
     signature: signatureSchema,
   })
   .superRefine((r, ctx) => {
@@ -203,6 +217,7 @@ export type BudgetFigures = z.infer<typeof budgetSchema>;
 export type ScoreSheet = z.infer<typeof scoreSheetSchema>;
 export type SignatureBlock = z.infer<typeof signatureSchema>;
 export type CheckExplanation = z.infer<typeof checkExplanationSchema>;
+export type ReportProjectIndicator = z.infer<typeof projectIndicatorSchema>;
 export type ReportInput = z.infer<typeof reportInputSchema>;
 
 /**

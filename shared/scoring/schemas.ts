@@ -159,9 +159,15 @@ export type FrameworkSummary = z.infer<typeof FrameworkSummarySchema>;
 export const GetFrameworkDocInputSchema = z.object({ frameworkId: id });
 export const FrameworkDocOutputSchema = FrameworkDocSchema;
 
-export const SaveYearFrameworkInputSchema = z.object({ yearId: id, doc: FrameworkDocSchema });
+/**
+ * Codes whose stored score inputs the caller agrees to lose (indicator removed or its rule type
+ * changed). A save that would lose any other input is refused with the list (CONFLICT).
+ */
+const confirmDrop = z.array(z.string().max(40)).max(1000).optional();
 
-export const CopyFrameworkToYearInputSchema = z.object({ sourceFrameworkId: id, yearId: id });
+export const SaveYearFrameworkInputSchema = z.object({ yearId: id, doc: FrameworkDocSchema, confirmDrop });
+
+export const CopyFrameworkToYearInputSchema = z.object({ sourceFrameworkId: id, yearId: id, confirmDrop });
 
 export const ImportFrameworkInputSchema = z.object({
   /** The file's text (the caller reads the file). */
@@ -171,6 +177,7 @@ export const ImportFrameworkInputSchema = z.object({
     z.object({ kind: z.literal('year'), yearId: id }),
     z.object({ kind: z.literal('template') }),
   ]),
+  confirmDrop,
 });
 export type ImportFrameworkInput = z.infer<typeof ImportFrameworkInputSchema>;
 

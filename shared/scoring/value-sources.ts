@@ -1,7 +1,7 @@
 // Where an indicator's value comes from. Data sources are computed from the year's records; the user
 // cannot type over them (an override with 得分依据 is the way to depart from the data).
 
-export const VALUE_SOURCES = ['manual', 'budget_execution', 'budget_adjustment', 'procurement', 'work_tasks'] as const;
+export const VALUE_SOURCES = ['manual', 'budget_execution', 'budget_adjustment', 'procurement', 'work_tasks', 'project_indicators'] as const;
 export type ValueSource = (typeof VALUE_SOURCES)[number];
 
 export const VALUE_SOURCE_LABELS: Record<ValueSource, string> = {
@@ -10,6 +10,7 @@ export const VALUE_SOURCE_LABELS: Record<ValueSource, string> = {
   budget_adjustment: '来自预算指标',
   procurement: '来自政府采购计划',
   work_tasks: '来自年度工作',
+  project_indicators: '来自项目绩效指标',
 };
 
 /** What the user must do when a data source has nothing to compute from. */
@@ -18,6 +19,8 @@ export const VALUE_SOURCE_MISSING: Record<Exclude<ValueSource, 'manual'>, string
   budget_adjustment: '年初预算数为 0，无法计算预算调整率：请先在“预算指标”中录入或导入本年度预算',
   procurement: '尚未填写政府采购计划金额，无法计算政府采购执行率：请在“政府采购”中填写计划数和实际数',
   work_tasks: '年度工作中尚无工作任务，无法计算重点工作任务完成率：请先在“年度工作”中录入任务',
+  project_indicators:
+    '尚无同时填写了指标值和实际完成值的项目绩效指标，无法计算项目绩效目标完成率：请在“年度工作”的项目绩效指标中填写',
 };
 
 export function isDataSource(source: ValueSource): source is Exclude<ValueSource, 'manual'> {

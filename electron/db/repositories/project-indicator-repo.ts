@@ -40,3 +40,13 @@ export function updateProjectIndicator(db: Db, id: number, i: Omit<ProjectIndica
 export function deleteProjectIndicator(db: Db, id: number): void {
   db.prepare('DELETE FROM project_indicator WHERE id = ?').run(id);
 }
+
+/** The year's project indicators with their project's name, in project order (for the report). */
+export function listProjectIndicatorsWithProject(db: Db, yearId: number): Array<ProjectIndicator & { projectName: string }> {
+  return db
+    .prepare(
+      `SELECT ${COLUMNS}, p.name AS projectName FROM project_indicator i JOIN project p ON p.id = i.project_id
+        WHERE p.year_id = ? ORDER BY p.sort_order, p.id, i.sort_order, i.id`,
+    )
+    .all(yearId) as Array<ProjectIndicator & { projectName: string }>;
+}

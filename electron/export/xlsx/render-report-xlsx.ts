@@ -7,7 +7,8 @@ import { validateReportInput } from '../../../shared/report/validate-input.ts';
 import { writeDetailSheet } from './detail-sheet.ts';
 import { writeTableSheet } from './table-sheet.ts';
 
-// ReportInput → .xlsx with the sheets 自评表, 预算执行情况表, 重点工作, 支出明细. Written with the
+// ReportInput → .xlsx with the sheets 自评表, 预算执行情况表, 重点工作, 项目绩效指标 (when the year has
+// project indicators), 支出明细. Written with the
 // streaming writer so a large 支出明细 never has to be held as a workbook in memory.
 
 /** Writes the workbook to `out` (a file stream for a large 支出明细); resolves when committed. */
@@ -24,7 +25,7 @@ export async function writeReportXlsx(out: Writable, input: ReportInput, txnRows
   wb.modified = date;
 
   const footerName = `${input.unitName} ${input.year}年度`;
-  for (const name of ['自评表', '预算执行情况表', '重点工作']) {
+  for (const name of ['自评表', '预算执行情况表', '重点工作', '项目绩效指标']) {
     const table = tables.get(name);
     if (table) writeTableSheet(wb, table, footerName);
   }

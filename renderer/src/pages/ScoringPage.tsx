@@ -1,4 +1,4 @@
-import { Alert, App as AntApp, Button, Card, Drawer, Flex, Form, Input, InputNumber, Modal, Radio, Select, Space, Statistic, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Drawer, Flex, Form, Input, InputNumber, Modal, Radio, Select, Space, Statistic, Switch, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { formatPoints, parsePointsText } from '../../../shared/scoring/points.ts';
 import { BAND_LABELS, BANDS, type Band } from '../../../shared/scoring/rules/qualitative-bands.ts';
@@ -9,6 +9,8 @@ import { applyError } from '../components/apply-error.ts';
 import { HistoryList } from '../components/HistoryList.tsx';
 import { saveBlob } from '../components/rendered-file.ts';
 import { useCurrentYear } from '../state/session.tsx';
+import { withDropConfirmation } from './scoring/confirm-drop.tsx';
+import { FrameworkEditor } from './scoring/FrameworkEditor.tsx';
 
 interface InputForm {
   band?: Band | null;
@@ -143,7 +145,10 @@ export function ScoringPage() {
   const [editing, setEditing] = useState<ScoreRow | null>(null);
   const [historyOf, setHistoryOf] = useState<ScoreRow | null>(null);
   const frameworkFile = useRef<HTMLInputElement>(null);
-  const { message } = AntApp.useApp();
+  const [tab, setTab] = useState('sheet');
+  // Bumped when the framework changes outside the editor (JSON import), so the editor reloads it.
+  const [frameworkRev, setFrameworkRev] = useState(0);
+  const { message, modal } = AntApp.useApp();
   if (!year) return <Alert type="info" message="请先在“单位与年度”页创建或选择一个年度。" />;
   const s = sheet.data;
   const locked = year.status === 'final';
@@ -183,9 +188,15 @@ export function ScoringPage() {
                 e.target.value = '';
                 if (!file) return;
                 try {
-                  await api!.call('framework.import', { json: await file.text(), target: { kind: 'year', yearId: year.id } });
+                  const json = await file.text();
+                  const done = await withDropConfirmation(modal, (confirmDrop) =>
+                    api!.call('framework.import', { json, target: { kind: 'year', yearId: year.id }, confirmDrop }),
+                  );
+                  if (!done) return;
                   message.success('已导入指标体系；指标代码相同的已填内容保留');
                   await reload();
+                  setFrameworkRev((n) => n + 1);
+                  setTab('sheet');
                 } catch (err) {
                   applyError(err, message.error);
                 }
@@ -198,101 +209,120 @@ export function ScoringPage() {
         )}
       </Flex>
       {(sheet.error || summary.error) && <Alert type="error" message={sheet.error ?? summary.error} />}
-      {s && (
-        <Card size="small">
-          <Flex gap={48} align="center">
-            <Statistic title="自评总分" value={formatPoints(s.totalCenti)} suffix={`/ ${formatPoints(s.maxCenti)} 分`} data-testid="score-total" />
-            {s.frameworkMaxCenti !== s.maxCenti && (
-              <Typography.Text type="secondary">指标体系满分 {formatPoints(s.frameworkMaxCenti)} 分，其中 {formatPoints(s.frameworkMaxCenti - s.maxCenti)} 分不属于自评范围</Typography.Text>
-            )}
-            {s.complete ? <Tag color="green">已全部填报</Tag> : <Tag color="orange">还有 {s.pending.length} 项待填报</Tag>}
-          </Flex>
-        </Card>
-      )}
-      {s && s.pending.length > 0 && (
-        <Alert
-          type="warning"
-          message="以下指标还需要填报，全部填报前不能定稿："
-          description={
-            <ul style={{ margin: 0, paddingLeft: 20 }}>
-              {s.pending.map((p) => (
-                <li key={p.indicatorId}>
-                  <Typography.Link onClick={() => setEditing(s.rows.find((r) => r.indicatorId === p.indicatorId) ?? null)}>{p.path}</Typography.Link>：{p.messages.join('；')}
-                </li>
-              ))}
-            </ul>
-          }
-        />
-      )}
-      {s && s.frameworkIssues.length > 0 && <Alert type="error" message="指标体系有问题" description={s.frameworkIssues.map((i) => i.message).join('；')} />}
-      <Table<ScoreRow>
-        rowKey="indicatorId"
-        size="small"
-        pagination={false}
-        loading={sheet.loading}
-        dataSource={s?.rows ?? []}
-        data-testid="score-table"
-        rowClassName={(r) => (r.level === 1 ? 'row-total' : '')}
-        columns={[
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
           {
-            title: '指标',
-            render: (_, r) => (
-              <span style={{ paddingLeft: (r.level - 1) * 20, fontWeight: r.isLeaf ? 400 : 600 }}>
-                {r.name}
-                {!r.selfScored && <Tag style={{ marginLeft: 6 }}>不自评</Tag>}
-              </span>
+            key: 'sheet',
+            label: '评分表',
+            children: (
+              <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+                {s && (
+                  <Card size="small">
+                    <Flex gap={48} align="center">
+                      <Statistic title="自评总分" value={formatPoints(s.totalCenti)} suffix={`/ ${formatPoints(s.maxCenti)} 分`} data-testid="score-total" />
+                      {s.frameworkMaxCenti !== s.maxCenti && (
+                        <Typography.Text type="secondary">指标体系满分 {formatPoints(s.frameworkMaxCenti)} 分，其中 {formatPoints(s.frameworkMaxCenti - s.maxCenti)} 分不属于自评范围</Typography.Text>
+                      )}
+                      {s.complete ? <Tag color="green">已全部填报</Tag> : <Tag color="orange">还有 {s.pending.length} 项待填报</Tag>}
+                    </Flex>
+                  </Card>
+                )}
+                {s && s.pending.length > 0 && (
+                  <Alert
+                    type="warning"
+                    message="以下指标还需要填报，全部填报前不能定稿："
+                    description={
+                      <ul style={{ margin: 0, paddingLeft: 20 }}>
+                        {s.pending.map((p) => (
+                          <li key={p.indicatorId}>
+                            <Typography.Link onClick={() => setEditing(s.rows.find((r) => r.indicatorId === p.indicatorId) ?? null)}>{p.path}</Typography.Link>：{p.messages.join('；')}
+                          </li>
+                        ))}
+                      </ul>
+                    }
+                  />
+                )}
+                {s && s.frameworkIssues.length > 0 && <Alert type="error" message="指标体系有问题" description={s.frameworkIssues.map((i) => i.message).join('；')} />}
+                <Table<ScoreRow>
+                  rowKey="indicatorId"
+                  size="small"
+                  pagination={false}
+                  loading={sheet.loading}
+                  dataSource={s?.rows ?? []}
+                  data-testid="score-table"
+                  rowClassName={(r) => (r.level === 1 ? 'row-total' : '')}
+                  columns={[
+                    {
+                      title: '指标',
+                      render: (_, r) => (
+                        <span style={{ paddingLeft: (r.level - 1) * 20, fontWeight: r.isLeaf ? 400 : 600 }}>
+                          {r.name}
+                          {!r.selfScored && <Tag style={{ marginLeft: 6 }}>不自评</Tag>}
+                        </span>
+                      ),
+                    },
+                    { title: '分值', dataIndex: 'weightCenti', align: 'right', width: 70, render: (v: number) => formatPoints(v) },
+                    { title: '计分方法', dataIndex: 'ruleLabel', width: 100, render: (v: string, r) => (r.isLeaf && r.selfScored ? v : '') },
+                    {
+                      title: '指标值 / 实际值',
+                      width: 220,
+                      render: (_, r) =>
+                        r.isLeaf && (r.targetText || r.actualText) ? (
+                          <Tooltip title={r.valueDetail || undefined}>
+                            <span>
+                              {r.targetText ?? '—'} / {r.actualText ?? '—'} <Tag>{r.sourceLabel}</Tag>
+                            </span>
+                          </Tooltip>
+                        ) : r.isLeaf && r.selfScored ? (
+                          <Tag>{r.sourceLabel}</Tag>
+                        ) : null,
+                    },
+                    {
+                      title: '得分',
+                      dataIndex: 'scoreCenti',
+                      align: 'right',
+                      width: 80,
+                      render: (v: number | null, r) => (
+                        <span data-testid={`score-${r.code}`}>
+                          {!r.selfScored ? '—' : v === null ? <Typography.Text type="warning">待填</Typography.Text> : formatPoints(v)}
+                          {r.overridden && <Tag color="purple">调整</Tag>}
+                        </span>
+                      ),
+                    },
+                    { title: '扣分', dataIndex: 'deductionCenti', align: 'right', width: 70, render: (v: number | null) => (v ? formatPoints(v) : '') },
+                    { title: '扣分原因 / 得分依据', dataIndex: 'reason', ellipsis: { showTitle: true } },
+                    {
+                      title: '操作',
+                      width: 110,
+                      render: (_, r) =>
+                        r.isLeaf && r.selfScored ? (
+                          <Space size={4}>
+                            <Button size="small" type={r.complete ? 'default' : 'primary'} disabled={locked} onClick={() => setEditing(r)}>
+                              填报
+                            </Button>
+                            <Typography.Link onClick={() => setHistoryOf(r)}>历史</Typography.Link>
+                          </Space>
+                        ) : null,
+                    },
+                  ]}
+                />
+                <Card title="自评综述（根据得分自动生成，报告中使用）" size="small">
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid="self-eval-summary">
+                    {summary.data?.text ?? ''}
+                  </Typography.Paragraph>
+                </Card>
+              </Space>
             ),
           },
-          { title: '分值', dataIndex: 'weightCenti', align: 'right', width: 70, render: (v: number) => formatPoints(v) },
-          { title: '计分方法', dataIndex: 'ruleLabel', width: 100, render: (v: string, r) => (r.isLeaf && r.selfScored ? v : '') },
           {
-            title: '指标值 / 实际值',
-            width: 220,
-            render: (_, r) =>
-              r.isLeaf && (r.targetText || r.actualText) ? (
-                <Tooltip title={r.valueDetail || undefined}>
-                  <span>
-                    {r.targetText ?? '—'} / {r.actualText ?? '—'} <Tag>{r.sourceLabel}</Tag>
-                  </span>
-                </Tooltip>
-              ) : r.isLeaf && r.selfScored ? (
-                <Tag>{r.sourceLabel}</Tag>
-              ) : null,
-          },
-          {
-            title: '得分',
-            dataIndex: 'scoreCenti',
-            align: 'right',
-            width: 80,
-            render: (v: number | null, r) => (
-              <span data-testid={`score-${r.code}`}>
-                {!r.selfScored ? '—' : v === null ? <Typography.Text type="warning">待填</Typography.Text> : formatPoints(v)}
-                {r.overridden && <Tag color="purple">调整</Tag>}
-              </span>
-            ),
-          },
-          { title: '扣分', dataIndex: 'deductionCenti', align: 'right', width: 70, render: (v: number | null) => (v ? formatPoints(v) : '') },
-          { title: '扣分原因 / 得分依据', dataIndex: 'reason', ellipsis: { showTitle: true } },
-          {
-            title: '操作',
-            width: 110,
-            render: (_, r) =>
-              r.isLeaf && r.selfScored ? (
-                <Space size={4}>
-                  <Button size="small" type={r.complete ? 'default' : 'primary'} disabled={locked} onClick={() => setEditing(r)}>
-                    填报
-                  </Button>
-                  <Typography.Link onClick={() => setHistoryOf(r)}>历史</Typography.Link>
-                </Space>
-              ) : null,
+            key: 'framework',
+            label: '指标体系',
+            children: s ? <FrameworkEditor key={`${s.frameworkId}-${frameworkRev}`} yearId={year.id} frameworkId={s.frameworkId} locked={locked} onSaved={reload} /> : null,
           },
         ]}
       />
-      <Card title="自评综述（根据得分自动生成，报告中使用）" size="small">
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid="self-eval-summary">
-          {summary.data?.text ?? ''}
-        </Typography.Paragraph>
-      </Card>
       <Drawer open={historyOf !== null} onClose={() => setHistoryOf(null)} title={`修改记录：${historyOf?.path ?? ''}`} size={520} destroyOnHidden>
         {historyOf && <HistoryList yearId={year.id} entity="indicator_score" entityId={`${year.id}:${historyOf.indicatorId}`} onUndone={reload} />}
       </Drawer>

@@ -17,6 +17,7 @@ export const DATA: DataValues = {
   budget_adjustment: { value: percentOf(217_250_000, 3_765_080_000), detail: 'adj' },
   procurement: { value: percentOf(39, 40), detail: 'proc' },
   work_tasks: { value: percentOf(4, 4), detail: 'tasks' },
+  project_indicators: { value: percentOf(5, 6), detail: 'projects' },
 };
 
 export type InputsByCode = Record<string, Partial<Omit<ScoreInputRow, 'indicatorId'>>>;

@@ -1,0 +1,67 @@
+import { PROJECT_INDICATOR_KIND_LABELS } from '../domain/project-indicator.ts';
+import { indicatorCompletion, projectIndicatorRate } from '../scoring/project-indicator-completion.ts';
+import { formatRational } from '../scoring/rational.ts';
+import type { ReportProjectIndicator } from './input.ts';
+import { empty, type ReportTable, type TableRow, text } from './table-model.ts';
+
+// 项目绩效指标完成情况表: each project's 产出/效益/满意度 indicators with target, actual, completion
+// rate and whether the target was met, and a closing row with the 项目绩效目标完成率 that the
+// `project_indicators` value source feeds to the score sheet. Plain text cells, so the PDF, Word
+// and Excel renderers print it with their generic table code.
+
+const percentText = (r: Parameters<typeof formatRational>[0] | null): string => (r === null ? '—' : `${formatRational(r, 2)}%`);
+
+export function buildProjectIndicatorTable(items: readonly ReportProjectIndicator[]): ReportTable {
+  const rows: TableRow[] = [];
+  let lastProject: string | null = null;
+  for (const i of items) {
+    if (i.project !== lastProject) {
+      rows.push({ role: 'section', indent: 0, cells: [text(i.project), empty, empty, empty, empty, empty, empty] });
+      lastProject = i.project;
+    }
+    const c = indicatorCompletion({ targetValue: i.target, actualValue: i.actual });
+    rows.push({
+      role: 'data',
+      indent: 1,
+      cells: [
+        text(PROJECT_INDICATOR_KIND_LABELS[i.kind]),
+        text(i.name),
+        text(i.unit),
+        text(i.target ?? '—'),
+        text(i.actual ?? '—'),
+        text(percentText(c.ratePercent)),
+        text(c.met === null ? '未填报' : c.met ? '是' : '否'),
+      ],
+    });
+  }
+  const rate = projectIndicatorRate(items.map((i) => ({ targetValue: i.target, actualValue: i.actual })));
+  rows.push({
+    role: 'total',
+    indent: 0,
+    cells: [
+      text('合计'),
+      text('项目绩效目标完成率'),
+      empty,
+      empty,
+      empty,
+      text(percentText(rate.value)),
+      // met / counted: indicators without both figures are not counted.
+      text(`${rate.met}/${rate.counted} 项`),
+    ],
+  });
+  return {
+    name: '项目绩效指标',
+    title: '项目绩效指标完成情况表',
+    unitLine: '',
+    columns: [
+      { header: '指标类型', width: 2.4, align: 'left' },
+      { header: '绩效指标', width: 5, align: 'left' },
+      { header: '单位', width: 1.2, align: 'center' },
+      { header: '目标值', width: 1.6, align: 'right' },
+      { header: '实际完成值', width: 2.2, align: 'right' },
+      { header: '完成率', width: 1.8, align: 'right' },
+      { header: '是否完成', width: 2, align: 'center' },
+    ],
+    rows,
+  };
+}
