@@ -67,7 +67,10 @@ const reportPdf: BenchCase = {
       detail:
         `full=${fullCpu.toFixed(0)}ms one-page=${oneCpu.toFixed(0)}ms (cpu) ` +
         `wall full=${fullWall.toFixed(0)}ms one-page=${oneWall.toFixed(0)}ms ` +
-        `size=${(fullPdf.length / 1024).toFixed(0)}KB pages=${pageCount(fullPdf)}`,
+        `size=${(fullPdf.length / 1024).toFixed(0)}KB pages=${pageCount(fullPdf)} ` +
+        // What each page after the first adds; the ratio also depends on the per-document cost
+        // (pdfkit parses every font anew for each PDF), which dominates the one-page baseline.
+        `per-extra-page=${((fullCpu - oneCpu) / Math.max(1, pageCount(fullPdf) - 1)).toFixed(1)}ms`,
     };
   },
 };

@@ -41,17 +41,45 @@ export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TD
   };
 
   // Pre-broken lines (see line-breaker.ts): one unbreakable inline per font run, "\n" between lines.
-  const flow = (s: string, face: FaceId, size: number, width: number, indent: number, justify: boolean, props: TextProps = {}): ContentText & TextProps => {
+  // pdfmake resolves some twenty style properties for every inline, each by walking up the style
+  // stack; an inline that states them is answered at once. They are the values the walk would find
+  // (pdfmake's defaults, or what the node and its table set), so the output stays the same.
+  const flow = (
+    s: string,
+    face: FaceId,
+    size: number,
+    lineHeight: number,
+    width: number,
+    indent: number,
+    justify: boolean,
+    props: TextProps = {},
+  ): ContentText & TextProps => {
+    const style: Omit<ContentText, 'text'> = {
+      font: face,
+      fontSize: size,
+      lineHeight,
+      alignment: props.alignment ?? 'left',
+      bold: false,
+      italics: false,
+      color: 'black',
+      opacity: 1,
+      sup: false,
+      sub: false,
+      characterSpacing: 0,
+      preserveLeadingSpaces: false,
+      preserveTrailingSpaces: false,
+      wordBreak: 'normal',
+    };
     const inlines: ContentText[] = [];
     for (const line of breakLines(s, face, size, width, indent, measure, covers)) {
       const cs = justify ? justifySpacing(line, size) : 0;
-      for (const r of line.runs) inlines.push(cs > 0 ? { text: r.text, font: r.face, noWrap: true, characterSpacing: cs } : { text: r.text, font: r.face, noWrap: true });
-      if (!line.last) inlines.push({ text: '\n' });
+      for (const r of line.runs) inlines.push({ ...style, text: r.text, font: r.face, noWrap: true, characterSpacing: cs });
+      if (!line.last) inlines.push({ ...style, text: '\n', noWrap: false });
     }
     return { ...props, font: face, fontSize: size, text: inlines, ...(indent > 0 ? { leadingIndent: indent } : {}) };
   };
 
-  const body = (s: string): ContentText => flow(s, 'fang', SIZE.san, TEXT_WIDTH, BODY_INDENT, true);
+  const body = (s: string): ContentText => flow(s, 'fang', SIZE.san, BODY_LINE_HEIGHT, TEXT_WIDTH, BODY_INDENT, true);
 
   const headingFace: Record<1 | 2 | 3 | 4, FaceId> = { 1: 'hei', 2: 'kai', 3: 'fang', 4: 'fang' };
 
@@ -63,7 +91,7 @@ export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TD
           margin: [0, 0, 0, LINE_PITCH],
         };
       case 'heading':
-        return flow(`${b.number}${b.text}`, headingFace[b.level], SIZE.san, TEXT_WIDTH, BODY_INDENT, false, { headlineLevel: 1 });
+        return flow(`${b.number}${b.text}`, headingFace[b.level], SIZE.san, BODY_LINE_HEIGHT, TEXT_WIDTH, BODY_INDENT, false, { headlineLevel: 1 });
       case 'paragraph':
         return body(b.text);
       case 'annexNote':
@@ -145,7 +173,7 @@ export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TD
         const props: TextProps = { alignment: numeric ? 'right' : col.align };
         if (indent > 0) props.margin = [indent, 0, 0, 0];
         if (numeric) return txt(formatCellText(cell), face, { ...props, noWrap: true });
-        return flow(formatCellText(cell), face, fontSize, widths[i]! - indent, 0, false, props);
+        return flow(formatCellText(cell), face, fontSize, TABLE_LINE_HEIGHT, widths[i]! - indent, 0, false, props);
       });
     };
     return {

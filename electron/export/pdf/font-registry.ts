@@ -68,29 +68,30 @@ async function load(dir: string): Promise<FontSet> {
   const ids = Object.keys(FACES) as FaceId[];
   const loaded = await Promise.all(ids.map((id) => loadFace(dir, id)));
   const faces = Object.fromEntries(loaded.map((f) => [f.id, f])) as Record<FaceId, LoadedFace>;
-  const coverage = new Map<string, boolean>();
-  const widths = new Map<string, number>();
+  // One cache per face, keyed by code point / text: no key strings to build on every look-up.
+  const coverage = Object.fromEntries(ids.map((id) => [id, new Map<number, boolean>()])) as Record<FaceId, Map<number, boolean>>;
+  const widths = Object.fromEntries(ids.map((id) => [id, new Map<string, number>()])) as Record<FaceId, Map<string, number>>;
   return {
     dir,
     faces,
     covers(face, codePoint) {
-      const key = `${face}:${codePoint}`;
-      let v = coverage.get(key);
+      const cache = coverage[face];
+      let v = cache.get(codePoint);
       if (v === undefined) {
         v = faces[face].font.hasGlyphForCodePoint(codePoint);
-        coverage.set(key, v);
+        cache.set(codePoint, v);
       }
       return v;
     },
     measure(text, face, size) {
-      const key = `${face}:${text}`;
-      let em = widths.get(key);
+      const cache = widths[face];
+      let em = cache.get(text);
       if (em === undefined) {
         const font = faces[face].font;
         em = font.layout(text).advanceWidth / font.unitsPerEm;
         // Keys are single characters and short Latin tokens; a cap keeps a long-lived process bounded.
-        if (widths.size > 100_000) widths.clear();
-        widths.set(key, em);
+        if (cache.size > 20_000) cache.clear();
+        cache.set(text, em);
       }
       return em * size;
     },

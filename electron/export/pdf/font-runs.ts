@@ -10,19 +10,24 @@ export interface FontRun {
 
 export type Coverage = (face: FaceId, codePoint: number) => boolean;
 
+/** The face that prints `cp`: the primary, unless only its fallback has the glyph. */
+export function faceFor(cp: number, primary: FaceId, covers: Coverage): FaceId {
+  const fallback = FALLBACK[primary];
+  return fallback !== null && cp > 0x20 && !covers(primary, cp) && covers(fallback, cp) ? fallback : primary;
+}
+
 /** Splits text into maximal runs per face; a character neither face has stays in the primary. */
 export function splitRuns(text: string, primary: FaceId, covers: Coverage): FontRun[] {
-  const fallback = FALLBACK[primary];
   const runs: FontRun[] = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    let face = primary;
-    if (fallback !== null && cp > 0x20 && !covers(primary, cp) && covers(fallback, cp)) face = fallback;
-    const last = runs[runs.length - 1];
-    if (last && last.face === face) last.text += ch;
-    else runs.push({ text: ch, face });
-  }
+  for (const ch of text) appendRun(runs, ch, faceFor(ch.codePointAt(0)!, primary, covers));
   return runs;
+}
+
+/** Appends text to the last run when it has the same face, else starts a run. */
+export function appendRun(runs: FontRun[], text: string, face: FaceId): void {
+  const last = runs[runs.length - 1];
+  if (last && last.face === face) last.text += text;
+  else runs.push({ text, face });
 }
 
 /** Characters of `text` that neither the face nor its fallback can print. */

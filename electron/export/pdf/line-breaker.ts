@@ -1,5 +1,5 @@
 import type { FaceId } from './font-registry.ts';
-import { type Coverage, type FontRun, splitRuns } from './font-runs.ts';
+import { appendRun, type Coverage, type FontRun, faceFor, splitRuns } from './font-runs.ts';
 
 // Chinese line breaking done here rather than by pdfmake. pdfmake treats every ideograph as a word
 // and lays out, styles and draws each one separately; handing it whole lines (one unbreakable run
@@ -65,7 +65,15 @@ export function breakLines(
   covers: Coverage,
 ): BrokenLine[] {
   const tokens = tokenize(text);
-  const widths = tokens.map((t) => splitRuns(t.text, face, covers).reduce((s, r) => s + measure(r.text, r.face, size), 0));
+  // Most tokens are one character in one face; only Latin words can mix faces.
+  const runsOf = tokens.map((t): FontRun[] =>
+    t.text.length === 1 ? [{ text: t.text, face: faceFor(t.text.charCodeAt(0), face, covers) }] : splitRuns(t.text, face, covers),
+  );
+  const widths = runsOf.map((runs) => {
+    let w = 0;
+    for (const r of runs) w += measure(r.text, r.face, size);
+    return w;
+  });
   const lines: { from: number; to: number }[] = [];
   let from = 0;
   let used = 0;
@@ -96,18 +104,14 @@ export function breakLines(
   return lines.map((l, n) => {
     let to = l.to;
     while (to > l.from && tokens[to - 1]!.space) to--;
-    const lineText = tokens
-      .slice(l.from, to)
-      .map((t) => t.text)
-      .join('');
+    // Joining the tokens' runs gives the same maximal runs as splitting the line's text again.
+    const runs: FontRun[] = [];
     let lineWidth = 0;
-    for (let i = l.from; i < to; i++) lineWidth += widths[i]!;
-    return {
-      runs: splitRuns(lineText, face, covers),
-      width: lineWidth,
-      available: n === 0 ? width - firstIndent : width,
-      last: n === lines.length - 1,
-    };
+    for (let i = l.from; i < to; i++) {
+      for (const r of runsOf[i]!) appendRun(runs, r.text, r.face);
+      lineWidth += widths[i]!;
+    }
+    return { runs, width: lineWidth, available: n === 0 ? width - firstIndent : width, last: n === lines.length - 1 };
   });
 }
 
