@@ -40,7 +40,9 @@ function spawnWorker(heapMb: number): Worker {
   // A small young generation: parsing makes short-lived garbage, and the default semi-spaces
   // alone would add tens of MB to the app's peak memory.
   const resourceLimits = { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 8, stackSizeMb: 8 };
-  if (workerEntry) return new Worker(workerEntry, { resourceLimits });
+  // The bundled worker is plain JavaScript: it must not inherit loader flags (tsx's --import costs
+  // a module-loader thread and ~25 MB in the worker for nothing).
+  if (workerEntry) return new Worker(workerEntry, { resourceLimits, execArgv: [] });
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return new Worker(new URL('./parse-worker.js', here), { resourceLimits });
   const entry = new URL('./parse-worker.ts', here).href;
