@@ -77,7 +77,7 @@ function attribute(tag: string, name: string): string | undefined {
 }
 
 /** Index of the '>' that ends the tag starting at `lt`, skipping quoted attribute values. */
-function tagEnd(buf: string, lt: number): number {
+export function tagEnd(buf: string, lt: number): number {
   const gt = buf.indexOf('>', lt + 1);
   if (gt < 0) return -1;
   let i = lt + 1;
