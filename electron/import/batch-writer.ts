@@ -17,6 +17,8 @@ import type {
 import * as repo from '../db/repositories/import-repo.ts';
 import type { Db } from '../db/open.ts';
 
+const NONE: ReadonlySet<number> = new Set();
+
 /** Longest list of duplicates kept for the preview and the result. */
 export const LIST_CAP = 1000;
 
@@ -101,7 +103,7 @@ export class BatchWriter {
     private readonly db: Db,
     private readonly options: CommitOptions,
     readonly batchId: number,
-    private readonly fileName: string,
+    fileName: string,
   ) {
     this.projectIds = repo.projectIdsByName(db, options.yearId);
     this.isDuplicate = options.target === 'budget' ? duplicateMatcher(db, options, batchId) : () => null;
@@ -111,9 +113,17 @@ export class BatchWriter {
         ? createDuplicateMatcher(repo.ledgerFingerprintCounter(db, options.yearId, options.unitId, batchId))
         : null;
     this.isAccepted = acceptedSet(options);
-    this.stage = options.target === 'ledger' ? repo.createLedgerStage(db) : null;
+    this.stage =
+      options.target === 'ledger'
+        ? repo.createLedgerStage(db, { yearId: options.yearId, unitId: options.unitId, batchId, sourceFile: fileName })
+        : null;
     this.insertBudget =
       options.target === 'budget' ? repo.budgetInserter(db, { yearId: options.yearId, unitId: options.unitId, batchId }) : null;
+  }
+
+  /** Completes the batch's writes; call before the transaction commits. */
+  finish(): void {
+    this.stage?.finish();
   }
 
   close(): void {
@@ -121,33 +131,33 @@ export class BatchWriter {
   }
 
   private addLedger(rows: readonly LedgerRow[], stage: repo.LedgerStage): void {
-    stage.load(rows);
-    const duplicateSeqs = new Set<number>();
-    if (this.matchFingerprint) {
-      const candidates = repo.stagedDuplicateCandidates(this.db, stage, this.options.yearId, this.options.unitId, this.batchId);
-      for (const c of candidates) {
-        const hit = this.matchFingerprint(c.fingerprint);
-        const row = rows[c.seq - 1];
-        if (!hit || !row) continue;
-        const accepted = this.isAccepted(row);
-        if (this.duplicates.length < LIST_CAP) this.duplicates.push(duplicateRow(row, hit, accepted));
-        if (!accepted) duplicateSeqs.add(c.seq);
-      }
-      repo.markStagedDuplicates(this.db, stage, [...duplicateSeqs]);
-    }
-    rows.forEach((row, i) => {
-      if (duplicateSeqs.has(i + 1)) return;
-      this.projectFor(row.projectName);
+    const skip = this.matchFingerprint ? this.ledgerDuplicates(rows, this.matchFingerprint) : NONE;
+    const projectIds = new Array<number | null>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      if (!row || skip.has(i)) continue;
+      projectIds[i] = this.projectFor(row.projectName);
       this.ledgerTotals.add(row);
-    });
-    const written = repo.insertLedgerFromStage(this.db, stage, {
-      yearId: this.options.yearId,
-      unitId: this.options.unitId,
-      batchId: this.batchId,
-      sourceFile: this.fileName,
-    });
-    this.imported += written;
-    this.duplicateCount += duplicateSeqs.size;
+    }
+    stage.load(rows, projectIds, skip);
+    this.imported += stage.write();
+    this.duplicateCount += skip.size;
+  }
+
+  /** Indexes of the rows to leave out: duplicates of earlier rows not accepted by the user. */
+  private ledgerDuplicates(rows: readonly LedgerRow[], match: (fingerprint: string) => DuplicateHit | null): Set<number> {
+    const skip = new Set<number>();
+    const fingerprints = rows.map((r) => r.fingerprint);
+    const { yearId, unitId } = this.options;
+    for (const i of repo.existingFingerprintIndexes(this.db, fingerprints, yearId, unitId, this.batchId)) {
+      const row = rows[i];
+      const hit = row ? match(row.fingerprint) : null;
+      if (!row || !hit) continue;
+      const accepted = this.isAccepted(row);
+      if (this.duplicates.length < LIST_CAP) this.duplicates.push(duplicateRow(row, hit, accepted));
+      if (!accepted) skip.add(i);
+    }
+    return skip;
   }
 
   private projectFor(name: string): number | null {

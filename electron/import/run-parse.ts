@@ -38,9 +38,12 @@ export function configureImportWorker(entry: URL | string): void {
 
 function spawnWorker(heapMb: number): Worker {
   // A small young generation: parsing makes short-lived garbage, and the default semi-spaces
-  // alone would add tens of MB to the app's peak memory.
-  const resourceLimits = { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 8, stackSizeMb: 8 };
-  if (workerEntry) return new Worker(workerEntry, { resourceLimits });
+  // alone would add tens of MB to the app's peak memory. 16 MB rather than 8: a block of rows then
+  // dies young instead of being promoted, ≈8% less parsing time for ≈10 MB.
+  const resourceLimits = { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 8 };
+  // The bundled worker is plain JavaScript: it must not inherit loader flags (tsx's --import costs
+  // a module-loader thread and ~25 MB in the worker for nothing).
+  if (workerEntry) return new Worker(workerEntry, { resourceLimits, execArgv: [] });
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return new Worker(new URL('./parse-worker.js', here), { resourceLimits });
   const entry = new URL('./parse-worker.ts', here).href;

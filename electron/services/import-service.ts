@@ -335,6 +335,7 @@ function finishCommit(db: Db, options: CommitOptions, parsed: ParsedFile, batch:
     rowsRejected: summary.rowsRejected,
     rowsSkippedLayout: summary.rowsSkippedLayout,
   };
+  batch.finish();
   const totals = batch.totals();
   const report = {
     version: 1,

@@ -34,6 +34,25 @@ const FOOTER =
 
 // Every label above starts with one of these characters: a cheap test before the patterns.
 const FIRST_CHARS = new Set('本全当上月年合小总累共期承过转结制复审打单财会主记出经填注说备数借贷交'.split(''));
+const FIRST_CODES = new Set([...FIRST_CHARS].map((c) => c.charCodeAt(0)));
+
+/** What String.prototype.trimStart removes (WhiteSpace and LineTerminator). */
+function isJsSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    (code >= 0x80 &&
+      (code === 0xa0 ||
+        code === 0x1680 ||
+        (code >= 0x2000 && code <= 0x200a) ||
+        code === 0x2028 ||
+        code === 0x2029 ||
+        code === 0x202f ||
+        code === 0x205f ||
+        code === 0x3000 ||
+        code === 0xfeff))
+  );
+}
 
 function scopeOf(label: string): TotalScope {
   if (/^(本页|本月|本期|本日|当月|月|小计)/.test(label) || label === '小计') return 'period';
@@ -44,9 +63,13 @@ function scopeOf(label: string): TotalScope {
 /** A text cell that may be a label: only first characters NFKC can turn into one are looked at closely. */
 function labelText(c: CellValue | undefined): string | null {
   if (typeof c !== 'string') return null;
-  const first = c.trimStart().charAt(0);
-  if (!FIRST_CHARS.has(first)) {
-    const code = first.charCodeAt(0);
+  // The first character after leading white space, read without allocating (every data row's
+  // text cells pass through here).
+  let i = 0;
+  while (i < c.length && isJsSpace(c.charCodeAt(i))) i++;
+  if (i === c.length) return null;
+  const code = c.charCodeAt(i);
+  if (!FIRST_CODES.has(code)) {
     const foldable = code === 0x3000 || code === 0x200b || code === 0xfeff || (code >= 0x3200 && code <= 0x33ff) || code >= 0xf900;
     if (!foldable) return null;
   }

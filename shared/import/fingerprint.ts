@@ -5,12 +5,33 @@
 import type { Direction } from '../domain/enums.ts';
 import { toParseText } from './normalize-text.ts';
 
-function part(text: string): string {
-  if (text === '') return '';
+function comparable(text: string): string {
   let s = toParseText(text);
   if (/[\s|A-Z]/.test(s)) s = s.replace(/\s+/g, '').toLowerCase().replaceAll('|', '/');
   return s;
 }
+
+/**
+ * comparable() remembered per distinct text: a file repeats its counterparties and 摘要 thousands
+ * of times (serial numbers are unique, so they are not remembered). Bounded, one per field.
+ */
+function memo(): (text: string) => string {
+  const cache = new Map<string, string>();
+  return (text) => {
+    if (text === '') return '';
+    let s = cache.get(text);
+    if (s === undefined) {
+      s = comparable(text);
+      if (cache.size >= 16_384) cache.clear();
+      cache.set(text, s);
+    }
+    return s;
+  };
+}
+
+const part = (text: string) => (text === '' ? '' : comparable(text));
+const counterpartyPart = memo();
+const summaryPart = memo();
 
 export function ledgerFingerprintKey(row: {
   date: string;
@@ -20,7 +41,7 @@ export function ledgerFingerprintKey(row: {
   summary: string;
   serialNo: string;
 }): string {
-  return `${row.date}|${row.direction}|${row.amountFen}|${part(row.counterparty)}|${part(row.summary)}|${part(row.serialNo)}`;
+  return `${row.date}|${row.direction}|${row.amountFen}|${counterpartyPart(row.counterparty)}|${summaryPart(row.summary)}|${part(row.serialNo)}`;
 }
 
 /** The identity of a budget quota line: the same 指标 imported from two exports matches. */

@@ -24,11 +24,12 @@ function error(reason: string): AmountResult {
 
 function fromDecimal(negative: boolean, intDigits: string, fracDigits: string, scale: AmountScale): AmountResult {
   const shift = SCALE_SHIFT[scale];
-  const frac = fracDigits.replace(/0+$/, '');
+  // (The regular expressions only run when there is something to strip: every numeric cell passes here.)
+  const frac = fracDigits.endsWith('0') ? fracDigits.replace(/0+$/, '') : fracDigits;
   if (frac.length > shift) {
     return error(`金额小数位数过多，超出“分”的精度（以${AMOUNT_SCALE_LABELS[scale]}为单位最多 ${shift} 位小数）`);
   }
-  const int = intDigits.replace(/^0+(?=\d)/, '') || '0';
+  const int = (intDigits.length > 1 && intDigits.charCodeAt(0) === 48 ? intDigits.replace(/^0+(?=\d)/, '') : intDigits) || '0';
   // Up to 15 digits the scaled value is exact as a plain integer string; longer goes through BigInt.
   if (int.length + shift <= 15) {
     const value = Number(int + frac.padEnd(shift, '0'));
@@ -84,9 +85,10 @@ export function parseAmountCell(value: CellValue | undefined, scale: AmountScale
     const text = doubleToDecimalText(value);
     if (text === null) return error('金额不是有限数值');
     if (Math.abs(value) >= 1e15) return error('金额超出可处理的范围');
-    const negative = text.startsWith('-');
-    const [intDigits = '', fracDigits = ''] = (negative ? text.slice(1) : text).split('.');
-    return fromDecimal(negative, intDigits, fracDigits, scale);
+    const negative = text.charCodeAt(0) === 45;
+    const digits = negative ? text.slice(1) : text;
+    const dot = digits.indexOf('.');
+    return dot < 0 ? fromDecimal(negative, digits, '', scale) : fromDecimal(negative, digits.slice(0, dot), digits.slice(dot + 1), scale);
   }
   if (typeof value === 'string') return parseAmountText(value, scale);
   if (typeof value === 'boolean') return error('是逻辑值，不是金额');

@@ -112,7 +112,7 @@ export function categoryAmounts(db: Db, yearId: number): Array<Amounts & { categ
       `WITH b AS (SELECT category, sum(initial_fen) AS initial, sum(adjustment_fen) AS adjustment, sum(final_fen) AS final
                     FROM budget_line WHERE year_id = @yearId GROUP BY category),
             a AS (SELECT category, sum(amount_fen) AS actual
-                    FROM ledger_txn WHERE year_id = @yearId AND direction = 'out' GROUP BY category),
+                    FROM ledger_rollup WHERE year_id = @yearId AND direction = 'out' GROUP BY category),
             c(category, ord) AS (VALUES ('personnel', 1), ('public', 2), ('project', 3))
        SELECT c.category, coalesce(b.initial, 0) AS initial, coalesce(b.adjustment, 0) AS adjustment,
               coalesce(b.final, 0) AS final, coalesce(a.actual, 0) AS actual

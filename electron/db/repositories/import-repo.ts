@@ -250,40 +250,77 @@ export function existingBudgetLines(db: Db, yearId: number, unitId: number, excl
 }
 
 // --- staging --------------------------------------------------------------------------------
-// Each arriving batch of parsed ledger rows goes through a connection-private TEMP table, so it
-// reaches ledger_txn in one set-based INSERT … SELECT (about twice as fast as row-by-row inserts
-// with ledger_txn's indexes and rollup trigger) and duplicates are found with one query.
+// Each arriving block of parsed ledger rows goes through a connection-private TEMP table, so it
+// reaches ledger_txn in one set-based INSERT … SELECT: row-by-row inserts into ledger_txn cost
+// more per row (a statement, its journal and its foreign-key checks each). The block's rollup
+// follows in one grouped upsert (migration 0003: the insert trigger skips deferred batches).
 
 let stageCounter = 0;
 
 export interface LedgerStage {
-  name: string;
-  /** Replaces the staged rows with `rows`; row i gets seq i + 1. */
-  load(rows: readonly LedgerRow[]): void;
+  /**
+   * Replaces the staged rows with `rows`, in order, leaving out the indexes in `skip`;
+   * `projectIds[i]` is row i's project.
+   */
+  load(rows: readonly LedgerRow[], projectIds: readonly (number | null)[], skip: ReadonlySet<number>): void;
+  /**
+   * Moves the staged rows into ledger_txn in one statement (file order), then adds them to
+   * ledger_rollup grouped. Returns the number of rows written.
+   */
+  write(): number;
+  /** Ends the deferred rollup: call before the transaction commits. */
+  finish(): void;
   drop(): void;
 }
 
-export function createLedgerStage(db: Db): LedgerStage {
+/**
+ * The staging table of one import batch. Defers the batch's rollup (migration 0003) until
+ * finish(), so rows this stage writes are rolled up by write() and by nothing else.
+ */
+export function createLedgerStage(db: Db, ctx: LedgerInsertContext): LedgerStage {
   const name = `import_stage_${process.pid}_${++stageCounter}`;
   db.exec(
     `CREATE TEMP TABLE ${name} (seq INTEGER PRIMARY KEY, sheet TEXT, source_row INTEGER, txn_date TEXT, direction TEXT,
        amount_fen INTEGER, voucher_no TEXT, summary TEXT, counterparty TEXT, serial_no TEXT, funding_source TEXT,
-       category TEXT, func_code TEXT, econ_code TEXT, project_name TEXT, fingerprint TEXT, dup INTEGER NOT NULL DEFAULT 0)`,
+       category TEXT, func_code TEXT, econ_code TEXT, project_id INTEGER, fingerprint TEXT)`,
   );
+  db.prepare('INSERT INTO ledger_rollup_deferred (batch_id) VALUES (?)').run(ctx.batchId);
   const clear = db.prepare(`DELETE FROM temp.${name}`);
-  const ins = db.prepare(
+  const stage = db.prepare(
     `INSERT INTO temp.${name} (seq, sheet, source_row, txn_date, direction, amount_fen, voucher_no, summary, counterparty,
-       serial_no, funding_source, category, func_code, econ_code, project_name, fingerprint)
+       serial_no, funding_source, category, func_code, econ_code, project_id, fingerprint)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const lastId = db.prepare('SELECT coalesce(max(id), 0) FROM ledger_txn').pluck();
+  const insert = db.prepare(
+    `INSERT INTO ledger_txn (year_id, unit_id, txn_date, voucher_no, summary, counterparty, serial_no, funding_source,
+       category, func_code, econ_code, project_id, direction, amount_fen, batch_id, source_file, source_sheet, source_row,
+       fingerprint)
+     SELECT @yearId, @unitId, txn_date, voucher_no, summary, counterparty, serial_no, funding_source, category,
+            func_code, econ_code, project_id, direction, amount_fen, @batchId, @sourceFile, sheet, source_row, fingerprint
+       FROM temp.${name}
+      ORDER BY seq`,
+  );
+  // The row → rollup key of the trigger (migration 0002), over the rows just written.
+  const rollup = db.prepare(
+    `INSERT INTO ledger_rollup (year_id, direction, unit_id, category, funding_source, project_key, econ_code, func_code,
+                               line_key, period, amount_fen, txn_count)
+     SELECT year_id, direction, unit_id, category, funding_source, coalesce(project_id, 0), econ_code, func_code,
+            coalesce(budget_line_id, 0), period, sum(amount_fen), count(*)
+       FROM ledger_txn
+      WHERE id > ?
+      GROUP BY year_id, direction, unit_id, category, funding_source, coalesce(project_id, 0), econ_code, func_code,
+               coalesce(budget_line_id, 0), period
+     ON CONFLICT DO UPDATE SET amount_fen = amount_fen + excluded.amount_fen, txn_count = txn_count + excluded.txn_count`,
+  );
   return {
-    name,
-    load(rows) {
+    load(rows, projectIds, skip) {
       clear.run();
-      let seq = 0;
-      for (const r of rows) {
-        ins.run(
-          ++seq,
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i];
+        if (!r || skip.has(i)) continue;
+        stage.run(
+          i,
           r.sheet,
           r.row,
           r.date,
@@ -297,57 +334,44 @@ export function createLedgerStage(db: Db): LedgerStage {
           r.category,
           r.funcCode,
           r.econCode,
-          r.projectName,
+          projectIds[i] ?? null,
           r.fingerprint,
         );
       }
+    },
+    write() {
+      const before = lastId.get() as number;
+      const written = insert.run(ctx).changes;
+      rollup.run(before);
+      return written;
+    },
+    finish() {
+      db.prepare('DELETE FROM ledger_rollup_deferred WHERE batch_id = ?').run(ctx.batchId);
     },
     drop: () => db.exec(`DROP TABLE IF EXISTS temp.${name}`),
   };
 }
 
-/** seq and fingerprint of staged rows whose fingerprint already exists outside `excludeBatchId`, in order. */
-export function stagedDuplicateCandidates(
+/**
+ * Indexes (in `fingerprints`) of the fingerprints that already exist for the year and unit outside
+ * batch `excludeBatchId`, in order.
+ */
+export function existingFingerprintIndexes(
   db: Db,
-  stage: LedgerStage,
+  fingerprints: readonly string[],
   yearId: number,
   unitId: number,
   excludeBatchId: number,
-): Array<{ seq: number; fingerprint: string }> {
+): number[] {
   return db
     .prepare(
-      `SELECT seq, fingerprint FROM temp.${stage.name} s
+      `SELECT j.key FROM json_each(?) j
         WHERE EXISTS (SELECT 1 FROM ledger_txn t
-                       WHERE t.year_id = ? AND t.fingerprint = s.fingerprint AND t.unit_id = ? AND t.batch_id IS NOT ?)
-        ORDER BY seq`,
+                       WHERE t.year_id = ? AND t.fingerprint = j.value AND t.unit_id = ? AND t.batch_id IS NOT ?)
+        ORDER BY j.key`,
     )
-    .all(yearId, unitId, excludeBatchId) as Array<{ seq: number; fingerprint: string }>;
-}
-
-export function markStagedDuplicates(db: Db, stage: LedgerStage, seqs: readonly number[]): void {
-  const mark = db.prepare(`UPDATE temp.${stage.name} SET dup = 1 WHERE seq = ?`);
-  for (const seq of seqs) mark.run(seq);
-}
-
-/**
- * Moves the staged, non-duplicate rows into ledger_txn in one statement (file order), linking
- * projects by name (they must exist). Returns the number of rows written.
- */
-export function insertLedgerFromStage(db: Db, stage: LedgerStage, ctx: LedgerInsertContext): number {
-  return db
-    .prepare(
-      `INSERT INTO ledger_txn (year_id, unit_id, txn_date, voucher_no, summary, counterparty, serial_no, funding_source,
-         category, func_code, econ_code, project_id, direction, amount_fen, batch_id, source_file, source_sheet, source_row,
-         fingerprint)
-       SELECT @yearId, @unitId, s.txn_date, s.voucher_no, s.summary, s.counterparty, s.serial_no, s.funding_source,
-              s.category, s.func_code, s.econ_code, p.id, s.direction, s.amount_fen, @batchId, @sourceFile, s.sheet,
-              s.source_row, s.fingerprint
-         FROM temp.${stage.name} s
-         LEFT JOIN project p ON p.year_id = @yearId AND p.name = s.project_name AND s.project_name <> ''
-        WHERE s.dup = 0
-        ORDER BY s.seq`,
-    )
-    .run(ctx).changes;
+    .pluck()
+    .all(JSON.stringify(fingerprints), yearId, unitId, excludeBatchId) as number[];
 }
 
 /** Whether the unit has any ledger row in the year: with none, nothing can be a duplicate. */

@@ -77,7 +77,7 @@ function attribute(tag: string, name: string): string | undefined {
 }
 
 /** Index of the '>' that ends the tag starting at `lt`, skipping quoted attribute values. */
-function tagEnd(buf: string, lt: number): number {
+export function tagEnd(buf: string, lt: number): number {
   const gt = buf.indexOf('>', lt + 1);
   if (gt < 0) return -1;
   let i = lt + 1;
@@ -156,9 +156,10 @@ export class SheetXmlParser {
         this.carry = buf.slice(lt);
         return;
       }
-      if (next === 47 /* / */) this.close(buf, lt + 2, gt);
-      else this.open(buf, lt + 1, gt);
-      pos = gt + 1;
+      if (next === 47 /* / */) {
+        this.close(buf, lt + 2, gt);
+        pos = gt + 1;
+      } else pos = this.open(buf, lt + 1, gt);
     }
   }
 
@@ -194,7 +195,8 @@ export class SheetXmlParser {
     if (this.inCell || this.inRow) this.fail('最后一行不完整');
   }
 
-  private open(buf: string, start: number, gt: number): void {
+  /** Handles a start tag; returns where scanning continues (past the element when read whole). */
+  private open(buf: string, start: number, gt: number): number {
     const selfClosing = buf.charCodeAt(gt - 1) === 47;
     let nameEnd = start;
     while (nameEnd < gt) {
@@ -216,9 +218,18 @@ export class SheetXmlParser {
         if (selfClosing) this.finishCell();
         break;
       }
-      case 'v':
-        if (!selfClosing) this.inValue = true;
+      case 'v': {
+        if (selfClosing) break;
+        // Fast path for the common <v>text</v>: the value is everything up to the next tag when
+        // that tag is </v>; anything else (a comment, CDATA, a prefixed name) takes the general path.
+        const lt = buf.indexOf('<', gt + 1);
+        if (lt >= 0 && buf.charCodeAt(lt + 1) === 47 && buf.charCodeAt(lt + 2) === 118 && buf.charCodeAt(lt + 3) === 62) {
+          this.value += buf.slice(gt + 1, lt);
+          return lt + 4;
+        }
+        this.inValue = true;
         break;
+      }
       case 'f':
         this.hasFormula = true;
         break;
@@ -246,6 +257,7 @@ export class SheetXmlParser {
         if (!selfClosing) this.phonetic++;
         break;
     }
+    return gt + 1;
   }
 
   /** Reads r, s and t of a cell's start tag in one pass (the common, double-quoted, unescaped form). */
@@ -257,24 +269,32 @@ export class SheetXmlParser {
     while (i < to) {
       const eq = buf.indexOf('=', i);
       if (eq < 0 || eq >= to) break;
-      let nameStart = eq - 1;
-      while (nameStart > i && buf.charCodeAt(nameStart) === 32) nameStart--;
-      let k = nameStart;
+      let nameEnd = eq - 1;
+      while (nameEnd > i && buf.charCodeAt(nameEnd) === 32) nameEnd--;
+      let k = nameEnd;
       while (k >= i && buf.charCodeAt(k) !== 32 && buf.charCodeAt(k) !== 9 && buf.charCodeAt(k) !== 10) k--;
-      let name = buf.slice(k + 1, nameStart + 1);
-      const colon = name.indexOf(':');
-      if (colon >= 0) name = name.slice(colon + 1);
+      // One-letter names (r, s, t) are told apart by their character; longer ones may carry a prefix.
+      let name = nameEnd === k + 1 ? 0 : -1;
+      if (name === 0) name = buf.charCodeAt(nameEnd);
+      else {
+        const full = buf.slice(k + 1, nameEnd + 1);
+        const colon = full.indexOf(':');
+        const local = colon >= 0 ? full.slice(colon + 1) : full;
+        name = local.length === 1 ? local.charCodeAt(0) : -1;
+      }
       let q = eq + 1;
       while (buf.charCodeAt(q) === 32) q++;
       const quote = buf[q];
       if (quote !== '"' && quote !== "'") this.fail('属性格式错误');
       const close = buf.indexOf(quote, q + 1);
       if (close < 0 || close > to) this.fail('属性格式错误');
-      const raw = buf.slice(q + 1, close);
-      const value = raw.includes('&') ? this.decode(raw) : raw;
-      if (name === 'r') ref = value;
-      else if (name === 't') type = value;
-      else if (name === 's') style = Number(value);
+      if (name === 114 /* r */ || name === 115 /* s */ || name === 116 /* t */) {
+        const raw = buf.slice(q + 1, close);
+        const value = raw.includes('&') ? this.decode(raw) : raw;
+        if (name === 114) ref = value;
+        else if (name === 116) type = value;
+        else style = Number(value);
+      }
       i = close + 1;
     }
     this.col = ref ? columnIndex(ref) : this.col + 1;

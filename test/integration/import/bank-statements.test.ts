@@ -13,7 +13,7 @@ import {
   writeIcbcXls,
   writeSpreadsheetMl,
 } from '../../fixtures/spreadsheets/bank-statements.ts';
-import { type ImportTestDb, openImportTestDb } from './import-db.ts';
+import { type ImportTestDb, openImportTestDb, rollupDrift } from './import-db.ts';
 
 let t: ImportTestDb;
 beforeEach(() => {
@@ -97,6 +97,7 @@ describe('bank statements', () => {
       [2, false],
       [3, true],
     ]);
+    expect(rollupDrift(t.db)).toEqual([]);
     // The same overlap into another unit is not a duplicate there.
     const other = await previewImport(t.db, { ...ledgerOptions(overlap), unitId: t.otherUnitId }, run);
     expect(other.accounting.rowsDuplicate).toBe(0);

@@ -32,7 +32,27 @@ export function openImportTestDb(): ImportTestDb {
 
 /** Row counts of the tables an import may touch: equal before and after means nothing was written. */
 export function importTablesSnapshot(db: Db): string {
-  return ['import_batch', 'ledger_txn', 'budget_line', 'project', 'mapping_profile', 'audit_log']
+  return ['import_batch', 'ledger_txn', 'ledger_rollup', 'ledger_rollup_deferred', 'budget_line', 'project', 'mapping_profile', 'audit_log']
     .map((t) => `${t}:${(db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n}`)
     .join(',');
+}
+
+/**
+ * The rows of ledger_rollup that differ from a GROUP BY over ledger_txn (imports roll up per block
+ * of rows, not through the trigger), plus any batch still marked as deferring its rollup.
+ */
+export function rollupDrift(db: Db): unknown[] {
+  const drift = db
+    .prepare(
+      `WITH expected AS (
+         SELECT year_id, direction, unit_id, category, funding_source, coalesce(project_id, 0) AS project_key, econ_code,
+                func_code, coalesce(budget_line_id, 0) AS line_key, period, sum(amount_fen) AS amount_fen, count(*) AS txn_count
+           FROM ledger_txn GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
+       SELECT 'missing' AS kind, * FROM (SELECT * FROM expected EXCEPT SELECT * FROM ledger_rollup)
+       UNION ALL
+       SELECT 'extra', * FROM (SELECT * FROM ledger_rollup EXCEPT SELECT * FROM expected)`,
+    )
+    .all();
+  const deferred = db.prepare('SELECT batch_id FROM ledger_rollup_deferred').all();
+  return [...drift, ...deferred];
 }

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commitImport, listBatches, previewImport, undoImport } from '../../../electron/services/import-service.ts';
+import { bigLedgerTotals, writeBigLedgerXlsx } from '../../fixtures/spreadsheets/big-ledger.ts';
 import { LEDGER_EXPECTED, writeMessyLedgerXlsx } from '../../fixtures/spreadsheets/ledger-workbooks.ts';
-import { type ImportTestDb, importTablesSnapshot, openImportTestDb } from './import-db.ts';
+import { type ImportTestDb, importTablesSnapshot, openImportTestDb, rollupDrift } from './import-db.ts';
 
 let t: ImportTestDb;
 beforeEach(() => {
@@ -88,6 +89,7 @@ describe('messy 明细账 in 万元 with a two-level header', () => {
       public: LEDGER_EXPECTED.publicFen,
       project: LEDGER_EXPECTED.projectFen,
     });
+    expect(rollupDrift(t.db)).toEqual([]);
 
     const [batch] = listBatches(t.db, t.yearId);
     expect(batch).toMatchObject({
@@ -106,6 +108,7 @@ describe('messy 明细账 in 万元 with a two-level header', () => {
     expect(undo.rowsRemoved).toBe(7);
     expect((t.db.prepare('SELECT count(*) AS n FROM ledger_txn').get() as { n: number }).n).toBe(0);
     expect((t.db.prepare('SELECT count(*) AS n FROM project').get() as { n: number }).n).toBe(0);
+    expect(rollupDrift(t.db)).toEqual([]);
     expect(listBatches(t.db, t.yearId)[0]).toMatchObject({ status: 'reverted', revertedAt: undo.revertedAt });
     expect(() => undoImport(t.db, result.batchId)).toThrow(/已于 .* 撤销过/);
   });
@@ -129,5 +132,35 @@ describe('messy 明细账 in 万元 with a two-level header', () => {
     undoImport(t.db, first.batchId);
     const again = await commitImport(t.db, options, { inProcess: true });
     expect(again.accounting.rowsImported).toBe(7);
+  });
+});
+
+describe('a ledger of several blocks', () => {
+  it('rolls up every block exactly and finds duplicates across blocks of a longer, overlapping file', async () => {
+    const first = join(t.dir, 'first.xlsx');
+    const longer = join(t.dir, 'longer.xlsx');
+    await writeBigLedgerXlsx(first, 6000);
+    await writeBigLedgerXlsx(longer, 6205);
+    const options = { yearId: t.yearId, unitId: t.unitId, target: 'ledger' as const };
+    const a = await commitImport(t.db, { ...options, filePath: first });
+    expect(a.accounting).toMatchObject({ rowsImported: 6000, rowsDuplicate: 0 });
+    expect(a.ledgerTotals).toMatchObject(bigLedgerTotals(6000));
+    expect(rollupDrift(t.db)).toEqual([]);
+
+    // The same 17 rows a day, so its first 6,000 rows are those of the first file, in every block.
+    const preview = await previewImport(t.db, { ...options, filePath: longer });
+    expect(preview.accounting).toMatchObject({ rowsImported: 205, rowsDuplicate: 6000 });
+    const b = await commitImport(t.db, { ...options, filePath: longer, acceptDuplicates: [2, 6001] });
+    expect(b.accounting).toMatchObject({ rowsImported: 207, rowsDuplicate: 5998 });
+    // The list stops at its cap; the accepted row of the third block is stored all the same.
+    expect(b.duplicates.filter((d) => d.accepted).map((d) => d.row)).toEqual([2]);
+    const accepted = t.db.prepare('SELECT source_row FROM ledger_txn WHERE batch_id = ? AND source_row IN (2, 6001)').pluck();
+    expect(accepted.all(b.batchId)).toEqual([2, 6001]);
+    expect(b.duplicates.every((d) => d.existingBatchId === a.batchId)).toBe(true);
+    expect(rollupDrift(t.db)).toEqual([]);
+    expect(t.db.prepare('SELECT count(*) AS n FROM ledger_txn').get()).toEqual({ n: 6207 });
+
+    undoImport(t.db, a.batchId);
+    expect(rollupDrift(t.db)).toEqual([]);
   });
 });
