@@ -168,7 +168,7 @@ async function fullChild(file: string, worker: string): Promise<ChildResult> {
   if (worker) configureImportWorker(worker);
   const org = await import('../../electron/db/repositories/organization-repo.ts');
   const { commitImport } = await import('../../electron/services/import-service.ts');
-  const { bigLedgerTotals } = await import('../../test/fixtures/spreadsheets/big-ledger.ts');
+  const { bigLedgerTotals } = await import('../../test/fixtures/spreadsheets/big-ledger-lines.ts');
   const dir = mkdtempSync(join(tmpdir(), 'selfeval-bench-import-'));
   try {
     const db = openDatabase(join(dir, 'bench.db'));
