@@ -16,7 +16,7 @@ import { formatYuan } from '../../../shared/money/fen.ts';
 // property with SELFEVAL_STRESS=full (npm run test:stress), 500 in npm test. The time a case takes
 // is measured and tallied (cases over 50 ms, the slowest), not asserted: a timed assertion would
 // fail on a busy machine, not on a slow parser. The file-level properties (row accounting,
-// re-import) are in test/stress/properties-import.test.ts.
+// re-import) are in properties-files.test.ts.
 
 const RUNS = process.env.SELFEVAL_STRESS === 'full' ? 10_000 : 500;
 const SLOW_MS = 50;
@@ -52,7 +52,7 @@ class CaseTimer {
   }
 }
 
-const FULL_WIDTH = (s: string) => s.replace(/[0-9.,()\-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const FULL_WIDTH = (s: string) => s.replace(/[0-9.,()-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 /** The shapes amounts take in bank and finance-system exports. */
 function amountForms(fen: number): string[] {
