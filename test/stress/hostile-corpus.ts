@@ -305,9 +305,10 @@ const PART_MUTATIONS: Record<string, PartMutation> = {
     const wb = parts.find((p) => /xl\/workbook\.xml$/.test(p.name));
     if (!wb) return parts;
     const sheets: string[] = [];
-    for (let i = 0; i < rng.pick([2, 50, 300]); i++) sheets.push(`<sheet name="${rng.chance(0.5) ? '明细' : `S${i}`}" sheetId="${i + 2}" r:id="rId${rng.int(1, 9)}"/>`);
+    const count = rng.pick([2, 50, 300]);
+    for (let i = 0; i < count; i++) sheets.push(`<sheet name="${rng.chance(0.5) ? '明细' : `S${i}`}" sheetId="${i + 2}" r:id="rId${rng.int(1, 9)}"/>`);
     let xml = textOf(wb).replace('</sheets>', `${sheets.join('')}</sheets>`);
-    if (rng.chance(0.5)) xml = xml.replace(/<workbookPr[^>]*\/>|(<workbook[^>]*>)/, (m, open) => (open ? `${open}<workbookPr date1904="1"/>` : '<workbookPr date1904="true"/>'));
+    if (rng.chance(0.5)) xml = xml.replace(/<workbookPr[^>]*\/>|(<workbook[^>]*>)/, (_m, open) => (open ? `${open}<workbookPr date1904="1"/>` : '<workbookPr date1904="true"/>'));
     setText(wb, xml);
     return parts;
   },
