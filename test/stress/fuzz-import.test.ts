@@ -186,6 +186,9 @@ describe('mutation fuzzing of the import', () => {
               const index = next++;
               const { value } = await inputs.next();
               await runOne(lane, value as FuzzInput, index, tally);
+              if (tally.inputs % 1000 === 0) {
+                process.stderr.write(`FUZZ progress ${tally.inputs}/${INPUTS} ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+              }
               peakRss = Math.max(peakRss, process.memoryUsage().rss);
             }
           }),
