@@ -23,7 +23,8 @@ import { parseWorkerBundle } from './worker-bundle.ts';
 
 const INPUTS = Number(process.env.SELFEVAL_FUZZ_INPUTS ?? (STRESS_FULL ? 10_000 : 300));
 const SEED = Number(process.env.SELFEVAL_FUZZ_SEED ?? Date.now() % 1_000_000);
-const LANES = 2;
+// Three imports at a time: each spends much of its time starting its worker thread.
+const LANES = 3;
 const LIMITS = { workerHeapMb: 256, workerTimeoutMs: 20_000 };
 const GRACE_MS = 20_000;
 // At ~0.2–0.5 s an input (a fresh capped worker each), 10,000 inputs take 20–80 min on 2 cores.
@@ -40,6 +41,7 @@ interface Tally {
   problems: string[];
   maxMs: number;
   slowest: string;
+  peakRss: number;
 }
 
 /** The kind of rejection, from the Chinese message (for the tally only; every message counts). */
@@ -83,6 +85,12 @@ function batchWhole(db: Db, r: CommitResult): boolean {
   const table = r.target === 'ledger' ? 'ledger_txn' : 'budget_line';
   const n = (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE batch_id = ?`).get(r.batchId) as { n: number }).n;
   return n === r.accounting.rowsImported;
+}
+
+function tallyLine(tally: Tally, started: number): string {
+  const seconds = (performance.now() - started) / 1000;
+  const reasons = [...tally.rejected.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}:${n}`);
+  return `FUZZ inputs=${tally.inputs} main_crashes=${tally.mainCrashes} unclassified_hangs=${tally.unclassifiedHangs} writes_on_failure=${tally.writesOnFailure} partial_accepted=${tally.partialAccepted} accepted=${tally.accepted} rejected_by_reason={${reasons.join(',')}} seed=${SEED} wall_s=${seconds.toFixed(0)} slowest_ms=${tally.maxMs.toFixed(0)} (${tally.slowest}) main_peak_rss_mb=${Math.round(tally.peakRss / 1048576)}`;
 }
 
 const lanes: ImportTestDb[] = [];
@@ -168,6 +176,7 @@ describe('mutation fuzzing of the import', () => {
         problems: [],
         maxMs: 0,
         slowest: '',
+        peakRss: 0,
       };
       const onUncaught = (err: unknown) => {
         tally.mainCrashes++;
@@ -176,7 +185,6 @@ describe('mutation fuzzing of the import', () => {
       process.on('uncaughtException', onUncaught);
       process.on('unhandledRejection', onUncaught);
       const started = performance.now();
-      let peakRss = 0;
       try {
         const inputs = hostileInputs(SEED);
         let next = 0;
@@ -186,10 +194,8 @@ describe('mutation fuzzing of the import', () => {
               const index = next++;
               const { value } = await inputs.next();
               await runOne(lane, value as FuzzInput, index, tally);
-              if (tally.inputs % 1000 === 0) {
-                process.stderr.write(`FUZZ progress ${tally.inputs}/${INPUTS} ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
-              }
-              peakRss = Math.max(peakRss, process.memoryUsage().rss);
+              if (tally.inputs % 500 === 0) process.stderr.write(`${tallyLine(tally, started)}\n`);
+              tally.peakRss = Math.max(tally.peakRss, process.memoryUsage().rss);
             }
           }),
         );
@@ -197,11 +203,7 @@ describe('mutation fuzzing of the import', () => {
         process.off('uncaughtException', onUncaught);
         process.off('unhandledRejection', onUncaught);
       }
-      const seconds = (performance.now() - started) / 1000;
-      const reasons = [...tally.rejected.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}:${n}`);
-      console.log(
-        `FUZZ inputs=${tally.inputs} main_crashes=${tally.mainCrashes} unclassified_hangs=${tally.unclassifiedHangs} writes_on_failure=${tally.writesOnFailure} partial_accepted=${tally.partialAccepted} accepted=${tally.accepted} rejected_by_reason={${reasons.join(',')}} seed=${SEED} wall_s=${seconds.toFixed(0)} slowest_ms=${tally.maxMs.toFixed(0)} (${tally.slowest}) main_peak_rss_mb=${Math.round(peakRss / 1048576)}`,
-      );
+      console.log(tallyLine(tally, started));
       if (tally.problems.length > 0) console.log(tally.problems.slice(0, 30).join('\n'));
       expect(tally.inputs).toBe(INPUTS);
       expect(tally.problems).toEqual([]);
