@@ -19,9 +19,9 @@ import { parseWorkerBundle } from './worker-bundle.ts';
 //                     or was stopped at a cap without a Chinese "file rejected" message
 //   write on failure  a failed import changed the data file
 // Accepted imports are checked whole (rows written = rows reported) and undone. Inputs come from a
-// seeded generator (SELFEVAL_FUZZ_SEED to replay); 10,000 in the full profile, 300 in npm test.
+// seeded generator (SELFEVAL_FUZZ_SEED to replay); 10,000 in the full profile, 200 in npm test.
 
-const INPUTS = Number(process.env.SELFEVAL_FUZZ_INPUTS ?? (STRESS_FULL ? 10_000 : 300));
+const INPUTS = Number(process.env.SELFEVAL_FUZZ_INPUTS ?? (STRESS_FULL ? 10_000 : 200));
 const SEED = Number(process.env.SELFEVAL_FUZZ_SEED ?? Date.now() % 1_000_000);
 // Three imports at a time: each spends much of its time starting its worker thread.
 const LANES = 3;
