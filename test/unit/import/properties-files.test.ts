@@ -10,7 +10,6 @@ import { AppError } from '../../../shared/api/app-error.ts';
 import type { LedgerRow } from '../../../shared/import/schemas.ts';
 import { formatYuan } from '../../../shared/money/fen.ts';
 import { type ImportTestDb, openImportTestDb } from '../../integration/import/import-db.ts';
-import { contentHash } from '../../integration/reliability/fixtures/databases.ts';
 import { encodeSheet, extensionOf, type SheetCell, type SheetFormat, type SheetRows } from '../../stress/generated-sheets.ts';
 
 // File-level properties of the importer (issue #7 §8, reliability-notes §5.2 items 4–5), on
@@ -156,11 +155,13 @@ describe('file properties', () => {
           const options = { yearId: t.yearId, unitId: t.unitId, target: 'ledger' as const };
           const a = await commitImport(t.db, { ...options, filePath: first }, run);
           expect(a.accounting.rowsImported + a.accounting.rowsDuplicate).toBe(g.lines.length);
-          const before = contentHash(t.db);
+          // Rows changed on this connection, rolled back or not: the refusal must write nothing at all.
+          const changes = () => (t.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+          const before = changes();
           const again = await commitImport(t.db, { ...options, filePath: first }, run).catch((e: unknown) => e);
           expect(again).toBeInstanceOf(AppError);
           expect((again as AppError).message).toMatch(/已于 .* 导入过/);
-          expect(contentHash(t.db)).toBe(before);
+          expect(changes()).toBe(before);
           // Same rows, another file: a different format, an extra title line.
           const second = writeGenerated(`other-${id}`, [['重新导出'], ...toRows({ ...g, format: otherFormat }, ` #${id}`)], otherFormat);
           const b = await commitImport(t.db, { ...options, filePath: second }, run);
