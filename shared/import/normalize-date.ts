@@ -60,7 +60,8 @@ export function excelSerialToIso(serial: number): string | null {
 const TIME = String.raw`(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`;
 const SEPARATED = new RegExp(`^(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})${TIME}$`);
 const CHINESE = new RegExp(`^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号]?${TIME}$`);
-const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:[ T]*\d{1,2}:?\d{2}:?\d{2})?$/;
+// yyyymmdd, then a time: hhmmss run on, or hh:mm[:ss] after a space or T (as for the other forms).
+const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:[ T]*\d{1,2}:?\d{2}:?\d{2}|[ T]+\d{1,2}:\d{2})?$/;
 
 function fromParts(y: string, m: string, d: string, raw: string): DateResult {
   const iso = isoFromYmd(Number(y), Number(m), Number(d));

@@ -1,11 +1,15 @@
+import { join } from 'node:path';
 import { exportYearCommand } from '../../electron/cli/commands/year-document.ts';
 import { runCli } from '../../electron/cli/main.ts';
 import { acquireFileLock } from '../../electron/db/file-lock.ts';
 import { openDatabase } from '../../electron/db/open.ts';
 import { setSetting } from '../../electron/db/repositories/settings-repo.ts';
 import { backupBefore, backupBeforeMigrate, backupNow, restoreFromFile } from '../../electron/services/backup-service.ts';
+import { configureImportWorker } from '../../electron/import/run-parse.ts';
+import { commitImport } from '../../electron/services/import-service.ts';
 import { saveTxn } from '../../electron/services/ledger-service.ts';
 import { contextFor, exampleIds } from '../integration/reliability/fixtures/databases.ts';
+import { ledgerRows, type SheetFormat, writeSheet } from './generated-sheets.ts';
 import { migrationsWithSynthetic } from './synthetic-migration.ts';
 
 // The operations a child process performs while the parent kills it (child-runner.ts). Each one
@@ -114,6 +118,27 @@ export const CHILD_OPERATIONS: Record<string, ChildOperation> = {
         setSetting(db, `stress.batch.${b}`, batchSize);
       })();
       io.say(`COMMIT ${b}`);
+    }
+  },
+
+  /**
+   * Real import commits, one after another: each loop writes a new ledger file of `rows`
+   * transactions (GBK CSV, .xlsx, UTF-8 CSV in turn; voucher numbers `I<seq>-<i>`) and commits it
+   * through the import service and the capped parse worker (`worker`: the bundled entry).
+   */
+  import: async (args, io) => {
+    const file = str(args, 'file');
+    const rows = num(args, 'rows');
+    configureImportWorker(str(args, 'worker'));
+    const db = openDatabase(file);
+    const { yearId, unitId } = exampleIds(db);
+    const formats: SheetFormat[] = ['csv-gbk', 'xlsx', 'csv-utf8'];
+    io.ready();
+    for (let seq = num(args, 'firstSeq'); ; seq++) {
+      const format = formats[seq % formats.length] ?? 'xlsx';
+      const path = writeSheet(join(str(args, 'dir'), `import-${seq}`), ledgerRows(`I${seq}`, rows, { projects: true }), format);
+      const result = await commitImport(db, { filePath: path, yearId, unitId, target: 'ledger' });
+      io.say(`COMMIT ${result.batchId}`);
     }
   },
 };

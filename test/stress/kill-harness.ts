@@ -11,9 +11,9 @@ const CHILD_RUNNER = join(REPO_ROOT, 'test', 'stress', 'child-runner.ts');
 /** `SELFEVAL_STRESS=full` (npm run test:stress) runs the full counts; npm test runs a small profile. */
 export const STRESS_FULL = process.env.SELFEVAL_STRESS === 'full';
 
-/** Kills per operation: 50 (200 for imports) in the full run, 5 in the small profile. */
+/** Kills per operation: 50 (200 for imports) in the full run, 5 (10 for imports) in the small profile. */
 export function killsPerOperation(kind: 'operation' | 'import' = 'operation'): number {
-  if (!STRESS_FULL) return 5;
+  if (!STRESS_FULL) return kind === 'import' ? 10 : 5;
   return kind === 'import' ? 200 : 50;
 }
 
