@@ -1,7 +1,7 @@
 import type { BenchCase } from '../case.ts';
 import { measureImportPairs } from './import-xlsx-200k.ts';
 
-// Peak memory (maxRSS of the child process, the parsing worker included) of the full 200k-row
+// Peak memory (VmHWM of the child process, the parsing worker included) of the full 200k-row
 // import against the parsing floor, from the same interleaved child runs as import-xlsx-200k.
 
 const median = (xs: number[]) => {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -12,7 +12,7 @@ import type { BenchCase } from '../case.ts';
 // sheet, counting rows and strings and nothing else. Each side runs in its own child process,
 // interleaved, so both see the same machine load; the fastest run of each is compared.
 // The parsing worker runs as the app ships it: bundled to one JavaScript file (esbuild), not
-// through tsx. The memory case (import-xlsx-200k-memory.ts) reads maxRSS from the same runs.
+// through tsx. The memory case (import-xlsx-200k-memory.ts) reads peak RSS from the same runs.
 
 const ROWS = 200_000;
 const PAIRS = 3;
@@ -72,6 +72,21 @@ function runChild(mode: 'floor' | 'full', file: string, worker = ''): Promise<Ch
       resolvePromise(JSON.parse(line) as ChildResult);
     });
   });
+}
+
+/**
+ * Peak RSS of this process (worker threads included). getrusage's maxRSS is not used: Linux carries it
+ * over from the parent across fork + exec, so after a memory-hungry case in the bench process every
+ * child would report at least the parent's peak. VmHWM belongs to the process's own address space.
+ */
+function peakRssKb(): number {
+  try {
+    const m = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m) return Number(m[1]);
+  } catch {
+    // not Linux: fall through
+  }
+  return process.resourceUsage().maxRSS;
 }
 
 let measured: Promise<PairMeasurement> | null = null;
@@ -159,7 +174,7 @@ async function floorChild(file: string): Promise<ChildResult> {
   }
   const ms = performance.now() - t0;
   if (strings === 0) throw new Error('基准文件没有共享字符串');
-  return { mode: 'floor', ms, rows: rows - 1, maxRssKb: process.resourceUsage().maxRSS };
+  return { mode: 'floor', ms, rows: rows - 1, maxRssKb: peakRssKb() };
 }
 
 async function fullChild(file: string, worker: string): Promise<ChildResult> {
@@ -199,7 +214,7 @@ async function fullChild(file: string, worker: string): Promise<ChildResult> {
       throw new Error(`导入结果不对：${JSON.stringify({ accounting: a, totals: result.ledgerTotals, expected })}`);
     }
     db.close();
-    return { mode: 'full', ms, rows: a.rowsImported, maxRssKb: process.resourceUsage().maxRSS };
+    return { mode: 'full', ms, rows: a.rowsImported, maxRssKb: peakRssKb() };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
