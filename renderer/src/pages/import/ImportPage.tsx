@@ -110,6 +110,8 @@ export function ImportPage() {
   const [profileName, setProfileName] = useState('');
   const [batchKey, setBatchKey] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
+  // Mapping changes can overlap: only the newest preview request may fill the page.
+  const previewSeq = useRef(0);
 
   useEffect(() => {
     if (unitId === null && setup?.units[0]) setUnitId(setup.units.find((u) => u.isPrimary)?.id ?? setup.units[0].id);
@@ -120,16 +122,19 @@ export function ImportPage() {
 
   const runPreview = async (fileId: string, opts: Partial<WizardPreviewInput>) => {
     if (unitId === null) return;
+    const seq = ++previewSeq.current;
     setBusy(true);
     try {
       const p = await api!.call('import.preview', { ...opts, fileId, yearId: year.id, unitId, target, previewRows: 50 });
+      if (seq !== previewSeq.current) return;
       setPreview(p);
       setAccepted([]);
     } catch (err) {
+      if (seq !== previewSeq.current) return;
       setPreview(null);
       applyError(err, message.error);
     } finally {
-      setBusy(false);
+      if (seq === previewSeq.current) setBusy(false);
     }
   };
 
