@@ -30,6 +30,11 @@ export interface ChildRun {
   readyToDoneMs: number | null;
 }
 
+/** The batch ids a looping child reported as committed (`COMMIT n` lines) before it was killed. */
+export function reportedCommits(run: ChildRun): number[] {
+  return run.lines.filter((l) => l.startsWith('COMMIT ')).map((l) => Number(l.slice(7)));
+}
+
 /**
  * Runs `operation` in a child and kills it `killAfterMs` after it printed READY (null: let it
  * finish). Rejects if the child fails on its own or never gets ready.

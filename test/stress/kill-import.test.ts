@@ -5,7 +5,7 @@ import { latestSchemaVersion } from '../../electron/db/open.ts';
 import type { Db } from '../../electron/db/open.ts';
 import { buildExampleDb, removeTempDirs, tempDir } from '../integration/reliability/fixtures/databases.ts';
 import { appWouldStart, inspectFile } from './inspect.ts';
-import { type ChildRun, killsPerOperation, randomDelay, runKillCampaign, STRESS_FULL, STRESS_TEST_TIMEOUT_MS } from './kill-harness.ts';
+import { type ChildRun, killsPerOperation, randomDelay, reportedCommits, runKillCampaign, STRESS_FULL, STRESS_TEST_TIMEOUT_MS } from './kill-harness.ts';
 import { parseWorkerBundle } from './worker-bundle.ts';
 
 // SIGKILL during real imports (issue #7 §1): a child commits generated ledger files one after
@@ -92,7 +92,7 @@ describe('kill during imports', () => {
           for (const id of s.rowsByBatch.keys()) if (!s.batches.has(id)) problems.push(`rows of missing batch ${id}`);
           for (const id of s.audits) if (!s.batches.has(id)) problems.push(`audit entry of missing batch ${id}`);
           if (!s.rollupMatches) problems.push('ledger_rollup differs from ledger_txn');
-          const reported = run.lines.filter((l) => l.startsWith('COMMIT ')).map((l) => Number(l.slice(7)));
+          const reported = reportedCommits(run);
           const missing = reported.filter((b) => !s.batches.has(b));
           const start = appWouldStart(args.file);
           return {
@@ -100,7 +100,7 @@ describe('kill during imports', () => {
             partial: problems.length > 0,
             versionBetween: seen.userVersion !== latestSchemaVersion(),
             lost: missing.length > 0,
-            state: run.lines.some((l) => l.startsWith('COMMIT ')) ? 'after_commits' : 'first_commit',
+            state: reportedCommits(run).length > 0 ? 'after_commits' : 'first_commit',
             counts: { batches_in_file: s.batches.size, reported_commits_checked: reported.length },
             detail: [...seen.problems, ...problems, ...missing.map((b) => `reported batch ${b} missing`), start.detail].join('; '),
           };

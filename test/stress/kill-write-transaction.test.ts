@@ -5,7 +5,7 @@ import { latestSchemaVersion } from '../../electron/db/open.ts';
 import type { Db } from '../../electron/db/open.ts';
 import { buildExampleDb, removeTempDirs, tempDir } from '../integration/reliability/fixtures/databases.ts';
 import { appWouldStart, inspectFile } from './inspect.ts';
-import { type ChildRun, randomDelay, runKillCampaign, STRESS_FULL, STRESS_TEST_TIMEOUT_MS, killsPerOperation } from './kill-harness.ts';
+import { type ChildRun, randomDelay, reportedCommits, runKillCampaign, STRESS_FULL, STRESS_TEST_TIMEOUT_MS, killsPerOperation } from './kill-harness.ts';
 
 // Stand-in for import commits until the import engine lands: batches of ledger transactions
 // through the service layer, one transaction per batch (10 000 rows in the full run). After every
@@ -78,7 +78,7 @@ describe('kill during a write transaction (import stand-in)', () => {
           for (const b of s.markers.keys()) if (!s.counts.has(b)) problems.push(`marker ${b} without rows`);
           if (!s.rollupMatches) problems.push('ledger_rollup differs from ledger_txn');
           if (!s.auditMatches) problems.push('audit_log differs from ledger_txn');
-          const reported = run.lines.filter((l) => l.startsWith('COMMIT ')).map((l) => Number(l.slice(7)));
+          const reported = reportedCommits(run);
           const missing = reported.filter((b) => s.counts.get(b) !== BATCH);
           nextBatch = Math.max(0, ...s.markers.keys()) + 1;
           const start = appWouldStart(args.file);
