@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, navigate, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
+import { launchBrowser, loadExample, navigate, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
 
 const cell = (page: Page, row: number, col: string) => page.locator(`[data-row="${row}"][data-col="${col}"]`);
 const active = (page: Page) =>
@@ -43,8 +43,7 @@ describe('browser mode: 预算 grid', () => {
   it('moves like a spreadsheet and turns a pasted Excel block into lines, holding back the bad one', async () => {
     const app = await startApp(tempDataFile());
     const { page, problems } = await openApp(browser, app);
-    await page.getByTestId('load-example').click();
-    await page.getByText('示例年度已载入').waitFor();
+    await loadExample(page);
     await navigate(page, '预算');
     await page.getByTestId('category-totals').getByText('3982.33').waitFor();
     await gridRows(page).nth(11).waitFor();
@@ -187,8 +186,7 @@ describe('browser mode: 预算 grid', () => {
   it('copies last year’s lines into a new year, which then compares with last year', async () => {
     const app = await startApp(tempDataFile());
     const { page, problems } = await openApp(browser, app);
-    await page.getByTestId('load-example').click();
-    await page.getByText('示例年度已载入').waitFor();
+    await loadExample(page);
     await page.getByTestId('year-add').click();
     await page.getByTestId('year-input').fill('2022');
     await page.getByRole('dialog').getByRole('button', { name: '创建' }).click();

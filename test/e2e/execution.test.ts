@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, navigate, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
+import { launchBrowser, loadExample, navigate, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
 
 const EXAMPLE_PARAGRAPH =
   '本年度财政下达预算收入指标 3982.33 万元，均为一般公共预算财政拨款收入。全年支出 3752.63 万元，部门预算完成率为 94.23%。按支出分类：基本支出 3260.92 万元，项目支出 491.71 万元。';
@@ -22,8 +22,7 @@ describe('browser mode: 预算执行', () => {
   it('shows the example year, drills into figures, and follows budget, target and 出错说明 edits', async () => {
     const app = await startApp(tempDataFile());
     const { page, problems } = await openApp(browser, app);
-    await page.getByTestId('load-example').click();
-    await page.getByText('示例年度已载入').waitFor();
+    await loadExample(page);
 
     await navigate(page, '预算执行');
     await figure(page, 'exec-budget-final').getByText('3982.33').waitFor();

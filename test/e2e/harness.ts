@@ -66,3 +66,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function navigate(page: Page, label: string): Promise<void> {
   await page.getByRole('menuitem').filter({ has: page.getByText(label, { exact: true }) }).click();
 }
+
+/** Loads the example year (Panyu 2021) from the start page and waits until it is in. */
+export async function loadExample(page: Page): Promise<void> {
+  await page.getByTestId('load-example').click();
+  await page.getByText('示例年度已载入').waitFor();
+}

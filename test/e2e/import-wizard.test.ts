@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, navigate, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
+import { launchBrowser, loadExample, navigate, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
 import { tempPath } from '../integration/temp-db.ts';
 
 /** A messy export: title, unit line in 万元, a header with one unusual name, month and year totals. */
@@ -34,8 +34,7 @@ describe('browser mode: import wizard', () => {
     await writeMessyLedger(file);
     const app = await startApp(tempDataFile());
     const { page, problems } = await openApp(browser, app);
-    await page.getByTestId('load-example').click();
-    await page.getByText('示例年度已载入').waitFor();
+    await loadExample(page);
 
     await navigate(page, '导入数据');
     await page.getByTestId('import-file').setInputFiles(file);

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../shared/api/client.ts';
 import { openTestApp } from '../integration/temp-db.ts';
-import { launchBrowser, navigate, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
+import { launchBrowser, loadExample, navigate, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
 
 const summary = (page: Page) => page.getByTestId('ledger-summary');
 const rows = (page: Page) => page.getByTestId('ledger-grid').getByTestId('grid-row');
@@ -47,8 +47,7 @@ describe('browser mode: 支出明细', () => {
   it('filters, adds, links, edits and deletes transactions, and opens from a 预算执行 drill-down', async () => {
     const app = await startApp(tempDataFile());
     const { page, problems } = await openApp(browser, app);
-    await page.getByTestId('load-example').click();
-    await page.getByText('示例年度已载入').waitFor();
+    await loadExample(page);
 
     await navigate(page, '支出明细');
     await summary(page).getByText('共 120 笔，金额合计 37,526,300.00 元').waitFor();

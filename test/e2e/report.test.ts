@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, navigate, openApp, SCREENSHOT_DIR, screenshot, startApp, tempDataFile } from './harness.ts';
+import { launchBrowser, loadExample, navigate, openApp, screenshot, SCREENSHOT_DIR, startApp, tempDataFile } from './harness.ts';
 
 describe('browser mode: the report page', () => {
   let browser: Browser;
@@ -16,8 +16,7 @@ describe('browser mode: the report page', () => {
   it('flags a contradicting figure, previews and exports the PDF, finalizes and reopens', async () => {
     const app = await startApp(tempDataFile());
     const { page, problems } = await openApp(browser, app);
-    await page.getByTestId('load-example').click();
-    await page.getByText('示例年度已载入').waitFor();
+    await loadExample(page);
     await navigate(page, '报告');
     await page.getByTestId('section-budget_paragraph').waitFor();
     expect(await page.getByTestId('section-budget_paragraph').inputValue()).toBe(

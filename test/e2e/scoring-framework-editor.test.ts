@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, navigate, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
+import { launchBrowser, loadExample, navigate, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
 
 describe('browser mode: the year’s indicator framework editor', () => {
   let browser: Browser;
@@ -14,8 +14,7 @@ describe('browser mode: the year’s indicator framework editor', () => {
   it('refuses weights that do not add up, then saves the fixed tree and rescores', async () => {
     const app = await startApp(tempDataFile());
     const { page, problems } = await openApp(browser, app);
-    await page.getByTestId('load-example').click();
-    await page.getByText('示例年度已载入').waitFor();
+    await loadExample(page);
     await navigate(page, '绩效评分');
     await page.getByTestId('score-total').getByText('94.21').waitFor();
 

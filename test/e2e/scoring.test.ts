@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempPath } from '../integration/temp-db.ts';
-import { launchBrowser, navigate, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
+import { launchBrowser, loadExample, navigate, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
 
 describe('browser mode: score sheet follows the year’s work', () => {
   let browser: Browser;
@@ -16,8 +16,7 @@ describe('browser mode: score sheet follows the year’s work', () => {
   it('drops the score and rewrites the 自评综述 when a key task misses its target', async () => {
     const app = await startApp(tempDataFile());
     const { page, problems } = await openApp(browser, app);
-    await page.getByTestId('load-example').click();
-    await page.getByText('示例年度已载入').waitFor();
+    await loadExample(page);
 
     await navigate(page, '绩效评分');
     await page.getByTestId('score-total').getByText('94.21').waitFor();

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, navigate, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
+import { launchBrowser, loadExample, navigate, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
 
 describe('browser mode: first use, profile, restart', () => {
   let browser: Browser;
@@ -82,8 +82,7 @@ describe('browser mode: first use, profile, restart', () => {
   it('loads the example year and shows the seed totals on the budget page', async () => {
     const app = await startApp(tempDataFile());
     const { page, problems } = await openApp(browser, app);
-    await page.getByTestId('load-example').click();
-    await page.getByText('示例年度已载入').waitFor();
+    await loadExample(page);
     await navigate(page, '预算');
     const totals = page.getByTestId('category-totals');
     await totals.getByText('3982.33').waitFor();
