@@ -1,4 +1,4 @@
-import type { Content, ContentText, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
+import type { Alignment, Content, ContentText, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import type { ReportBlock, ReportModel, SignatureView } from '../../../shared/report/build-report-model.ts';
 import { formatCellText, type ReportTable, type TableRow } from '../../../shared/report/table-model.ts';
 import type { FaceId, FontSet } from './font-registry.ts';
@@ -30,20 +30,53 @@ type TextProps = Omit<ContentText, 'text'> & { width?: string | number; colSpan?
 
 export type TextMetrics = Pick<FontSet, 'covers' | 'measure'>;
 
+// pdfmake resolves some twenty style properties for every inline; each one the inline does not
+// state is found by pushing the inline onto the style stack and walking the stack, which made style
+// look-ups the largest cost of a table page. Every inline states them, with the values the walk would
+// find (pdfmake's defaults, or what the node and its table set), so the output stays the same bytes.
+function inlineRun(
+  text: string,
+  face: FaceId,
+  size: number,
+  lineHeight: number,
+  alignment: Alignment,
+  noWrap: boolean,
+  characterSpacing: number,
+): ContentText {
+  return {
+    text,
+    font: face,
+    fontSize: size,
+    lineHeight,
+    alignment,
+    bold: false,
+    italics: false,
+    color: 'black',
+    opacity: 1,
+    sup: false,
+    sub: false,
+    characterSpacing,
+    preserveLeadingSpaces: false,
+    preserveTrailingSpaces: false,
+    wordBreak: 'normal',
+    noWrap,
+  };
+}
+
 export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TDocumentDefinitions {
   const covers = metrics.covers.bind(metrics);
   const measure = metrics.measure.bind(metrics);
-  const txt = (s: string, face: FaceId, props: TextProps = {}): ContentText & TextProps => {
+  /** Unbroken text, one inline per font run. */
+  const txt = (s: string, face: FaceId, size: number, lineHeight: number, props: TextProps = {}): ContentText & TextProps => {
+    const alignment = props.alignment ?? 'left';
+    const noWrap = props.noWrap ?? false;
     const runs = splitRuns(s, face, covers);
-    const only = runs[0];
-    if (runs.length <= 1 && (!only || only.face === face)) return { ...props, text: s, font: face };
-    return { ...props, font: face, text: runs.map((r) => ({ text: r.text, font: r.face })) };
+    const parts = runs.length === 0 ? [{ text: '', face }] : runs;
+    const text = parts.map((r) => inlineRun(r.text, r.face, size, lineHeight, alignment, noWrap, 0));
+    return { ...props, font: face, fontSize: size, lineHeight, text };
   };
 
   // Pre-broken lines (see line-breaker.ts): one unbreakable inline per font run, "\n" between lines.
-  // pdfmake resolves some twenty style properties for every inline, each by walking up the style
-  // stack; an inline that states them is answered at once. They are the values the walk would find
-  // (pdfmake's defaults, or what the node and its table set), so the output stays the same.
   const flow = (
     s: string,
     face: FaceId,
@@ -54,31 +87,17 @@ export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TD
     justify: boolean,
     props: TextProps = {},
   ): ContentText & TextProps => {
-    const style: Omit<ContentText, 'text'> = {
-      font: face,
-      fontSize: size,
-      lineHeight,
-      alignment: props.alignment ?? 'left',
-      bold: false,
-      italics: false,
-      color: 'black',
-      opacity: 1,
-      sup: false,
-      sub: false,
-      characterSpacing: 0,
-      preserveLeadingSpaces: false,
-      preserveTrailingSpaces: false,
-      wordBreak: 'normal',
-    };
+    const alignment = props.alignment ?? 'left';
     const inlines: ContentText[] = [];
     for (const line of breakLines(s, face, size, width, indent, measure, covers)) {
       const cs = justify ? justifySpacing(line, size) : 0;
-      for (const r of line.runs) inlines.push({ ...style, text: r.text, font: r.face, noWrap: true, characterSpacing: cs });
-      if (!line.last) inlines.push({ ...style, text: '\n', noWrap: false });
+      for (const r of line.runs) inlines.push(inlineRun(r.text, r.face, size, lineHeight, alignment, true, cs));
+      if (!line.last) inlines.push(inlineRun('\n', face, size, lineHeight, alignment, false, 0));
     }
     return { ...props, font: face, fontSize: size, text: inlines, ...(indent > 0 ? { leadingIndent: indent } : {}) };
   };
 
+  const bodyTxt = (s: string, face: FaceId, props: TextProps = {}) => txt(s, face, SIZE.san, BODY_LINE_HEIGHT, props);
   const body = (s: string): ContentText => flow(s, 'fang', SIZE.san, BODY_LINE_HEIGHT, TEXT_WIDTH, BODY_INDENT, true);
 
   const headingFace: Record<1 | 2 | 3 | 4, FaceId> = { 1: 'hei', 2: 'kai', 3: 'fang', 4: 'fang' };
@@ -87,7 +106,7 @@ export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TD
     switch (b.kind) {
       case 'title':
         return {
-          stack: b.lines.map((l) => txt(l, 'songBold', { fontSize: SIZE.er, alignment: 'center', lineHeight: (LINE_PITCH * 1.5) / SIZE.er })),
+          stack: b.lines.map((l) => txt(l, 'songBold', SIZE.er, (LINE_PITCH * 1.5) / SIZE.er, { alignment: 'center' })),
           margin: [0, 0, 0, LINE_PITCH],
         };
       case 'heading':
@@ -97,8 +116,8 @@ export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TD
       case 'annexNote':
         return {
           columns: [
-            txt('附件：', 'fang', { width: 'auto' }),
-            { width: '*', stack: b.items.map((item) => txt(item, 'fang')) },
+            bodyTxt('附件：', 'fang', { width: 'auto' }),
+            { width: '*', stack: b.items.map((item) => bodyTxt(item, 'fang')) },
           ],
           margin: [BODY_INDENT, LINE_PITCH, 0, 0],
         };
@@ -113,7 +132,7 @@ export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TD
     // Two people per line; the left column is wider for 单位负责人（签字）.
     const person = (i: number, width: string) => {
       const p = s.persons[i];
-      return p ? txt(`${p.label}：${p.value}`, 'fang', { width }) : { width, text: '' };
+      return p ? bodyTxt(`${p.label}：${p.value}`, 'fang', { width }) : { width, text: '' };
     };
     const rows: Content[] = [];
     for (let i = 0; i < s.persons.length; i += 2) {
@@ -128,8 +147,8 @@ export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TD
             {
               width: 'auto',
               stack: [
-                txt(`${s.sealLabel}：${s.sealingUnit}`, 'fang', { alignment: 'center' }),
-                txt(s.dateText === '' ? '年\u3000\u3000月\u3000\u3000日' : s.dateText, 'fang', { alignment: 'center' }),
+                bodyTxt(`${s.sealLabel}：${s.sealingUnit}`, 'fang', { alignment: 'center' }),
+                bodyTxt(s.dateText === '' ? '年\u3000\u3000月\u3000\u3000日' : s.dateText, 'fang', { alignment: 'center' }),
               ],
             },
             // 成文日期 右空四字.
@@ -144,10 +163,10 @@ export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TD
 
   const annexContent = (label: string, table: ReportTable): Content => {
     const parts: Content[] = [
-      txt(label, 'hei', { pageBreak: 'before', lineHeight: BODY_LINE_HEIGHT }),
-      txt(table.title, 'songBold', { fontSize: SIZE.xiaoEr, alignment: 'center', lineHeight: 1.6, margin: [0, 4, 0, 8] }),
+      bodyTxt(label, 'hei', { pageBreak: 'before' }),
+      txt(table.title, 'songBold', SIZE.xiaoEr, 1.6, { alignment: 'center', margin: [0, 4, 0, 8] }),
     ];
-    if (table.unitLine !== '') parts.push(txt(table.unitLine, 'fang', { fontSize: TABLE_FONT_SIZE, alignment: 'right', lineHeight: 1.4 }));
+    if (table.unitLine !== '') parts.push(txt(table.unitLine, 'fang', TABLE_FONT_SIZE, 1.4, { alignment: 'right' }));
     parts.push(tableContent(table));
     return { stack: parts };
   };
@@ -159,11 +178,11 @@ export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TD
     const avail = TEXT_WIDTH - n * 2 * TABLE_CELL_PADDING_X - (n + 1) * 0.5 - 0.5;
     const rel = table.columns.reduce((s, c) => s + c.width, 0);
     const widths = table.columns.map((c) => (c.width / rel) * avail);
-    const header: TableCell[] = table.columns.map((c) => txt(c.header, 'hei', { alignment: 'center' }));
+    const header: TableCell[] = table.columns.map((c) => txt(c.header, 'hei', fontSize, TABLE_LINE_HEIGHT, { alignment: 'center' }));
     const rowCells = (row: TableRow): TableCell[] => {
       if (row.role === 'section') {
         const label = row.cells[0] ? formatCellText(row.cells[0]) : '';
-        return [txt(label, 'hei', { colSpan: n }), ...Array.from({ length: n - 1 }, () => ({}))];
+        return [txt(label, 'hei', fontSize, TABLE_LINE_HEIGHT, { colSpan: n }), ...Array.from({ length: n - 1 }, () => ({}))];
       }
       return row.cells.map((cell, i) => {
         const col = table.columns[i]!;
@@ -172,7 +191,7 @@ export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TD
         const indent = i === 0 ? fontSize * row.indent : 0;
         const props: TextProps = { alignment: numeric ? 'right' : col.align };
         if (indent > 0) props.margin = [indent, 0, 0, 0];
-        if (numeric) return txt(formatCellText(cell), face, { ...props, noWrap: true });
+        if (numeric) return txt(formatCellText(cell), face, fontSize, TABLE_LINE_HEIGHT, { ...props, noWrap: true });
         return flow(formatCellText(cell), face, fontSize, TABLE_LINE_HEIGHT, widths[i]! - indent, 0, false, props);
       });
     };
@@ -220,9 +239,7 @@ export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TD
     defaultStyle: { font: 'fang', fontSize: SIZE.san, lineHeight: BODY_LINE_HEIGHT },
     content,
     footer: (currentPage: number) =>
-      txt(`— ${currentPage} —`, 'serif', {
-        fontSize: SIZE.si,
-        lineHeight: 1,
+      txt(`— ${currentPage} —`, 'serif', SIZE.si, 1, {
         alignment: currentPage % 2 === 1 ? 'right' : 'left',
         margin: [PAGE.marginLeft + SIZE.si, PAGE_NUMBER_GAP, PAGE.marginRight + SIZE.si, 0],
       }),
