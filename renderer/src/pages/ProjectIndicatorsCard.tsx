@@ -93,8 +93,8 @@ export function ProjectIndicatorsCard({ yearId, locked }: { yearId: number; lock
             columns={[
               { title: '类型', dataIndex: 'kind', width: 110, render: (k: ProjectIndicator['kind']) => PROJECT_INDICATOR_KIND_LABELS[k] },
               { title: '指标', dataIndex: 'name' },
-              { title: '指标值', render: (_, i) => withUnit(targetWithSign(i.direction, i.targetValue), i.unit) },
-              { title: '实际完成值', render: (_, i) => withUnit(i.actualValue, i.unit) },
+              { title: '指标值', width: 150, render: (_, i) => withUnit(targetWithSign(i.direction, i.targetValue), i.unit) },
+              { title: '实际完成值', width: 150, render: (_, i) => withUnit(i.actualValue, i.unit) },
               { title: '是否完成（完成率）', width: 170, render: (_, i) => <Completion indicator={i} /> },
               {
                 title: '操作',
@@ -126,7 +126,12 @@ export function ProjectIndicatorsCard({ yearId, locked }: { yearId: number; lock
               <Input />
             </Form.Item>
           </Flex>
-          <Form.Item name="direction" label="指标方向" rules={[{ required: true, message: '请选择指标方向' }]}>
+          <Form.Item
+            name="direction"
+            label="指标方向"
+            extra="成本、时限、投诉率等越小越好的指标选“反向”：实际完成值不超过指标值即为完成。"
+            rules={[{ required: true, message: '请选择指标方向' }]}
+          >
             <Select
               options={PROJECT_INDICATOR_DIRECTIONS.map((d) => ({ value: d, label: PROJECT_INDICATOR_DIRECTION_LABELS[d] }))}
             />
