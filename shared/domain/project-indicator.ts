@@ -11,22 +11,22 @@ export const PROJECT_INDICATOR_KIND_LABELS: Record<ProjectIndicatorKind, string>
 };
 
 // Which way is good: 正向 (数量、达标率、满意度) is met at actual ≥ target; 反向 (成本、时限、投诉率)
-// at actual ≤ target. The codes are the scoring rule types of the same names.
-export const PROJECT_INDICATOR_DIRECTIONS = ['positive', 'reverse'] as const;
+// at actual ≤ target. The codes are those of a task measure's direction (task_measure.direction).
+export const PROJECT_INDICATOR_DIRECTIONS = ['higher', 'lower'] as const;
 export type ProjectIndicatorDirection = (typeof PROJECT_INDICATOR_DIRECTIONS)[number];
 export const PROJECT_INDICATOR_DIRECTION_LABELS: Record<ProjectIndicatorDirection, string> = {
-  positive: '正向（越大越好，≥目标）',
-  reverse: '反向（越小越好，≤目标）',
+  higher: '正向（越大越好，≥目标）',
+  lower: '反向（越小越好，≤目标）',
 };
 /** The sign a target is printed with: "≥95", "≤15". */
-export const PROJECT_INDICATOR_DIRECTION_SIGNS: Record<ProjectIndicatorDirection, string> = { positive: '≥', reverse: '≤' };
+export const PROJECT_INDICATOR_DIRECTION_SIGNS: Record<ProjectIndicatorDirection, string> = { higher: '≥', lower: '≤' };
 
 export const ProjectIndicator = z.object({
   id: id(),
   projectId: id('项目'),
   kind: oneOf(PROJECT_INDICATOR_KINDS, '指标类型'),
   name: requiredText('指标名称'),
-  direction: z.enum(PROJECT_INDICATOR_DIRECTIONS, { error: '指标方向必须是“正向”（positive）或“反向”（reverse）' }),
+  direction: z.enum(PROJECT_INDICATOR_DIRECTIONS, { error: '指标方向必须是“正向”（higher）或“反向”（lower）' }),
   unit: text('计量单位', 20),
   targetValue: decimalText('指标值').nullable(),
   actualValue: decimalText('实际完成值').nullable(),

@@ -30,7 +30,7 @@ export function indicatorCompletion(i: TargetActual): IndicatorCompletion {
   const target = i.targetValue === null ? null : parseDecimal(i.targetValue);
   const actual = i.actualValue === null ? null : parseDecimal(i.actualValue);
   if (target === null || actual === null) return { met: null, ratePercent: null };
-  if (i.direction === 'reverse') {
+  if (i.direction === 'lower') {
     return { met: compare(actual, target) <= 0, ratePercent: mul(reverseShare(actual, target), HUNDRED) };
   }
   return {

@@ -5,7 +5,7 @@ const COLUMNS = `i.id, i.project_id AS projectId, i.kind, i.name, i.direction, i
   i.actual_value AS actualValue`;
 
 // Audit snapshots written before schema 4 have no direction; every indicator then was 正向.
-const directionOf = (i: Omit<ProjectIndicatorInput, 'id'>): string => i.direction ?? 'positive';
+const directionOf = (i: Omit<ProjectIndicatorInput, 'id'>): string => i.direction ?? 'higher';
 
 export function listProjectIndicators(db: Db, yearId: number): ProjectIndicator[] {
   return db

@@ -137,11 +137,11 @@ export const EXAMPLE_PROJECT_INDICATORS: Array<{
   target: string;
   actual: string;
 }> = [
-  { project: '12345热线工单处置保障', kind: 'output', name: '热线工单按时办结率', direction: 'positive', unit: '%', target: '95', actual: '98.6' },
-  { project: '12345热线工单处置保障', kind: 'satisfaction', name: '来电群众满意率', direction: 'positive', unit: '%', target: '90', actual: '96.2' },
-  { project: '城市运行指挥平台运行维护', kind: 'output', name: '平台故障平均修复时长', direction: 'reverse', unit: '小时', target: '4', actual: '2.5' },
-  { project: '城市运行指挥平台运行维护', kind: 'outcome', name: '接入部门视频与数据资源', direction: 'positive', unit: '个', target: '30', actual: '34' },
-  { project: '海防管控工作经费', kind: 'output', name: '海防巡查出动', direction: 'positive', unit: '次', target: '120', actual: '126' },
+  { project: '12345热线工单处置保障', kind: 'output', name: '热线工单按时办结率', direction: 'higher', unit: '%', target: '95', actual: '98.6' },
+  { project: '12345热线工单处置保障', kind: 'satisfaction', name: '来电群众满意率', direction: 'higher', unit: '%', target: '90', actual: '96.2' },
+  { project: '城市运行指挥平台运行维护', kind: 'output', name: '平台故障平均修复时长', direction: 'lower', unit: '小时', target: '4', actual: '2.5' },
+  { project: '城市运行指挥平台运行维护', kind: 'outcome', name: '接入部门视频与数据资源', direction: 'higher', unit: '个', target: '30', actual: '34' },
+  { project: '海防管控工作经费', kind: 'output', name: '海防巡查出动', direction: 'higher', unit: '次', target: '120', actual: '126' },
 ];
 
 export const EXAMPLE_WORK: Array<{ title: string; summary: string; tasks: ExampleTask[] }> = [

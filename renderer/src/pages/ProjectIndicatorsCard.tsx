@@ -40,7 +40,7 @@ export function ProjectIndicatorsCard({ yearId, locked }: { yearId: number; lock
   useEffect(() => {
     if (!editing) return;
     form.resetFields();
-    form.setFieldsValue(editing.indicator ?? { kind: 'output', name: '', direction: 'positive', unit: '', targetValue: '', actualValue: '' });
+    form.setFieldsValue(editing.indicator ?? { kind: 'output', name: '', direction: 'higher', unit: '', targetValue: '', actualValue: '' });
   }, [editing, form]);
   const save = async () => {
     if (!editing) return;

@@ -20,7 +20,7 @@ describe('project indicators', () => {
       projectId,
       kind: 'output',
       name: '平台可用率',
-      direction: 'positive',
+      direction: 'higher',
       unit: '%',
       targetValue: '99',
       actualValue: '99.6',
@@ -39,19 +39,19 @@ describe('project indicators', () => {
   it('stores a 反向 (lower is better) indicator, refuses an unknown direction, and undoes a direction change', async () => {
     const { api, projectId } = await exampleApi();
     const base = { projectId, kind: 'output' as const, name: '工单办结时限', unit: '个工作日', targetValue: '15', actualValue: '12' };
-    const saved = await api.call('projects.saveIndicator', { ...base, direction: 'reverse' });
-    expect(saved).toMatchObject({ direction: 'reverse', targetValue: '15', actualValue: '12' });
-    expect((await api.call('projects.indicators', { yearId: 1 })).find((i) => i.id === saved.id)!.direction).toBe('reverse');
+    const saved = await api.call('projects.saveIndicator', { ...base, direction: 'lower' });
+    expect(saved).toMatchObject({ direction: 'lower', targetValue: '15', actualValue: '12' });
+    expect((await api.call('projects.indicators', { yearId: 1 })).find((i) => i.id === saved.id)!.direction).toBe('lower');
 
     const bad = { ...base, direction: 'down' } as unknown as Parameters<typeof api.call<'projects.saveIndicator'>>[1];
-    await expect(api.call('projects.saveIndicator', bad)).rejects.toThrow('指标方向必须是“正向”（positive）或“反向”（reverse）');
+    await expect(api.call('projects.saveIndicator', bad)).rejects.toThrow('指标方向必须是“正向”（higher）或“反向”（lower）');
     const missing = { ...base } as unknown as Parameters<typeof api.call<'projects.saveIndicator'>>[1];
     await expect(api.call('projects.saveIndicator', missing)).rejects.toThrow('指标方向必须是');
 
-    await api.call('projects.saveIndicator', { ...saved, direction: 'positive' });
+    await api.call('projects.saveIndicator', { ...saved, direction: 'higher' });
     const [last] = await api.call('audit.history', { yearId: 1, entity: 'project_indicator', entityId: String(saved.id), limit: 1 });
     await api.call('audit.undo', { auditId: last!.id });
-    expect((await api.call('projects.indicators', { yearId: 1 })).find((i) => i.id === saved.id)!.direction).toBe('reverse');
+    expect((await api.call('projects.indicators', { yearId: 1 })).find((i) => i.id === saved.id)!.direction).toBe('lower');
   });
 
   it('judges a 反向 indicator met at or below its target, in the score source and the report annex', async () => {
@@ -74,16 +74,16 @@ describe('project indicators', () => {
       projectId,
       kind: 'output',
       name: '工单办结时限',
-      direction: 'positive',
+      direction: 'higher',
       unit: '个工作日',
       targetValue: '15',
       actualValue: '12',
     });
     expect(await scored()).toMatchObject({ actualText: '83.33%', scoreCenti: 417 });
-    await api.call('projects.saveIndicator', { ...added, direction: 'reverse' });
+    await api.call('projects.saveIndicator', { ...added, direction: 'lower' });
     expect(await scored()).toMatchObject({ actualText: '100%', scoreCenti: 500 });
     // 18 days misses a ≤15 target.
-    await api.call('projects.saveIndicator', { ...added, direction: 'reverse', actualValue: '18' });
+    await api.call('projects.saveIndicator', { ...added, direction: 'lower', actualValue: '18' });
     expect(await scored()).toMatchObject({ actualText: '83.33%', scoreCenti: 417 });
 
     const pdf = await api.call('report.render', { yearId: 1, format: 'pdf' });

@@ -84,14 +84,14 @@ describe('migrations from every released schema version', () => {
     const db = openDatabase(file);
     const rows = () => db.prepare('SELECT name, direction FROM project_indicator ORDER BY id').all();
     expect(rows()).toEqual([
-      { name: '系统可用率', direction: 'positive' },
-      { name: '来电满意率', direction: 'positive' },
+      { name: '系统可用率', direction: 'higher' },
+      { name: '来电满意率', direction: 'higher' },
     ]);
-    db.prepare("UPDATE project_indicator SET direction = 'reverse' WHERE name = '系统可用率'").run();
+    db.prepare("UPDATE project_indicator SET direction = 'lower' WHERE name = '系统可用率'").run();
     expect(() => db.prepare("UPDATE project_indicator SET direction = 'down' WHERE name = '来电满意率'").run()).toThrow(/CHECK constraint failed/);
     expect(rows()).toEqual([
-      { name: '系统可用率', direction: 'reverse' },
-      { name: '来电满意率', direction: 'positive' },
+      { name: '系统可用率', direction: 'lower' },
+      { name: '来电满意率', direction: 'higher' },
     ]);
     db.close();
   });

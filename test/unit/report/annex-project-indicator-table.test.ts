@@ -6,11 +6,11 @@ import { formatCellText } from '../../../shared/report/table-model.ts';
 import { exampleInput } from './example-input.ts';
 
 const items: ReportProjectIndicator[] = [
-  { project: '热线保障', kind: 'output', name: '按时办结率', direction: 'positive', unit: '%', target: '95', actual: '98.6' },
-  { project: '热线保障', kind: 'satisfaction', name: '满意率', direction: 'positive', unit: '%', target: '90', actual: '85' },
-  { project: '热线保障', kind: 'output', name: '工单办结时限', direction: 'reverse', unit: '个工作日', target: '15', actual: '12' },
-  { project: '热线保障', kind: 'outcome', name: '投诉率', direction: 'reverse', unit: '%', target: '1', actual: '1.25' },
-  { project: '平台运维', kind: 'outcome', name: '接入部门', direction: 'positive', unit: '个', target: '30', actual: null },
+  { project: '热线保障', kind: 'output', name: '按时办结率', direction: 'higher', unit: '%', target: '95', actual: '98.6' },
+  { project: '热线保障', kind: 'satisfaction', name: '满意率', direction: 'higher', unit: '%', target: '90', actual: '85' },
+  { project: '热线保障', kind: 'output', name: '工单办结时限', direction: 'lower', unit: '个工作日', target: '15', actual: '12' },
+  { project: '热线保障', kind: 'outcome', name: '投诉率', direction: 'lower', unit: '%', target: '1', actual: '1.25' },
+  { project: '平台运维', kind: 'outcome', name: '接入部门', direction: 'higher', unit: '个', target: '30', actual: null },
 ];
 
 describe('项目绩效指标完成情况表', () => {
@@ -32,8 +32,8 @@ describe('项目绩效指标完成情况表', () => {
   it('flips 是否完成 and 完成率 with the direction alone', () => {
     const row = (direction: ReportProjectIndicator['direction']) =>
       buildProjectIndicatorTable([{ ...items[2]!, direction }]).rows[1]!.cells.map(formatCellText).slice(3);
-    expect(row('reverse')).toEqual(['≤15', '12', '100.00%', '是']);
-    expect(row('positive')).toEqual(['≥15', '12', '80.00%', '否']);
+    expect(row('lower')).toEqual(['≤15', '12', '100.00%', '是']);
+    expect(row('higher')).toEqual(['≥15', '12', '80.00%', '否']);
   });
 
   it('is an annex of the report only when there are project indicators', () => {

@@ -4,8 +4,8 @@ import { div, formatRational, parseDecimal, rational } from '../../../shared/sco
 import { scoreReverse } from '../../../shared/scoring/rules/reverse.ts';
 import { scaleWeight } from '../../../shared/scoring/rules/scale-weight.ts';
 
-const up = (targetValue: string | null, actualValue: string | null): TargetActual => ({ direction: 'positive', targetValue, actualValue });
-const down = (targetValue: string | null, actualValue: string | null): TargetActual => ({ direction: 'reverse', targetValue, actualValue });
+const up = (targetValue: string | null, actualValue: string | null): TargetActual => ({ direction: 'higher', targetValue, actualValue });
+const down = (targetValue: string | null, actualValue: string | null): TargetActual => ({ direction: 'lower', targetValue, actualValue });
 /** [met, 完成率 to 2 places or null] */
 const shown = (i: TargetActual) => {
   const c = indicatorCompletion(i);
