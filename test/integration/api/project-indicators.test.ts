@@ -54,6 +54,26 @@ describe('project indicators', () => {
     expect((await api.call('projects.indicators', { yearId: 1 })).find((i) => i.id === saved.id)!.direction).toBe('lower');
   });
 
+  it('undoes a change recorded before schema 4, whose snapshots have no direction, back to 正向', async () => {
+    const { app, api, projectId } = await exampleApi();
+    const saved = await api.call('projects.saveIndicator', {
+      projectId,
+      kind: 'output',
+      name: '系统可用率',
+      direction: 'higher',
+      unit: '%',
+      targetValue: '99',
+      actualValue: '99.6',
+    });
+    const { direction: _, ...old } = saved;
+    app.db
+      .prepare("INSERT INTO audit_log (action, entity, entity_id, year_id, before_json, after_json) VALUES ('update', 'project_indicator', ?, 1, ?, ?)")
+      .run(String(saved.id), JSON.stringify({ ...old, actualValue: '98' }), JSON.stringify(old));
+    const [last] = await api.call('audit.history', { yearId: 1, entity: 'project_indicator', entityId: String(saved.id), limit: 1 });
+    await api.call('audit.undo', { auditId: last!.id });
+    expect((await api.call('projects.indicators', { yearId: 1 })).find((i) => i.id === saved.id)).toEqual({ ...saved, actualValue: '98' });
+  });
+
   it('judges a 反向 indicator met at or below its target, in the score source and the report annex', async () => {
     const { api, projectId } = await exampleApi();
     // A framework that scores 项目绩效目标完成率 (5 分, 正向 to 100 %) from the projects' indicators.
