@@ -150,6 +150,7 @@ function projectIndicatorRows(db: Db, yearId: number): NonNullable<ReportInput['
     project: i.projectName,
     kind: i.kind,
     name: i.name,
+    direction: i.direction,
     unit: i.unit,
     target: i.targetValue,
     actual: i.actualValue,

@@ -10,11 +10,23 @@ export const PROJECT_INDICATOR_KIND_LABELS: Record<ProjectIndicatorKind, string>
   satisfaction: '满意度指标',
 };
 
+// Which way is good: 正向 (数量、达标率、满意度) is met at actual ≥ target; 反向 (成本、时限、投诉率)
+// at actual ≤ target. The codes are those of a task measure's direction (task_measure.direction).
+export const PROJECT_INDICATOR_DIRECTIONS = ['higher', 'lower'] as const;
+export type ProjectIndicatorDirection = (typeof PROJECT_INDICATOR_DIRECTIONS)[number];
+export const PROJECT_INDICATOR_DIRECTION_LABELS: Record<ProjectIndicatorDirection, string> = {
+  higher: '正向（越大越好，≥目标）',
+  lower: '反向（越小越好，≤目标）',
+};
+/** The sign a target is printed with: "≥95", "≤15". */
+export const PROJECT_INDICATOR_DIRECTION_SIGNS: Record<ProjectIndicatorDirection, string> = { higher: '≥', lower: '≤' };
+
 export const ProjectIndicator = z.object({
   id: id(),
   projectId: id('项目'),
   kind: oneOf(PROJECT_INDICATOR_KINDS, '指标类型'),
   name: requiredText('指标名称'),
+  direction: z.enum(PROJECT_INDICATOR_DIRECTIONS, { error: '指标方向必须是“正向”（higher）或“反向”（lower）' }),
   unit: text('计量单位', 20),
   targetValue: decimalText('指标值').nullable(),
   actualValue: decimalText('实际完成值').nullable(),
@@ -22,3 +34,8 @@ export const ProjectIndicator = z.object({
 export type ProjectIndicator = z.infer<typeof ProjectIndicator>;
 export const ProjectIndicatorInput = ProjectIndicator.omit({ id: true }).extend({ id: id().optional() }).strict();
 export type ProjectIndicatorInput = z.infer<typeof ProjectIndicatorInput>;
+
+/** A target as printed: "≥95", "≤15"; null when there is none. */
+export function targetWithSign(direction: ProjectIndicatorDirection, target: string | null): string | null {
+  return target === null ? null : `${PROJECT_INDICATOR_DIRECTION_SIGNS[direction]}${target}`;
+}

@@ -1,11 +1,11 @@
-import { PROJECT_INDICATOR_KIND_LABELS } from '../domain/project-indicator.ts';
+import { PROJECT_INDICATOR_KIND_LABELS, targetWithSign } from '../domain/project-indicator.ts';
 import { indicatorCompletion, projectIndicatorRate } from '../scoring/project-indicator-completion.ts';
 import { formatRational } from '../scoring/rational.ts';
 import type { ReportProjectIndicator } from './input.ts';
 import { empty, type ReportTable, type TableRow, text } from './table-model.ts';
 
-// 项目绩效指标完成情况表: each project's 产出/效益/满意度 indicators with target, actual, completion
-// rate and whether the target was met, and a closing row with the 项目绩效目标完成率 that the
+// 项目绩效指标完成情况表: each project's 产出/效益/满意度 indicators with target (≥ for 正向, ≤ for
+// 反向), actual, completion rate and whether the target was met, and a closing row with the 项目绩效目标完成率 that the
 // `project_indicators` value source feeds to the score sheet. Plain text cells, so the PDF, Word
 // and Excel renderers print it with their generic table code.
 
@@ -19,7 +19,7 @@ export function buildProjectIndicatorTable(items: readonly ReportProjectIndicato
       rows.push({ role: 'section', indent: 0, cells: [text(i.project), empty, empty, empty, empty, empty, empty] });
       lastProject = i.project;
     }
-    const c = indicatorCompletion({ targetValue: i.target, actualValue: i.actual });
+    const c = indicatorCompletion({ direction: i.direction, targetValue: i.target, actualValue: i.actual });
     rows.push({
       role: 'data',
       indent: 1,
@@ -27,14 +27,14 @@ export function buildProjectIndicatorTable(items: readonly ReportProjectIndicato
         text(PROJECT_INDICATOR_KIND_LABELS[i.kind]),
         text(i.name),
         text(i.unit),
-        text(i.target ?? '—'),
+        text(targetWithSign(i.direction, i.target) ?? '—'),
         text(i.actual ?? '—'),
         text(percentText(c.ratePercent)),
         text(c.met === null ? '未填报' : c.met ? '是' : '否'),
       ],
     });
   }
-  const rate = projectIndicatorRate(items.map((i) => ({ targetValue: i.target, actualValue: i.actual })));
+  const rate = projectIndicatorRate(items.map((i) => ({ direction: i.direction, targetValue: i.target, actualValue: i.actual })));
   rows.push({
     role: 'total',
     indent: 0,
@@ -54,13 +54,14 @@ export function buildProjectIndicatorTable(items: readonly ReportProjectIndicato
     title: '项目绩效指标完成情况表',
     unitLine: '',
     columns: [
-      { header: '指标类型', width: 2.4, align: 'left' },
-      { header: '绩效指标', width: 5, align: 'left' },
-      { header: '单位', width: 1.2, align: 'center' },
-      { header: '目标值', width: 1.6, align: 'right' },
+      // Wide enough for 满意度指标 and units such as 个工作日 on one line.
+      { header: '指标类型', width: 2.6, align: 'left' },
+      { header: '绩效指标', width: 4.5, align: 'left' },
+      { header: '单位', width: 1.9, align: 'center' },
+      { header: '目标值', width: 1.5, align: 'right' },
       { header: '实际完成值', width: 2.2, align: 'right' },
-      { header: '完成率', width: 1.8, align: 'right' },
-      { header: '是否完成', width: 2, align: 'center' },
+      { header: '完成率', width: 1.7, align: 'right' },
+      { header: '是否完成', width: 1.8, align: 'center' },
     ],
     rows,
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES, FUNDING_SOURCES, TASK_STATUSES } from '../domain/enums.ts';
-import { PROJECT_INDICATOR_KINDS } from '../domain/project-indicator.ts';
+import { PROJECT_INDICATOR_DIRECTIONS, PROJECT_INDICATOR_KINDS } from '../domain/project-indicator.ts';
 
 // Everything the report needs, already computed by the report service. The renderers never touch
 // the database: the same ReportInput always gives the same document (and the same PDF bytes).
@@ -125,8 +125,10 @@ export const projectIndicatorSchema = z.object({
   project: shortText.min(1, '项目名称不能为空'),
   kind: z.enum(PROJECT_INDICATOR_KINDS),
   name: shortText.min(1, '指标名称不能为空'),
+  /** 正向 (met at actual ≥ target) or 反向 (met at actual ≤ target). */
+  direction: z.enum(PROJECT_INDICATOR_DIRECTIONS),
   unit: shortText,
-  /** Decimal text as typed, printed as is. */
+  /** Decimal text as typed, printed as is (the target with its ≥/≤ sign). */
   target: shortText.nullable(),
   actual: shortText.nullable(),
 });

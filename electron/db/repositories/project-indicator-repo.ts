@@ -1,8 +1,11 @@
 import type { ProjectIndicator, ProjectIndicatorInput } from '../../../shared/domain/project-indicator.ts';
 import type { Db } from '../open.ts';
 
-const COLUMNS = `i.id, i.project_id AS projectId, i.kind, i.name, i.unit, i.target_value AS targetValue,
+const COLUMNS = `i.id, i.project_id AS projectId, i.kind, i.name, i.direction, i.unit, i.target_value AS targetValue,
   i.actual_value AS actualValue`;
+
+// Audit snapshots written before schema 4 have no direction; every indicator then was 正向.
+const directionOf = (i: Omit<ProjectIndicatorInput, 'id'>): string => i.direction ?? 'higher';
 
 export function listProjectIndicators(db: Db, yearId: number): ProjectIndicator[] {
   return db
@@ -18,18 +21,19 @@ export function insertProjectIndicator(db: Db, i: Omit<ProjectIndicatorInput, 'i
   return Number(
     db
       .prepare(
-        `INSERT INTO project_indicator (project_id, kind, name, unit, target_value, actual_value, sort_order)
-         VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(max(sort_order), 0) + 1 FROM project_indicator WHERE project_id = ?))`,
+        `INSERT INTO project_indicator (project_id, kind, name, direction, unit, target_value, actual_value, sort_order)
+         VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(sort_order), 0) + 1 FROM project_indicator WHERE project_id = ?))`,
       )
-      .run(i.projectId, i.kind, i.name, i.unit, i.targetValue, i.actualValue, i.projectId).lastInsertRowid,
+      .run(i.projectId, i.kind, i.name, directionOf(i), i.unit, i.targetValue, i.actualValue, i.projectId).lastInsertRowid,
   );
 }
 
 export function updateProjectIndicator(db: Db, id: number, i: Omit<ProjectIndicatorInput, 'id'>): void {
-  db.prepare('UPDATE project_indicator SET project_id = ?, kind = ?, name = ?, unit = ?, target_value = ?, actual_value = ? WHERE id = ?').run(
+  db.prepare('UPDATE project_indicator SET project_id = ?, kind = ?, name = ?, direction = ?, unit = ?, target_value = ?, actual_value = ? WHERE id = ?').run(
     i.projectId,
     i.kind,
     i.name,
+    directionOf(i),
     i.unit,
     i.targetValue,
     i.actualValue,

@@ -1,5 +1,5 @@
 import type { Category, TaskStatus, UnitKind } from '../../../shared/domain/enums.ts';
-import type { ProjectIndicatorKind } from '../../../shared/domain/project-indicator.ts';
+import type { ProjectIndicatorDirection, ProjectIndicatorKind } from '../../../shared/domain/project-indicator.ts';
 
 // Example year modelled on the Panyu District Government Office's 2021 self-evaluation. Figures
 // (budget, spending, key-task counts) follow the published report; every text is a short summary
@@ -125,21 +125,23 @@ export const EXAMPLE_PROCUREMENT = { plannedWan: '400.00', actualWan: '390.00', 
 
 /**
  * Each project's own 产出/效益/满意度 indicators (illustrative figures written for this app). All
- * meet their targets; they print in the report's 项目绩效指标完成情况表 annex.
+ * meet their targets; they print in the report's 项目绩效指标完成情况表 annex. The 故障修复时长 is a
+ * 反向 (lower is better) indicator, met because it stays under its target.
  */
 export const EXAMPLE_PROJECT_INDICATORS: Array<{
   project: string;
   kind: ProjectIndicatorKind;
   name: string;
+  direction: ProjectIndicatorDirection;
   unit: string;
   target: string;
   actual: string;
 }> = [
-  { project: '12345热线工单处置保障', kind: 'output', name: '热线工单按时办结率', unit: '%', target: '95', actual: '98.6' },
-  { project: '12345热线工单处置保障', kind: 'satisfaction', name: '来电群众满意率', unit: '%', target: '90', actual: '96.2' },
-  { project: '城市运行指挥平台运行维护', kind: 'output', name: '平台全年可用率', unit: '%', target: '99', actual: '99.5' },
-  { project: '城市运行指挥平台运行维护', kind: 'outcome', name: '接入部门视频与数据资源', unit: '个', target: '30', actual: '34' },
-  { project: '海防管控工作经费', kind: 'output', name: '海防巡查出动', unit: '次', target: '120', actual: '126' },
+  { project: '12345热线工单处置保障', kind: 'output', name: '热线工单按时办结率', direction: 'higher', unit: '%', target: '95', actual: '98.6' },
+  { project: '12345热线工单处置保障', kind: 'satisfaction', name: '来电群众满意率', direction: 'higher', unit: '%', target: '90', actual: '96.2' },
+  { project: '城市运行指挥平台运行维护', kind: 'output', name: '平台故障平均修复时长', direction: 'lower', unit: '小时', target: '4', actual: '2.5' },
+  { project: '城市运行指挥平台运行维护', kind: 'outcome', name: '接入部门视频与数据资源', direction: 'higher', unit: '个', target: '30', actual: '34' },
+  { project: '海防管控工作经费', kind: 'output', name: '海防巡查出动', direction: 'higher', unit: '次', target: '120', actual: '126' },
 ];
 
 export const EXAMPLE_WORK: Array<{ title: string; summary: string; tasks: ExampleTask[] }> = [

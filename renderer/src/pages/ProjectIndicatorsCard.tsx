@@ -1,11 +1,34 @@
-import { App as AntApp, Card, Empty, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { App as AntApp, Card, Empty, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { PROJECT_INDICATOR_KIND_LABELS, PROJECT_INDICATOR_KINDS, type ProjectIndicator } from '../../../shared/domain/project-indicator.ts';
+import {
+  PROJECT_INDICATOR_DIRECTION_LABELS,
+  PROJECT_INDICATOR_DIRECTIONS,
+  PROJECT_INDICATOR_KIND_LABELS,
+  PROJECT_INDICATOR_KINDS,
+  type ProjectIndicator,
+  targetWithSign,
+} from '../../../shared/domain/project-indicator.ts';
+import { indicatorCompletion } from '../../../shared/scoring/project-indicator-completion.ts';
+import { formatRational } from '../../../shared/scoring/rational.ts';
 import { api } from '../api/client.ts';
 import { useQuery } from '../api/use-query.ts';
 import { applyError } from '../components/apply-error.ts';
 
 type Editing = { projectId: number; indicator: ProjectIndicator | null } | null;
+
+const withUnit = (value: string | null, unit: string) => (value === null ? '—' : `${value} ${unit}`.trim());
+
+/** 完成率 and 是否完成 as the report's annex prints them. */
+function Completion({ indicator }: { indicator: ProjectIndicator }) {
+  const c = indicatorCompletion(indicator);
+  if (c.met === null) return <Typography.Text type="secondary">未填报</Typography.Text>;
+  return (
+    <Space size={4}>
+      <Tag color={c.met ? 'green' : 'red'}>{c.met ? '是' : '否'}</Tag>
+      {c.ratePercent && <Typography.Text type="secondary">{formatRational(c.ratePercent, 2)}%</Typography.Text>}
+    </Space>
+  );
+}
 
 /** Each project's own 产出 / 效益 / 满意度 indicators with target and actual values. */
 export function ProjectIndicatorsCard({ yearId, locked }: { yearId: number; locked: boolean }) {
@@ -17,7 +40,7 @@ export function ProjectIndicatorsCard({ yearId, locked }: { yearId: number; lock
   useEffect(() => {
     if (!editing) return;
     form.resetFields();
-    form.setFieldsValue(editing.indicator ?? { kind: 'output', name: '', unit: '', targetValue: '', actualValue: '' });
+    form.setFieldsValue(editing.indicator ?? { kind: 'output', name: '', direction: 'higher', unit: '', targetValue: '', actualValue: '' });
   }, [editing, form]);
   const save = async () => {
     if (!editing) return;
@@ -29,6 +52,7 @@ export function ProjectIndicatorsCard({ yearId, locked }: { yearId: number; lock
         projectId: editing.projectId,
         kind: v.kind,
         name: v.name,
+        direction: v.direction,
         unit: v.unit ?? '',
         targetValue: blank(v.targetValue),
         actualValue: blank(v.actualValue),
@@ -53,7 +77,7 @@ export function ProjectIndicatorsCard({ yearId, locked }: { yearId: number; lock
     <Card size="small" title="项目绩效指标（产出、效益、满意度）">
       {(projects.data ?? []).length === 0 && <Empty description="本年度还没有项目（在“预算”中录入项目支出时创建）" />}
       {(projects.data ?? []).map((p) => (
-        <div key={p.id} style={{ marginBottom: 12 }}>
+        <div key={p.id} style={{ marginBottom: 12 }} data-testid={`project-indicators-${p.id}`}>
           <Flex justify="space-between">
             <Typography.Text strong>{p.name}</Typography.Text>
             <Typography.Link disabled={locked} onClick={() => setEditing({ projectId: p.id, indicator: null })} data-testid={`add-indicator-${p.id}`}>
@@ -69,8 +93,9 @@ export function ProjectIndicatorsCard({ yearId, locked }: { yearId: number; lock
             columns={[
               { title: '类型', dataIndex: 'kind', width: 110, render: (k: ProjectIndicator['kind']) => PROJECT_INDICATOR_KIND_LABELS[k] },
               { title: '指标', dataIndex: 'name' },
-              { title: '指标值', render: (_, i) => (i.targetValue ? `${i.targetValue} ${i.unit}` : '—') },
-              { title: '实际完成值', render: (_, i) => (i.actualValue ? `${i.actualValue} ${i.unit}` : '—') },
+              { title: '指标值', width: 150, render: (_, i) => withUnit(targetWithSign(i.direction, i.targetValue), i.unit) },
+              { title: '实际完成值', width: 150, render: (_, i) => withUnit(i.actualValue, i.unit) },
+              { title: '是否完成（完成率）', width: 170, render: (_, i) => <Completion indicator={i} /> },
               {
                 title: '操作',
                 width: 110,
@@ -101,6 +126,16 @@ export function ProjectIndicatorsCard({ yearId, locked }: { yearId: number; lock
               <Input />
             </Form.Item>
           </Flex>
+          <Form.Item
+            name="direction"
+            label="指标方向"
+            extra="成本、时限、投诉率等越小越好的指标选“反向”：实际完成值不超过指标值即为完成。"
+            rules={[{ required: true, message: '请选择指标方向' }]}
+          >
+            <Select
+              options={PROJECT_INDICATOR_DIRECTIONS.map((d) => ({ value: d, label: PROJECT_INDICATOR_DIRECTION_LABELS[d] }))}
+            />
+          </Form.Item>
           <Flex gap={12}>
             <Form.Item name="unit" label="计量单位" style={{ flex: 1 }}>
               <Input />

@@ -78,6 +78,24 @@ describe('migrations from every released schema version', () => {
     copy.close();
   });
 
+  it('schema 4 gives the project indicators of an older file the direction 正向, and accepts only 正向/反向', () => {
+    const file = join(tempDir(), 'v3.db');
+    buildVersionFixture(file, 3);
+    const db = openDatabase(file);
+    const rows = () => db.prepare('SELECT name, direction FROM project_indicator ORDER BY id').all();
+    expect(rows()).toEqual([
+      { name: '系统可用率', direction: 'higher' },
+      { name: '来电满意率', direction: 'higher' },
+    ]);
+    db.prepare("UPDATE project_indicator SET direction = 'lower' WHERE name = '系统可用率'").run();
+    expect(() => db.prepare("UPDATE project_indicator SET direction = 'down' WHERE name = '来电满意率'").run()).toThrow(/CHECK constraint failed/);
+    expect(rows()).toEqual([
+      { name: '系统可用率', direction: 'lower' },
+      { name: '来电满意率', direction: 'higher' },
+    ]);
+    db.close();
+  });
+
   it('a file from a newer version is refused and left byte for byte unchanged', () => {
     const dir = tempDir();
     const file = join(dir, 'newer.db');
