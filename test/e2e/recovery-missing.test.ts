@@ -1,10 +1,11 @@
 import { existsSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupDirFor } from '../../electron/db/backup.ts';
 import { openDatabase } from '../../electron/db/open.ts';
 import { backupNow } from '../../electron/services/backup-service.ts';
-import { buildExampleDb, contextFor } from '../integration/reliability/fixtures/databases.ts';
+import { buildExampleDb, contextFor, fileSha256 } from '../integration/reliability/fixtures/databases.ts';
 import { launchBrowser, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
 
 // Start-up with the data file deleted while its backups remain: the 数据恢复 screen says so and
@@ -58,6 +59,33 @@ describe('browser mode: starting with the data file missing but backed up', () =
       await page.getByTestId('page-units').waitFor();
       await page.getByRole('cell', { name: '广州市番禺区人民政府办公室（本级）' }).waitFor();
       expect(existsSync(file)).toBe(true);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.context().close();
+      await app.close();
+    }
+  });
+
+  it('新建空白数据文件 after its confirmation opens the empty app; the backup stays', async () => {
+    const file = tempDataFile('data.db');
+    await buildExampleDb(file);
+    const db = openDatabase(file);
+    const backup = await backupNow(contextFor(db, file), 'manual');
+    db.close();
+    unlinkSync(file);
+    const backupFile = join(backupDirFor(file), backup.name);
+    const sha = fileSha256(backupFile);
+
+    const app = await startApp(file);
+    const { page, problems } = await openApp(browser, app);
+    try {
+      await page.getByText('找不到数据文件，但备份文件夹中有 1 个备份').waitFor();
+      await page.getByTestId('recovery-create-new').click();
+      await page.getByRole('button', { name: '新建', exact: true }).click();
+      await page.getByText('已新建空白数据文件').waitFor();
+      await page.getByTestId('load-example').waitFor();
+      expect(existsSync(file)).toBe(true);
+      expect(fileSha256(backupFile)).toBe(sha);
       expect(problems).toEqual([]);
     } finally {
       await page.context().close();
