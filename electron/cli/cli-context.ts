@@ -7,11 +7,23 @@ import type { Db } from '../db/open.ts';
 import { openDataFile } from '../db/open-data-file.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { APP_VERSION } from '../app-version.ts';
+import type { ParsedArgs } from './command.ts';
 
-export function openCliContext(dbPath: string): ServiceContext {
+/** The flag with which a command that can fill an empty file creates one where a data file with backups is missing. */
+export const NEW_FILE_FLAG = '--new-file';
+
+/**
+ * Opens `--db` for a command. A missing data file that has backups is refused (a restore is named
+ * instead); commands that can start from an empty file pass their args, so `--new-file` creates one.
+ */
+export function openCliContext(dbPath: string, creates?: ParsedArgs): ServiceContext {
   const dataFile = resolve(dbPath);
   setAuditActor(userInfo().username);
-  return { db: openDataFile(dataFile, 'cli'), dataFile, appVersion: APP_VERSION, transport: 'direct' };
+  const db = openDataFile(dataFile, 'cli', {
+    createIfMissing: creates?.flags[NEW_FILE_FLAG.slice(2)] === true,
+    ...(creates ? { createHint: NEW_FILE_FLAG } : {}),
+  });
+  return { db, dataFile, appVersion: APP_VERSION, transport: 'direct' };
 }
 
 export function requireYearId(db: Db, year: number): number {

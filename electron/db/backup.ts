@@ -257,9 +257,12 @@ export function planRotation(backups: ReadonlyArray<{ name: string; takenAt: Dat
   return keep;
 }
 
-/** Deletes the backups the policy no longer keeps; returns their names. */
-export function rotateBackups(dir: string, dbFile: string, policy: BackupPolicy, now: Date): string[] {
-  const backups = listBackupFiles(dir, dbFile);
+/**
+ * Deletes the backups the policy no longer keeps; returns their names. Backups taken before
+ * `keepBefore` are left out of the rotation altogether (they hold a lost file's data).
+ */
+export function rotateBackups(dir: string, dbFile: string, policy: BackupPolicy, now: Date, keepBefore: Date | null = null): string[] {
+  const backups = listBackupFiles(dir, dbFile).filter((b) => !keepBefore || b.takenAt.getTime() >= keepBefore.getTime());
   const keep = planRotation(backups, policy, now);
   const removed: string[] = [];
   for (const b of backups) {

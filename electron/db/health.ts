@@ -4,6 +4,7 @@ import { AppError } from '../../shared/api/app-error.ts';
 import { acquireFileLock, type FileLock, type LockTool } from './file-lock.ts';
 import { loadMigrations } from './migrations.ts';
 import { APPLICATION_ID, type Db, type OpenOptions, openDatabase } from './open.ts';
+import { setAsideOrphanedLogs } from './set-aside.ts';
 import { toAppError } from './sqlite-errors.ts';
 
 // Checks a data file before and while it is opened, and sorts every way opening can fail into
@@ -82,6 +83,8 @@ export type DbOpenState =
   | { status: 'read-only'; file: string; db: Db; lock: FileLock | null; error: AppError }
   /** Damaged: nothing was written to it. The lock is kept so a restore can replace the file. */
   | { status: 'needs-restore'; file: string; lock: FileLock | null; error: AppError }
+  /** Not there although it has backups (`expectData`): nothing was created. The lock is kept for a restore. */
+  | { status: 'missing'; file: string; lock: FileLock | null }
   | { status: 'refused'; file: string; error: AppError };
 
 export interface HealthOpenOptions extends OpenOptions {
@@ -89,7 +92,8 @@ export interface HealthOpenOptions extends OpenOptions {
   lockAs?: LockTool;
   /**
    * The file is known to have held data (it has backups): an empty file is then damage (truncated
-   * or overwritten), not a new installation, and no new database is created in it.
+   * or overwritten) and a missing one is lost (status 'missing'), not a new installation; no new
+   * database is created in either case.
    */
   expectData?: boolean;
 }
@@ -228,6 +232,7 @@ export function openWithHealthCheck(file: string, opts: HealthOpenOptions = {}):
       return { status: 'refused', file, error: toAppError(err, file) };
     }
   }
+  if (expectData && !existsSync(file)) return { status: 'missing', file, lock };
   const latest = (openOpts.migrations ?? loadMigrations()).length;
   const found = precheck(file, latest, expectData);
   if (found) {
@@ -236,6 +241,8 @@ export function openWithHealthCheck(file: string, opts: HealthOpenOptions = {}):
     return { status: 'refused', file, error: found };
   }
   try {
+    // A new database is about to be created: logs left by a former file must not meet it.
+    if (!openOpts.readonly && !existsSync(file)) setAsideOrphanedLogs(file);
     return { status: 'ok', file, db: openDatabase(file, openOpts), lock };
   } catch (err) {
     const error = toAppError(err, file);

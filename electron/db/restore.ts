@@ -1,10 +1,11 @@
 import { copyFileSync, existsSync, renameSync, statSync, unlinkSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { AppError } from '../../shared/api/app-error.ts';
-import { backupStem, syncFile, syncFolder, verifyBackupFile } from './backup.ts';
+import { syncFile, syncFolder, verifyBackupFile } from './backup.ts';
 import { checkPages, openRawDatabase } from './health.ts';
 import { loadMigrations, type Migration } from './migrations.ts';
 import { type Db, openDatabase } from './open.ts';
+import { preRestorePath, setAsideOrphanedLogs } from './set-aside.ts';
 import { toAppError } from './sqlite-errors.ts';
 
 // Puts a backup in place of the data file (reliability-notes §2.3). At every instant the data file
@@ -42,16 +43,6 @@ export interface RestoreResult {
   preRestoreFile: string | null;
   /** The candidate's schema version (older ones are migrated by `reopen`). */
   schemaVersion: number;
-}
-
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
-export function preRestorePath(file: string, at: Date): string {
-  const ts = `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
-  const base = join(dirname(file), `${backupStem(file)}.pre-restore-${ts}`);
-  let p = `${base}.db`;
-  for (let i = 2; existsSync(p); i++) p = `${base}-${i}.db`;
-  return p;
 }
 
 function nonEmpty(file: string): boolean {
@@ -180,6 +171,8 @@ export function restoreDatabase(opts: RestoreOptions): RestoreResult {
       settleWal(file);
     }
     preRestoreFile = keepCurrent(file, preRestorePath(file, opts.now ?? new Date()));
+    // The restored file must not meet a WAL left by the missing one.
+    if (!preRestoreFile) setAsideOrphanedLogs(file, opts.now);
     renameSync(tmp, file);
     syncFolder(dirname(file));
   } catch (err) {

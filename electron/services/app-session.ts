@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../shared/api/app-error.ts';
@@ -9,14 +9,15 @@ import { openWithHealthCheck } from '../db/health.ts';
 import { loadMigrations } from '../db/migrations.ts';
 import type { Db } from '../db/open.ts';
 import { toAppError } from '../db/sqlite-errors.ts';
-import { backupBeforeMigrate, backupsOf, restoreForRecovery, startDailyBackups } from './backup-service.ts';
+import { backupBeforeMigrate, backupsOf, keepEarlierBackups, restoreForRecovery, startDailyBackups } from './backup-service.ts';
 import type { ServiceContext } from './context.ts';
 
 // The start-up of the desktop app and of browser mode (one module, so the two cannot drift): takes
 // the single-writer lock, opens the data file with its health check, and keeps what it found as
-// the app's state. A damaged, newer or locked file does not stop the process: the renderer shows
-// the recovery screen (app.state, recovery.*), and every other method is refused until a backup is
-// restored or a retry succeeds. The lock stays held for the whole session, restores included.
+// the app's state. A damaged, newer, missing or locked file does not stop the process: the renderer
+// shows the recovery screen (app.state, recovery.*), and every other method is refused until a
+// backup is restored, a retry succeeds or (missing file only) the user asks for a new empty file.
+// The lock stays held for the whole session, restores included.
 
 export interface AppSessionOptions {
   dataFile: string;
@@ -77,16 +78,25 @@ class Session implements AppSession {
     return this.opts.dataFile;
   }
 
-  /** (Re)opens the data file; never throws for a data-file problem. */
-  open(): AppState {
+  /**
+   * (Re)opens the data file; never throws for a data-file problem. `createIfMissing` is the user's
+   * explicit choice on the recovery screen; otherwise a file with backups is never created anew.
+   */
+  open(createIfMissing = false): AppState {
     this.problem = null;
     this.holder = null;
     try {
       if (!this.lock && !this.takeLock()) return this.state();
-      // A file that has backups once held data: found empty, it is damage, not a new installation.
-      const expectData = this.listBackups().length > 0;
+      // A file that has backups once held data: found empty it is damage, found missing it is
+      // lost, and neither is a new installation.
+      const backups = this.listBackups().length;
+      const expectData = backups > 0 && !createIfMissing;
       const found = openWithHealthCheck(this.dataFile, { beforeMigrate: backupBeforeMigrate(), expectData });
-      if (found.status === 'ok' || found.status === 'read-only') {
+      if (found.status === 'missing') {
+        this.enter('missing', missingFileError(this.dataFile, backups));
+      } else if (found.status === 'ok' || found.status === 'read-only') {
+        // Before the daily backup starts rotating: the old backups are the lost file's data.
+        if (createIfMissing && backups > 0 && found.status === 'ok') keepEarlierBackups(found.db);
         this.enter(found.status === 'ok' ? 'ready' : 'read-only', found.status === 'read-only' ? found.error : null, found.db);
       } else if (found.status === 'needs-restore') {
         this.enter('damaged', found.error);
@@ -168,7 +178,7 @@ class Session implements AppSession {
   }
 
   state(): AppState {
-    const offersRestore = this.status === 'damaged' || this.status === 'newer';
+    const offersRestore = this.status === 'damaged' || this.status === 'newer' || this.status === 'missing';
     return {
       status: this.status,
       dataFile: this.dataFile,
@@ -188,7 +198,7 @@ class Session implements AppSession {
   }
 
   restore(input: RecoveryRestoreInput): RecoveryRestoreResult {
-    if (this.status !== 'damaged' && this.status !== 'newer') {
+    if (this.status !== 'damaged' && this.status !== 'newer' && this.status !== 'missing') {
       throw new AppError('CONFLICT', '数据文件不需要在启动页恢复。如要恢复备份，请在“备份与设置”中操作。');
     }
     if (this.status === 'newer' && input.replaceNewer !== true) {
@@ -213,6 +223,17 @@ class Session implements AppSession {
     return this.open();
   }
 
+  /** The user's explicit choice for a missing file: a new empty database; the backups stay as they are. */
+  createNew(): AppState {
+    if (this.status !== 'missing') {
+      throw new AppError('CONFLICT', '只有找不到数据文件时，才能在启动页新建空白数据文件。');
+    }
+    this.checked.clear();
+    // Put back meanwhile (e.g. copied in from where it was moved): it is checked and opened as it is.
+    if (existsSync(this.dataFile)) return this.open();
+    return this.open(true);
+  }
+
   close(): void {
     this.stopBackups?.();
     this.stopBackups = null;
@@ -221,6 +242,16 @@ class Session implements AppSession {
     this.lock?.release();
     this.lock = null;
   }
+}
+
+function missingFileError(dataFile: string, backups: number): AppError {
+  const log = existsSync(`${dataFile}-wal`)
+    ? `数据文件旁还留有它的预写日志 ${dataFile}-wal（可能含有最后的修改），恢复或新建时会原样另存为 .orphaned-时间.db-wal 文件，不会删除。`
+    : '';
+  return new AppError(
+    'NOT_FOUND',
+    `找不到数据文件 ${dataFile}，但备份文件夹 ${backupDirFor(dataFile)} 中有 ${backups} 个备份。程序没有新建数据文件：请从备份恢复，或明确选择新建空白数据文件。${log}`,
+  );
 }
 
 /** Opens the data file at start-up as described above; never throws for a data-file problem. */
@@ -256,7 +287,7 @@ export function appState(ctx: ServiceContext): AppState {
   };
 }
 
-/** `recovery.restore`: puts the chosen backup in place of the damaged (or, if asked, newer) file. */
+/** `recovery.restore`: puts the chosen backup in place of the damaged, missing (or, if asked, newer) file. */
 export function recoveryRestore(ctx: ServiceContext, input: RecoveryRestoreInput): RecoveryRestoreResult {
   return sessionOf(ctx).restore(input);
 }
@@ -264,4 +295,9 @@ export function recoveryRestore(ctx: ServiceContext, input: RecoveryRestoreInput
 /** `recovery.retry`: checks the data file again (the other writer may have finished). */
 export function recoveryRetry(ctx: ServiceContext): AppState {
   return sessionOf(ctx).retry();
+}
+
+/** `recovery.createNew`: a missing data file with backups is replaced by a new empty one, on request only. */
+export function recoveryCreateNew(ctx: ServiceContext): AppState {
+  return sessionOf(ctx).createNew();
 }

@@ -80,9 +80,28 @@ export function listBackups(ctx: ServiceContext): BackupList {
   return { dir: backupDirFor(ctx.dataFile), backups, policy: backupPolicy(ctx.db), lastBackupAt: backups[0]?.takenAt ?? null };
 }
 
+// Set in a new empty file created, on the user's explicit request, where a data file with backups
+// had gone missing: the backups taken before belong to the lost data (perhaps its only copy), so
+// the rotation of the new file's backups never removes them.
+const KEEP_BEFORE_KEY = 'backup.keepBefore';
+
+/** Marks `db` as created in place of a lost file: backups taken before `at` are kept out of rotation. */
+export function keepEarlierBackups(db: Db, at: Date = new Date()): void {
+  inTransaction(db, () => setSetting(db, KEEP_BEFORE_KEY, at.toISOString()));
+}
+
+function keptBefore(db: Db): Date | null {
+  try {
+    const v = getSetting(db, KEEP_BEFORE_KEY);
+    return typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? new Date(v) : null;
+  } catch {
+    return null;
+  }
+}
+
 function afterWrite(db: Db, dataFile: string, now: Date): void {
   const dir = backupDirFor(dataFile);
-  rotateBackups(dir, dataFile, backupPolicy(db), now);
+  rotateBackups(dir, dataFile, backupPolicy(db), now, keptBefore(db));
   removeStaleTemps(dir);
 }
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Contract, MethodName, MethodOutput } from '../../shared/api/contract.ts';
 import { getSetting, setSetting } from '../db/repositories/settings-repo.ts';
-import { appState, recoveryRestore, recoveryRetry } from './app-session.ts';
+import { appState, recoveryCreateNew, recoveryRestore, recoveryRetry } from './app-session.ts';
 import * as backup from './backup-service.ts';
 import * as budget from './budget-service.ts';
 import * as checks from './checks-service.ts';
@@ -40,6 +40,7 @@ export const handlers: Handlers = {
   'app.state': (ctx) => appState(ctx),
   'recovery.restore': (ctx, i) => recoveryRestore(ctx, i),
   'recovery.retry': (ctx) => recoveryRetry(ctx),
+  'recovery.createNew': (ctx) => recoveryCreateNew(ctx),
   'setup.state': ({ db }) => org.setupState(db),
   'department.save': ({ db }, i) => org.saveDepartment(db, i),
   'units.save': ({ db }, i) => org.saveUnit(db, i),

@@ -107,10 +107,11 @@ export const AppInfo = z.object({
 
 export const contract = {
   'app.info': query(Empty, AppInfo),
-  // The only methods that answer while the data file cannot be used (damaged, newer, locked).
+  // The only methods that answer while the data file cannot be used (damaged, newer, missing, locked).
   'app.state': query(Empty, AppState),
   'recovery.restore': command(RecoveryRestoreInput, RecoveryRestoreResult),
   'recovery.retry': command(Empty, AppState),
+  'recovery.createNew': command(Empty, AppState),
 
   'setup.state': query(Empty, SetupState),
   'department.save': command(DepartmentInput.strict(), Department),
@@ -220,7 +221,12 @@ export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
 
 /** What the start screen may call before the data file is open. */
-export const RECOVERY_METHODS: ReadonlySet<MethodName> = new Set(['app.state', 'recovery.restore', 'recovery.retry']);
+export const RECOVERY_METHODS: ReadonlySet<MethodName> = new Set([
+  'app.state',
+  'recovery.restore',
+  'recovery.retry',
+  'recovery.createNew',
+]);
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(contract, name);

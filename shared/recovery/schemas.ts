@@ -2,10 +2,16 @@ import { z } from 'zod';
 import { BackupEntry, BackupRestoreInput, BackupRestoreResult } from '../backup/schemas.ts';
 
 // What state the data file was found in at start-up (contract method app.state), and the
-// recovery-only methods the start screen uses (recovery.restore, recovery.retry). Until the state
-// is ready (or read-only), every other method is refused with the state's own error.
+// recovery-only methods the start screen uses (recovery.restore, recovery.retry,
+// recovery.createNew). Until the state is ready (or read-only), every other method is refused with
+// the state's own error.
 
-export const APP_STATUSES = ['ready', 'read-only', 'damaged', 'newer', 'locked', 'unavailable'] as const;
+/**
+ * `missing`: the data file is not there but its backup folder holds backups of it (moved, deleted,
+ * lost in a disk restore). Nothing is created until the user restores a backup or explicitly asks
+ * for a new empty file; a first start (no file, no backups) is simply `ready` with a new database.
+ */
+export const APP_STATUSES = ['ready', 'read-only', 'damaged', 'newer', 'missing', 'locked', 'unavailable'] as const;
 export const AppStatus = z.enum(APP_STATUSES);
 export type AppStatus = z.infer<typeof AppStatus>;
 
@@ -35,7 +41,7 @@ export const AppState = z.object({
   problem: z.object({ code: z.string(), message: z.string() }).nullable(),
   lockHolder: LockHolder.nullable(),
   backupDir: z.string(),
-  /** Newest first; listed for a damaged or newer file (a restore can only replace those). */
+  /** Newest first; listed for a damaged, newer or missing file (a restore can only replace those). */
   backups: z.array(RecoveryBackup),
   /** The data version this program reads and writes. */
   supportedVersion: z.number().int(),

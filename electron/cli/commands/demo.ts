@@ -5,10 +5,10 @@ import { requireFlag } from '../parse-args.ts';
 
 export const demoCommand: CliCommand = {
   name: 'demo',
-  usage: 'demo --db FILE [--json]',
+  usage: 'demo --db FILE [--new-file] [--json]',
   summary: '在空的数据文件中载入示例年度（番禺区政府办 2021）',
   async run(args, io) {
-    const ctx = openCliContext(requireFlag(args, 'db', '数据文件路径'));
+    const ctx = openCliContext(requireFlag(args, 'db', '数据文件路径'), args);
     try {
       const r = await loadExampleYear(ctx);
       io.stdout(args.flags.json ? JSON.stringify({ ok: true, ...r }) : `已载入示例年度 ${r.year}（年度编号 ${r.yearId}）。`);

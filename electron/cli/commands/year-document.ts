@@ -28,7 +28,7 @@ export const exportYearCommand: CliCommand = {
 
 export const importYearCommand: CliCommand = {
   name: 'import-year',
-  usage: 'import-year --db FILE --from FILE.json',
+  usage: 'import-year --db FILE --from FILE.json [--new-file]',
   summary: '导入 export-year 导出的年度数据文件',
   async run(args, io) {
     const from = requireFlag(args, 'from', '年度数据文件路径');
@@ -40,7 +40,7 @@ export const importYearCommand: CliCommand = {
     }
     const parsed = YearDocument.safeParse(raw);
     if (!parsed.success) throw new AppError('VALIDATION', `年度数据文件 ${from} 格式不正确：${parsed.error.issues[0]?.message ?? ''}`);
-    const ctx = openCliContext(requireFlag(args, 'db', '数据文件路径'));
+    const ctx = openCliContext(requireFlag(args, 'db', '数据文件路径'), args);
     try {
       const r = importYear(ctx.db, parsed.data);
       io.stdout(args.flags.json ? JSON.stringify({ ok: true, ...r }) : `已导入 ${parsed.data.year} 年度（年度编号 ${r.yearId}）。`);

@@ -7,9 +7,9 @@ import { api } from '../api/client.ts';
 import { applyError } from '../components/apply-error.ts';
 
 // The start screen for a data file the app could not open: damaged (choose a backup to restore),
-// from a newer version (refusal; a restore only on explicit request), held by another writer
-// (who, and 重试), or otherwise unusable. It talks to the main process only through app.state and
-// recovery.*.
+// from a newer version (refusal; a restore only on explicit request), missing while its backups
+// are there (restore one, or explicitly start a new empty file), held by another writer (who, and
+// 重试), or otherwise unusable. It talks to the main process only through app.state and recovery.*.
 
 const localTime = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
 const fileName = (path: string) => path.split(/[/\\]/).pop() ?? path;
@@ -80,12 +80,33 @@ function FileFacts({ state }: { state: AppState }) {
   );
 }
 
+// What happens to the file now at the data file's place, in the chooser's words.
+function keptNote(status: AppState['status'], replaceNewer: boolean): { paragraph: string; confirm: string } {
+  if (replaceNewer) {
+    return {
+      paragraph: '恢复后，更新版本程序的数据文件会原样另存为“恢复前副本”，不会被删除或修改；但本程序之后只使用备份中的数据。',
+      confirm: '更新版本程序的数据文件会原样另存，不会删除。',
+    };
+  }
+  if (status === 'missing') {
+    return {
+      paragraph: '所选备份校验后复制到数据文件的位置，备份本身保留在备份文件夹中，不会被移动或修改。',
+      confirm: '备份复制到数据文件的位置，备份本身保留不动。',
+    };
+  }
+  return {
+    paragraph: '恢复时，损坏的数据文件会原样另存为“恢复前副本”，不会被删除或修改；恢复完成后会显示它的位置。',
+    confirm: '损坏的数据文件会原样另存，不会删除。',
+  };
+}
+
 function BackupChooser({ state, replaceNewer, onRestored, onState }: Props & { replaceNewer: boolean }) {
   const { message } = AntApp.useApp();
   const firstGood = state.backups.find((b) => b.verified)?.name ?? null;
   const [chosen, setChosen] = useState<string | null>(firstGood);
   const [busy, setBusy] = useState(false);
   const picked = state.backups.find((b) => b.name === chosen) ?? null;
+  const note = keptNote(state.status, replaceNewer);
   const restore = async () => {
     if (!picked) return;
     setBusy(true);
@@ -113,9 +134,7 @@ function BackupChooser({ state, replaceNewer, onRestored, onState }: Props & { r
   return (
     <Card size="small" title="选择一份备份恢复（最新的在最前）">
       <Typography.Paragraph type="secondary">
-        {replaceNewer
-          ? '恢复后，更新版本程序的数据文件会原样另存为“恢复前副本”，不会被删除或修改；但本程序之后只使用备份中的数据。'
-          : '恢复时，损坏的数据文件会原样另存为“恢复前副本”，不会被删除或修改；恢复完成后会显示它的位置。'}
+        {note.paragraph}
         只能选择校验通过的备份。
       </Typography.Paragraph>
       <Table<RecoveryBackup>
@@ -154,7 +173,7 @@ function BackupChooser({ state, replaceNewer, onRestored, onState }: Props & { r
         <RetryButton onState={onState} />
         <Popconfirm
           title={picked ? `用 ${localTime(picked.takenAt)} 的备份恢复？` : '请先选择备份'}
-          description={replaceNewer ? '更新版本程序的数据文件会原样另存，不会删除。' : '损坏的数据文件会原样另存，不会删除。'}
+          description={note.confirm}
           okText="恢复"
           cancelText="取消"
           disabled={!picked}
@@ -206,6 +225,69 @@ function Newer(props: Props) {
   );
 }
 
+function CreateNewFile({ state, onState }: Props) {
+  const { message } = AntApp.useApp();
+  const [busy, setBusy] = useState(false);
+  const create = async () => {
+    setBusy(true);
+    try {
+      const next = await api!.call('recovery.createNew', {});
+      if (next.status === 'ready') message.success('已新建空白数据文件');
+      onState(next);
+    } catch (err) {
+      applyError(err, message.error);
+      api!.call('app.state', {}).then(onState, () => {});
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card size="small" title="或者：从空白开始">
+      <Flex gap={16} align="center" justify="space-between">
+        <Typography.Text type="secondary">
+          只在确定要从空白开始、暂不使用原来的数据时选择。这些备份仍留在备份文件夹中，以后可在“备份与设置”中恢复。
+        </Typography.Text>
+        <Popconfirm
+          title="新建空白数据文件？"
+          description={
+            <Typography.Paragraph style={{ maxWidth: 360, margin: 0 }}>
+              将在 {state.dataFile} 新建一个空白数据文件。备份文件夹中的 {state.backups.length} 个备份保持原样，不会被删除或修改。
+            </Typography.Paragraph>
+          }
+          okText="新建"
+          cancelText="取消"
+          onConfirm={create}
+        >
+          <Button loading={busy} data-testid="recovery-create-new">
+            新建空白数据文件
+          </Button>
+        </Popconfirm>
+      </Flex>
+    </Card>
+  );
+}
+
+function Missing(props: Props) {
+  const n = props.state.backups.length;
+  return (
+    <Frame>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        数据恢复
+      </Typography.Title>
+      <Alert
+        type="warning"
+        showIcon
+        title={`找不到数据文件，但备份文件夹中有 ${n} 个备份`}
+        description="数据文件可能被移动、删除，或在系统还原时丢失。为保护备份中的数据，程序没有新建空白的数据文件。请从下面选择一份备份恢复；如果只是把文件移到了别处，也可以把它放回原位置，再点“重新检查”。"
+        data-testid="recovery-missing"
+      />
+      <FileFacts state={props.state} />
+      <BackupChooser {...props} replaceNewer={false} />
+      <CreateNewFile {...props} />
+    </Frame>
+  );
+}
+
 function Locked({ state, onState }: Props) {
   const h = state.lockHolder;
   return (
@@ -252,6 +334,8 @@ export function RecoveryScreen(props: Props) {
       return <Damaged {...props} />;
     case 'newer':
       return <Newer {...props} />;
+    case 'missing':
+      return <Missing {...props} />;
     case 'locked':
       return <Locked {...props} />;
     default:
