@@ -53,8 +53,9 @@ export function buildExplanationTable(items: CheckExplanation[]): ReportTable {
     unitLine: '',
     columns: [
       { header: '审核项', width: 3, align: 'left' },
-      { header: '对象', width: 3, align: 'left' },
-      { header: '说明', width: 9, align: 'left' },
+      // The subject states the figures behind the finding (amounts, rates, target); it is as long as the explanation.
+      { header: '对象', width: 6, align: 'left' },
+      { header: '说明', width: 6, align: 'left' },
     ],
     rows: items.map((e) => ({ role: 'data', indent: 0, cells: [text(e.checkTitle), text(e.subject), text(e.explanation)] })),
   };
