@@ -3,16 +3,15 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppErrorPayload } from '../../../shared/api/app-error.ts';
-import { type ApiClient, createClient, type Transport } from '../../../shared/api/client.ts';
 import { runCli } from '../../../electron/cli/main.ts';
 import { backupDirFor } from '../../../electron/db/backup.ts';
 import { lockPathFor, readFileLock } from '../../../electron/db/file-lock.ts';
 import { latestSchemaVersion, openDatabase } from '../../../electron/db/open.ts';
-import { type BrowserModeApp, startBrowserMode } from '../../../electron/server/browser-mode.ts';
-import { TOKEN_HEADER } from '../../../electron/server/loopback-server.ts';
+import { startBrowserMode } from '../../../electron/server/browser-mode.ts';
 import { openAppSession, recoveryCreateNew, recoveryRestore } from '../../../electron/services/app-session.ts';
 import { backupNow } from '../../../electron/services/backup-service.ts';
 import { EXAMPLE_DEPARTMENT } from '../../../electron/services/example/panyu-2021.ts';
+import { clientFor } from './fixtures/loopback-client.ts';
 import { buildExampleDb, contentHash, contextFor, fileSha256, removeTempDirs, tempDir } from './fixtures/databases.ts';
 
 // A data file that is missing while its backup folder holds backups of it (moved, deleted, lost in
@@ -21,27 +20,6 @@ import { buildExampleDb, contentHash, contextFor, fileSha256, removeTempDirs, te
 // explicitly a new empty file, the backups left as they are); the CLI refuses and names the restore.
 
 afterAll(removeTempDirs);
-
-function clientFor(app: BrowserModeApp): { api: ApiClient; refusal(method: string): Promise<AppErrorPayload> } {
-  const transport: Transport = {
-    async invoke(method, input) {
-      const res = await fetch(`${app.server.url}/api/call`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: app.server.token },
-        body: JSON.stringify({ method, input }),
-      });
-      return res.json();
-    },
-  };
-  return {
-    api: createClient(transport),
-    async refusal(method) {
-      const r = await transport.invoke(method, {});
-      if (r.ok) throw new Error(`${method} was expected to be refused`);
-      return r.error;
-    },
-  };
-}
 
 /** Every file in the backup folder with its SHA-256. */
 function backupBytes(file: string): Map<string, string> {

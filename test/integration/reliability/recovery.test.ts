@@ -4,17 +4,16 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppErrorPayload } from '../../../shared/api/app-error.ts';
-import { type ApiClient, createClient, type Transport } from '../../../shared/api/client.ts';
 import { backupDirFor } from '../../../electron/db/backup.ts';
 import { lockPathFor, readFileLock } from '../../../electron/db/file-lock.ts';
 import { openDataFile } from '../../../electron/db/open-data-file.ts';
 import { latestSchemaVersion, openDatabase } from '../../../electron/db/open.ts';
-import { type BrowserModeApp, startBrowserMode } from '../../../electron/server/browser-mode.ts';
-import { TOKEN_HEADER } from '../../../electron/server/loopback-server.ts';
+import { startBrowserMode } from '../../../electron/server/browser-mode.ts';
 import { openAppSession } from '../../../electron/services/app-session.ts';
 import { backupNow, defaultReopen, restoreFrom } from '../../../electron/services/backup-service.ts';
 import { EXAMPLE_DEPARTMENT } from '../../../electron/services/example/panyu-2021.ts';
 import { REPO_ROOT, startChild } from '../../stress/kill-harness.ts';
+import { clientFor } from './fixtures/loopback-client.ts';
 import { addLedgerBatch, buildExampleDb, contentHash, contextFor, fileSha256, removeTempDirs, tempDir } from './fixtures/databases.ts';
 
 // Start-up on a data file that cannot be used: browser mode starts anyway, in the recovery state;
@@ -23,33 +22,6 @@ import { addLedgerBatch, buildExampleDb, contentHash, contextFor, fileSha256, re
 // second process (the CLI) trying to take the file at that moment.
 
 afterAll(removeTempDirs);
-
-interface Client {
-  api: ApiClient;
-  /** The error a call is refused with (fails the test if the call succeeds). */
-  refusal(method: string, input?: unknown): Promise<AppErrorPayload>;
-}
-
-function clientFor(app: BrowserModeApp): Client {
-  const transport: Transport = {
-    async invoke(method, input) {
-      const res = await fetch(`${app.server.url}/api/call`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: app.server.token },
-        body: JSON.stringify({ method, input }),
-      });
-      return res.json();
-    },
-  };
-  return {
-    api: createClient(transport),
-    async refusal(method, input = {}) {
-      const r = await transport.invoke(method, input);
-      if (r.ok) throw new Error(`${method} was expected to be refused`);
-      return r.error;
-    },
-  };
-}
 
 interface CliAnswer {
   code: number | null;
