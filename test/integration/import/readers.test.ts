@@ -78,6 +78,24 @@ describe('the .xlsx reader', () => {
     expect(rows).toEqual([{ row: 1, cells: [{ kind: 'date', serial: 44260 }], hidden: false }]);
   });
 
+  it('reports hidden rows: hidden="1" or "true", prefixed tags, self-closing rows; not hidden="0" or look-alike names', async () => {
+    const sheet = `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>
+      <x:row r="1" spans="1:1"><x:c r="A1"><x:v>1</x:v></x:c></x:row>
+      <x:row r="2" hidden="1" outlineLevel="1"><x:c r="A2"><x:v>2</x:v></x:c></x:row>
+      <x:row r="3" customHeight="1" ht="0" hidden='true'/>
+      <x:row r="4" hidden="0"><x:c r="A4"><x:v>4</x:v></x:c></x:row>
+      <x:row r="5" x14ac:dyDescent="0.25" collapsed="1" unhidden="1"><x:c r="A5"><x:v>5</x:v></x:c></x:row>
+    </x:sheetData></x:worksheet>`;
+    const { rows } = await readAll(workbook(sheet));
+    expect(rows.map((r) => [r.row, r.hidden])).toEqual([
+      [1, false],
+      [2, true],
+      [3, true],
+      [4, false],
+      [5, false],
+    ]);
+  });
+
   it('refuses entities it does not know, rows out of order and a DOCTYPE', async () => {
     const entity = `<worksheet ${NS}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&xxe;</t></is></c></row></sheetData></worksheet>`;
     await expect(readAll(workbook(entity))).rejects.toThrow(/内部结构有误.*undefined entity/);
