@@ -72,7 +72,10 @@ class Container {
   private readFat(): Uint32Array {
     const buf = this.buf;
     const fatSectors = buf.readUInt32LE(0x2c);
-    if (fatSectors === 0 || fatSectors > this.sectorCount) {
+    // One FAT sector maps sectorSize / 4 sectors; twice what the file needs (plus a little) is
+    // generous, and keeps a lying header from making the check allocate far more than the file.
+    const needed = Math.ceil(this.sectorCount / (this.sectorSize / 4));
+    if (fatSectors === 0 || fatSectors > 2 * needed + 8) {
       throw new Damage(`扇区分配表（FAT）的扇区数异常（${fatSectors}，文件共 ${this.sectorCount} 个扇区）`);
     }
     const locations: number[] = [];
@@ -234,7 +237,9 @@ export function checkOle2(buffer: Buffer, fileName: string): void {
   if (names.has('_VBA_PROJECT_CUR') || names.has('VBA') || names.has('_VBA_PROJECT')) {
     throw importError(`文件“${fileName}”包含宏（VBA）。为安全起见不导入宏文件，请在 Excel 中另存为“Excel 工作簿（*.xlsx）”后再导入。`);
   }
-  const workbook = named.find((e) => e.type === STREAM && (e.name === 'Workbook' || e.name === 'Book'));
+  // As SheetJS does: "Workbook" (BIFF8) before "Book" (BIFF5), whatever the letter case.
+  const stream = (name: string) => named.find((e) => e.type === STREAM && e.name.toLowerCase() === name);
+  const workbook = stream('workbook') ?? stream('book');
   if (!workbook) {
     if (names.has('WordDocument')) throw importError(`文件“${fileName}”是 Word 文档，不是电子表格。`);
     if (names.has('PowerPoint Document')) throw importError(`文件“${fileName}”是 PowerPoint 演示文稿，不是电子表格。`);
