@@ -89,6 +89,8 @@ export class BatchWriter {
   readonly duplicates: DuplicateRow[] = [];
   duplicateCount = 0;
   imported = 0;
+  /** Of the rows written, those hidden in the file (hidden rows, rows of hidden sheets). */
+  hiddenImported = 0;
   private readonly ledgerTotals = new LedgerTotalsBuilder();
   private readonly budgetTotals = new BudgetTotalsBuilder();
   private readonly projectIds: Map<string, number>;
@@ -138,6 +140,7 @@ export class BatchWriter {
       if (!row || skip.has(i)) continue;
       projectIds[i] = this.projectFor(row.projectName);
       this.ledgerTotals.add(row);
+      if (row.hidden) this.hiddenImported++;
     }
     stage.load(rows, projectIds, skip);
     this.imported += stage.write();
@@ -189,6 +192,7 @@ export class BatchWriter {
       this.insertBudget?.(row as BudgetRow, this.projectFor(row.projectName));
       this.budgetTotals.add(row as BudgetRow);
       this.imported++;
+      if (row.hidden) this.hiddenImported++;
     }
   }
 

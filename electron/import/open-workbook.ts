@@ -4,6 +4,7 @@
 import type { TextEncodingChoice } from '../../shared/import/file-formats.ts';
 import { toImportError } from './import-error.ts';
 import type { ImportLimits } from './limits.ts';
+import { checkOle2 } from './ole2-check.ts';
 import { openText } from './read-text.ts';
 import { openXlsx } from './read-xlsx.ts';
 import { sniffContainer } from './sniff-format.ts';
@@ -34,9 +35,9 @@ export async function openWorkbook(
         return await openXlsx(zip, fileName, limits);
       }
       case 'ole2': {
-        const { checkOle2, openSheetJs } = await sheetJs();
+        // A damaged container is refused before SheetJS could spend minutes on it.
         checkOle2(buffer, fileName);
-        return openSheetJs(buffer, 'xls', fileName, limits);
+        return (await sheetJs()).openSheetJs(buffer, 'xls', fileName, limits);
       }
       case 'xml2003':
         return (await sheetJs()).openSheetJs(buffer, 'xml2003', fileName, limits);

@@ -165,7 +165,10 @@ async function parse(req: ParseRequest, sink: ParseSink, fileName: string): Prom
     note: '',
   }));
 
-  // The reference sheet: the one named, else the first (visible first) with a recognisable header.
+  // The reference sheet: the one named, else the first visible sheet with a recognisable header.
+  // A hidden sheet (often old or working data) is never chosen on its own while a visible sheet
+  // exists: when only a hidden one has a header, the preview shows it but nothing is imported
+  // until the user names it.
   let candidates: SheetMeta[];
   if (req.sheet !== undefined) {
     const named = source.sheets.find((s) => s.name === req.sheet);
@@ -174,7 +177,8 @@ async function parse(req: ParseRequest, sink: ParseSink, fileName: string): Prom
     }
     candidates = [named];
   } else {
-    candidates = [...source.sheets.filter((s) => !s.hidden), ...source.sheets.filter((s) => s.hidden)];
+    const visible = source.sheets.filter((s) => !s.hidden);
+    candidates = [...visible, ...source.sheets.filter((s) => s.hidden)];
   }
   let reference: SheetPlan | null = null;
   for (const meta of candidates) {
@@ -191,6 +195,7 @@ async function parse(req: ParseRequest, sink: ParseSink, fileName: string): Prom
       [{ message: '没有找到表头', sheet: req.sheet ?? '' }],
     );
   }
+  const hiddenFallback = req.sheet === undefined && reference.meta.hidden && source.sheets.some((s) => !s.hidden);
 
   const header = reference.header;
   const signature = headerSignature(header.columns);
@@ -209,6 +214,11 @@ async function parse(req: ParseRequest, sink: ParseSink, fileName: string): Prom
     if (col) col.field = field;
   }
   const problems = mappingProblems(choice.mapping, req.target, Math.max(columns.length, 1));
+  if (hiddenFallback) {
+    problems.unshift(
+      `可见的工作表中没有找到表头，只有隐藏工作表“${reference.meta.name}”中有。隐藏工作表常是旧数据或草稿，不会自动导入；确认要导入它，请在“工作表”中选择“${reference.meta.name}”`,
+    );
+  }
   const warnings = [...choice.warnings];
   const refSummary = summaries[reference.meta.index];
   if (refSummary) {
@@ -267,6 +277,7 @@ async function parse(req: ParseRequest, sink: ParseSink, fileName: string): Prom
   }
   for (const s of summaries) {
     if (!s.selected && s.note === '' && s.index !== reference.meta.index) s.note = '未选择';
+    if (s.selected && s.hidden) warnings.push(`工作表“${s.name}”在原文件中是隐藏的，其中的数据也会导入。请确认它不是旧数据或重复数据。`);
   }
   warnings.push(...source.warnings);
   return {
@@ -343,8 +354,9 @@ class SheetStreamer {
       year: req.year,
       yearHint: header.yearHint,
       hash: fingerprintHash,
+      sheetHidden: plan.meta.hidden,
     };
-    const budgetCtx: BudgetRowContext = { sheet, mapping, scale: this.scale };
+    const budgetCtx: BudgetRowContext = { sheet, mapping, scale: this.scale, sheetHidden: plan.meta.hidden };
     const readBefore = tally.rowsRead;
     let last = 0;
     const percent = () => Math.min(99, Math.round(this.source.progress() * 100 * this.sheetShare));

@@ -15,28 +15,24 @@ import type { WorkbookSource } from './workbook-source.ts';
 // Code pages for BIFF5 files written by Chinese Excel 95/97 (GBK, code page 936).
 XLSX.set_cptable(cptable);
 
-interface CfbContainer {
-  FullPaths: string[];
-}
+const UNKNOWN_RECORD = 'Missing Info for XLS Record';
 
-/** Refuses password-protected and macro workbooks and OLE2 files that are not workbooks. */
-export function checkOle2(buffer: Buffer, fileName: string): void {
-  let cfb: CfbContainer;
+/**
+ * Runs a SheetJS read with its "Missing Info for XLS Record 0x…" lines counted instead of printed
+ * (a damaged .xls prints one per garbage record, thousands of lines). Anything else SheetJS
+ * writes to console.error still gets through. The read is synchronous, so nothing else runs while
+ * console.error is swapped.
+ */
+function withUnknownRecordsCounted<T>(count: { records: number }, read: () => T): T {
+  const original = console.error;
+  console.error = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].startsWith(UNKNOWN_RECORD)) count.records++;
+    else original.apply(console, args);
+  };
   try {
-    cfb = XLSX.CFB.read(buffer, { type: 'buffer' }) as CfbContainer;
-  } catch {
-    throw importError(`文件“${fileName}”已损坏或不完整（Office 文件结构无法读取），请重新导出后再试。`);
-  }
-  const names = cfb.FullPaths.map((p) => p.replace(/\/$/, '').split('/').pop() ?? '');
-  if (names.includes('EncryptedPackage') || names.includes('EncryptionInfo')) {
-    throw importError(`文件“${fileName}”有密码保护，无法读取。请先在 Excel 中打开，取消密码后另存，再导入。`);
-  }
-  if (names.some((n) => n === '_VBA_PROJECT_CUR' || n === 'VBA' || n === '_VBA_PROJECT')) {
-    throw importError(`文件“${fileName}”包含宏（VBA）。为安全起见不导入宏文件，请在 Excel 中另存为“Excel 工作簿（*.xlsx）”后再导入。`);
-  }
-  if (!names.includes('Workbook') && !names.includes('Book')) {
-    if (names.includes('WordDocument')) throw importError(`文件“${fileName}”是 Word 文档，不是电子表格。`);
-    throw importError(`文件“${fileName}”是 Office 文件，但不是 Excel 工作簿。`);
+    return read();
+  } finally {
+    console.error = original;
   }
 }
 
@@ -71,8 +67,9 @@ export function openSheetJs(
   limits: ImportLimits,
 ): WorkbookSource {
   let wb: XLSX.WorkBook;
+  const unknown = { records: 0 };
   try {
-    wb = XLSX.read(buffer, {
+    wb = withUnknownRecordsCounted(unknown, () => XLSX.read(buffer, {
       type: 'buffer',
       dense: true,
       cellFormula: false,
@@ -83,13 +80,14 @@ export function openSheetJs(
       raw: format === 'html',
       sheetRows: limits.maxRows + 1,
       codepage: 936,
-    });
+    }));
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (/password|encrypt/i.test(message)) {
       throw importError(`文件“${fileName}”有密码保护，无法读取。请先在 Excel 中打开，取消密码后另存，再导入。`);
     }
-    throw importError(`文件“${fileName}”已损坏或格式不受支持，无法读取（${message.slice(0, 120)}）。`);
+    const records = unknown.records > 0 ? `，含 ${unknown.records} 个无法识别的记录` : '';
+    throw importError(`文件“${fileName}”已损坏或格式不受支持，无法读取（${message.slice(0, 120)}${records}）。`);
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   if (wb.SheetNames.length > limits.maxSheets) throw importError(`文件“${fileName}”的工作表超过 ${limits.maxSheets} 个，已停止。`);
@@ -102,6 +100,8 @@ export function openSheetJs(
     const ws = name === undefined ? undefined : wb.Sheets[name];
     if (!ws) throw importError(`文件“${fileName}”中没有第 ${sheetIndex + 1} 个工作表。`);
     const data = (ws['!data'] as (XLSX.CellObject[] | undefined)[] | undefined) ?? [];
+    // Row properties (BIFF ROW records, SpreadsheetML ss:Hidden): only the hidden flag is used.
+    const rowInfo = ws['!rows'] ?? [];
     total = Math.max(1, data.length);
     let dropped = false;
     let batch: RawRow[] = [];
@@ -113,7 +113,7 @@ export function openSheetJs(
       if (source.length > limits.maxColumns && source.slice(limits.maxColumns).some(Boolean)) dropped = true;
       const cells: CellValue[] = new Array(width);
       for (let c = 0; c < width; c++) cells[c] = toCell(source[c], date1904);
-      batch.push({ row: r + 1, cells });
+      batch.push({ row: r + 1, cells, hidden: rowInfo[r]?.hidden === true });
       if (batch.length >= 1000) {
         yield batch;
         batch = [];

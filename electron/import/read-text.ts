@@ -34,7 +34,7 @@ export function openText(buffer: Buffer, fileName: string, encoding: TextEncodin
         throw importError(`文本文件“${fileName}”超过 ${limits.maxRows} 行，已停止。请按月拆分后分别导入。`);
       }
       const width = Math.min(fields.length, limits.maxColumns);
-      batch.push({ row, cells: width === fields.length ? fields : fields.slice(0, width) });
+      batch.push({ row, cells: width === fields.length ? fields : fields.slice(0, width), hidden: false });
       if (batch.length >= 1000) {
         yield batch;
         batch = [];

@@ -183,6 +183,7 @@ export async function previewImport(db: Db, input: ImportOptions, run: ImportRun
   const rows: PreviewRow[] = [];
   const duplicates: DuplicateRow[] = [];
   let duplicateCount = 0;
+  let hiddenCount = 0;
   const ledgerTotals = new LedgerTotalsBuilder();
   const budgetTotals = new BudgetTotalsBuilder();
   const parsed = await parseAll(request, run, {
@@ -192,8 +193,11 @@ export async function previewImport(db: Db, input: ImportOptions, run: ImportRun
         if (hit) {
           duplicateCount++;
           if (duplicates.length < LIST_CAP) duplicates.push(duplicateRow(row, hit, false));
-        } else if ('fingerprint' in row) ledgerTotals.add(row);
-        else budgetTotals.add(row);
+        } else {
+          if (row.hidden) hiddenCount++;
+          if ('fingerprint' in row) ledgerTotals.add(row);
+          else budgetTotals.add(row);
+        }
         if (rows.length < limit) {
           rows.push(
             'fingerprint' in row
@@ -223,6 +227,7 @@ export async function previewImport(db: Db, input: ImportOptions, run: ImportRun
       rowsDuplicate: duplicateCount,
       rowsRejected: summary.rowsRejected,
       rowsSkippedLayout: summary.rowsSkippedLayout,
+      rowsHidden: hiddenCount,
     },
     ledgerTotals: options.target === 'ledger' ? ledgerTotals.result() : null,
     budgetTotals: options.target === 'budget' ? budgetTotals.result() : null,
@@ -334,6 +339,7 @@ function finishCommit(db: Db, options: CommitOptions, parsed: ParsedFile, batch:
     rowsDuplicate: duplicateCount,
     rowsRejected: summary.rowsRejected,
     rowsSkippedLayout: summary.rowsSkippedLayout,
+    rowsHidden: batch.hiddenImported,
   };
   batch.finish();
   const totals = batch.totals();
@@ -347,6 +353,7 @@ function finishCommit(db: Db, options: CommitOptions, parsed: ParsedFile, batch:
     skippedRows: summary.skippedRows.slice(0, REPORT_LIST_CAP),
     duplicates: duplicates.slice(0, REPORT_LIST_CAP),
     budgetTotals: totals.budget,
+    rowsHidden: accounting.rowsHidden,
     createdProjectIds: batch.createdProjects.map((p) => p.id),
     warnings: summary.warnings,
   };

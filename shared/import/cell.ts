@@ -21,6 +21,8 @@ export interface RawRow {
   readonly row: number;
   /** 0-based column index → value; trailing empties may be missing. */
   readonly cells: readonly CellValue[];
+  /** Hidden in the source (hidden row, or inside a collapsed outline group); readers always set it. */
+  readonly hidden?: boolean;
 }
 
 /** Excel's own limit for the text of one cell; longer text is cut so it can never flood the app. */
@@ -69,4 +71,9 @@ export function columnLetter(index: number): string {
 /** A text value cut at Excel's limit. */
 export function capCellTextValue(text: string): string {
   return text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT) : text;
+}
+
+/** How a row was out of sight in its file: 'row' (hidden row), 'sheet' (on a hidden sheet) or null. */
+export function sourceHidden(raw: RawRow, sheetHidden = false): 'row' | 'sheet' | null {
+  return raw.hidden ? 'row' : sheetHidden ? 'sheet' : null;
 }

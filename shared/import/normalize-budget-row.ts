@@ -4,7 +4,7 @@
 
 import type { FundingSource } from '../domain/enums.ts';
 import type { AmountScale } from './amount-scale.ts';
-import type { CellValue, RawRow } from './cell.ts';
+import { type CellValue, type RawRow, sourceHidden } from './cell.ts';
 import { cellToText } from './cell-text.ts';
 import type { ColumnMapping } from './fields.ts';
 import { type AmountResult, parseAmountCell } from './normalize-amount.ts';
@@ -19,6 +19,8 @@ export interface BudgetRowContext {
   sheet: string;
   mapping: ColumnMapping;
   scale: AmountScale;
+  /** The sheet is hidden in the file: every row of it is marked so. */
+  sheetHidden?: boolean;
 }
 
 function amount(cells: readonly CellValue[], index: number | undefined, scale: AmountScale, issues: RowIssue[]): number | null {
@@ -104,6 +106,7 @@ export function normalizeBudgetRow(raw: RawRow, ctx: BudgetRowContext): RowOutco
       adjustmentFen: amounts.adjustmentFen,
       docNo: m.docNo === undefined ? '' : cellToText(cells[m.docNo], 100),
       note: m.note === undefined ? '' : cellToText(cells[m.note]),
+      hidden: sourceHidden(raw, ctx.sheetHidden),
     },
   };
 }

@@ -5,7 +5,7 @@
 
 import type { Direction, FundingSource } from '../domain/enums.ts';
 import type { AmountScale } from './amount-scale.ts';
-import type { CellValue, RawRow } from './cell.ts';
+import { type CellValue, type RawRow, sourceHidden } from './cell.ts';
 import { cellToText } from './cell-text.ts';
 import type { ColumnMapping } from './fields.ts';
 import { ledgerFingerprintKey } from './fingerprint.ts';
@@ -27,6 +27,8 @@ export interface LedgerRowContext {
   /** Year written above split 月/日 columns, if any. */
   yearHint: number | null;
   hash(key: string): string;
+  /** The sheet is hidden in the file: every row of it is marked so. */
+  sheetHidden?: boolean;
 }
 
 function cellAt(cells: readonly CellValue[], index: number | undefined): CellValue | undefined {
@@ -169,6 +171,7 @@ export function normalizeLedgerRow(raw: RawRow, ctx: LedgerRowContext): RowOutco
     econCode,
     projectName,
     fingerprint: '',
+    hidden: sourceHidden(raw, ctx.sheetHidden),
   };
   row.fingerprint = ctx.hash(ledgerFingerprintKey(row));
   return { ok: true, row };

@@ -61,6 +61,14 @@ export const commitOptionsSchema = importOptionsSchema.extend({
 });
 export type CommitOptions = z.infer<typeof commitOptionsSchema>;
 
+/**
+ * Whether the row was out of sight in the file: a hidden row (or a row of a collapsed outline
+ * group) or a row on a hidden sheet. Such rows are imported like any other, but marked, since a
+ * forgotten hidden subtotal or an old hidden sheet is how amounts get counted twice.
+ */
+export const sourceHiddenSchema = z.enum(['row', 'sheet']).nullable();
+export type SourceHidden = z.infer<typeof sourceHiddenSchema>;
+
 export const ledgerRowSchema = z.object({
   sheet: z.string(),
   row: z.number().int(),
@@ -78,6 +86,7 @@ export const ledgerRowSchema = z.object({
   econCode: z.string(),
   projectName: z.string(),
   fingerprint: z.string(),
+  hidden: sourceHiddenSchema,
 });
 export type LedgerRow = z.infer<typeof ledgerRowSchema>;
 
@@ -95,6 +104,7 @@ export const budgetRowSchema = z.object({
   adjustmentFen: fen,
   docNo: z.string(),
   note: z.string(),
+  hidden: sourceHiddenSchema,
 });
 export type BudgetRow = z.infer<typeof budgetRowSchema>;
 
@@ -144,6 +154,8 @@ export const rowAccountingSchema = z.object({
   rowsDuplicate: z.number().int(),
   rowsRejected: z.number().int(),
   rowsSkippedLayout: z.number().int(),
+  /** Of rowsImported, how many were hidden in the file (hidden rows, rows of hidden sheets). */
+  rowsHidden: z.number().int(),
 });
 export type RowAccounting = z.infer<typeof rowAccountingSchema>;
 

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, loadExample, navigate, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
+import { writeHiddenRowsXlsx } from '../fixtures/spreadsheets/hidden-rows.ts';
 import { tempPath } from '../integration/temp-db.ts';
 
 /** A messy export: title, unit line in 万元, a header with one unusual name, month and year totals. */
@@ -67,6 +68,40 @@ describe('browser mode: import wizard', () => {
     await navigate(page, '预算执行');
     await page.getByText('3752.63').first().waitFor();
     expect(await page.getByText('4768.38').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.context().close();
+    await app.close();
+  });
+
+  it('marks hidden rows and hidden sheets in the preview and states how many were imported', async () => {
+    const file = await writeHiddenRowsXlsx(tempPath('明细-隐藏.xlsx'));
+    const app = await startApp(tempDataFile());
+    const { page, problems } = await openApp(browser, app);
+    await loadExample(page);
+
+    await navigate(page, '导入数据');
+    await page.getByTestId('import-file').setInputFiles(file);
+    const rows = page.getByTestId('preview-rows');
+    await rows.getByText('差旅费（隐藏行）').waitFor();
+    // The visible sheet is chosen although a hidden one comes first in the file.
+    expect(await page.getByTestId('sheet-select').textContent()).toBe('明细');
+    expect(await rows.getByText('隐藏行', { exact: true }).count()).toBe(2);
+    expect(await rows.locator('tr', { hasText: '差旅费' }).getByText('隐藏行', { exact: true }).count()).toBe(1);
+    expect(await rows.locator('tr', { hasText: '水电费' }).getByText('隐藏行', { exact: true }).count()).toBe(0);
+    expect(await page.getByTestId('hidden-rows-note').textContent()).toContain('其中 2 行在原表中为隐藏行');
+    await screenshot(page, '32-import-hidden-rows');
+
+    await page.getByTestId('sheet-select').click();
+    const options = page.locator('.ant-select-item-option');
+    await options.filter({ hasText: '旧数据' }).getByText('隐藏工作表').waitFor();
+    expect(await options.filter({ hasText: '草稿' }).getByText('隐藏工作表').count()).toBe(1);
+    expect(await options.filter({ hasText: '明细' }).getByText('隐藏工作表').count()).toBe(0);
+    await screenshot(page, '33-import-hidden-sheets');
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-result').waitFor();
+    expect(await page.getByTestId('import-result').getByTestId('hidden-rows-note').textContent()).toContain('其中 2 行在原表中为隐藏行');
     expect(problems).toEqual([]);
     await page.context().close();
     await app.close();

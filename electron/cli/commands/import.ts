@@ -94,6 +94,7 @@ function successJson(r: CommitResult): Record<string, unknown> {
     rowsDuplicate: a.rowsDuplicate,
     rowsRejected: a.rowsRejected,
     rowsSkippedLayout: a.rowsSkippedLayout,
+    rowsHidden: a.rowsHidden,
   };
   if (r.budgetTotals) {
     return {
@@ -121,6 +122,7 @@ function successText(r: CommitResult): string {
   const lines = [
     `已导入 ${a.rowsImported} 行（导入批次 ${r.batchId}）。共读取 ${a.rowsRead} 行：重复 ${a.rowsDuplicate} 行，有误未导入 ${a.rowsRejected} 行，标题/合计/空行 ${a.rowsSkippedLayout} 行。`,
   ];
+  if (a.rowsHidden > 0) lines.push(`其中 ${a.rowsHidden} 行在原表中为隐藏行或位于隐藏工作表，请确认不是重复或作废的数据。`);
   if (r.ledgerTotals) {
     lines.push(
       `支出合计 ${(r.ledgerTotals.outflowFen / 100).toFixed(2)} 元，收入合计 ${(r.ledgerTotals.inflowFen / 100).toFixed(2)} 元，日期 ${r.ledgerTotals.dateFrom ?? '—'} 至 ${r.ledgerTotals.dateTo ?? '—'}。`,

@@ -76,6 +76,10 @@ function attribute(tag: string, name: string): string | undefined {
   }
 }
 
+function isTrue(value: string | undefined): boolean {
+  return value === '1' || value === 'true';
+}
+
 /** Index of the '>' that ends the tag starting at `lt`, skipping quoted attribute values. */
 export function tagEnd(buf: string, lt: number): number {
   const gt = buf.indexOf('>', lt + 1);
@@ -121,6 +125,7 @@ export class SheetXmlParser {
   private inlineText = '';
   private inCell = false;
   private inRow = false;
+  private rowHidden = false;
 
   constructor(private readonly ctx: SheetParseContext) {}
 
@@ -235,7 +240,8 @@ export class SheetXmlParser {
         break;
       case 'row': {
         if (this.inRow) this.fail(`第 ${this.rowNumber} 行未结束`);
-        const r = attribute(buf.slice(nameEnd, gt), 'r');
+        const tag = buf.slice(nameEnd, gt);
+        const r = attribute(tag, 'r');
         const n = r ? Number(r) : this.rowNumber + 1;
         if (!Number.isInteger(n) || n <= this.rowNumber || n > EXCEL_MAX_ROW) {
           throw importError(`文件“${this.ctx.fileName}”的工作表“${this.ctx.sheetName}”行号异常（${r ?? ''}），文件可能已损坏。`);
@@ -243,7 +249,10 @@ export class SheetXmlParser {
         this.rowNumber = n;
         this.cells = [];
         this.col = -1;
-        if (selfClosing) this.ready.push({ row: n, cells: this.cells });
+        // Excel marks each row of a collapsed outline group hidden="1" as well, so this one
+        // attribute covers both. The indexOf on the short tag keeps the common case to one scan.
+        this.rowHidden = tag.includes('hidden') && isTrue(attribute(tag, 'hidden'));
+        if (selfClosing) this.ready.push({ row: n, cells: this.cells, hidden: this.rowHidden });
         else this.inRow = true;
         break;
       }
@@ -318,7 +327,7 @@ export class SheetXmlParser {
       case 'row':
         if (!this.inRow) this.fail('多余的行结束标记');
         this.inRow = false;
-        this.ready.push({ row: this.rowNumber, cells: this.cells });
+        this.ready.push({ row: this.rowNumber, cells: this.cells, hidden: this.rowHidden });
         break;
       case 'is':
         this.inInline = false;

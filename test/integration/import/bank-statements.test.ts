@@ -35,6 +35,7 @@ async function expectStatement(filePath: string, expected: StatementExpectation)
     rowsDuplicate: 0,
     rowsRejected: expected.rowsRejected,
     rowsSkippedLayout: expected.rowsSkippedLayout,
+    rowsHidden: 0,
   });
   expect(preview.ledgerTotals).toEqual({
     outflowFen: expected.outflowFen,

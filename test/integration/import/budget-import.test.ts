@@ -23,6 +23,7 @@ describe('budget 指标 import', () => {
       rowsDuplicate: 0,
       rowsRejected: BUDGET_EXPECTED.rowsRejected,
       rowsSkippedLayout: BUDGET_EXPECTED.rowsSkippedLayout,
+      rowsHidden: 0,
     });
     expect(preview.budgetTotals).toEqual({
       initialFen: BUDGET_EXPECTED.initialFen,

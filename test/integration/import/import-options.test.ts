@@ -59,7 +59,7 @@ describe('import options', () => {
       ['3月份', true, ''],
       ['汇总', false, '没有找到表头，未导入'],
     ]);
-    expect(all.accounting).toEqual({ rowsRead: 18, rowsImported: 6, rowsDuplicate: 0, rowsRejected: 0, rowsSkippedLayout: 12 });
+    expect(all.accounting).toEqual({ rowsRead: 18, rowsImported: 6, rowsDuplicate: 0, rowsRejected: 0, rowsSkippedLayout: 12, rowsHidden: 0 });
     expect(all.ledgerTotals).toEqual({ outflowFen: 660_000, inflowFen: 0, dateFrom: '2021-01-10', dateTo: '2021-03-20' });
     const batch = t.db.prepare('SELECT sheet_name FROM import_batch WHERE id = ?').get(all.batchId) as { sheet_name: string };
     expect(batch.sheet_name).toBe('1月份、2月份、3月份');

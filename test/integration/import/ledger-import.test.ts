@@ -37,6 +37,7 @@ describe('messy 明细账 in 万元 with a two-level header', () => {
       rowsDuplicate: 0,
       rowsRejected: 0,
       rowsSkippedLayout: LEDGER_EXPECTED.rowsSkippedLayout,
+      rowsHidden: 0,
     });
     expect(preview.ledgerTotals).toEqual({
       outflowFen: LEDGER_EXPECTED.outflowFen,

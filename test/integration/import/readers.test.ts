@@ -60,13 +60,14 @@ describe('the .xlsx reader', () => {
       { index: 1, name: '隐藏', hidden: true },
     ]);
     expect(rows).toEqual([
-      { row: 1, cells: ['摘要', 'A & B <1> 中文'] },
+      { row: 1, cells: ['摘要', 'A & B <1> 中文'], hidden: false },
       {
         row: 3,
         cells: ['办公费 ', { kind: 'date', serial: 44260 }, { kind: 'date', serial: 44261.5 }, Number('1234.5600000000001'), true, { kind: 'error', code: '#N/A' }],
+        hidden: false,
       },
-      { row: 4, cells: [{ kind: 'error', code: 'NO_CACHE' }, '公式文本', null, '第一行\r第二行', 7] },
-      { row: 5, cells: [] },
+      { row: 4, cells: [{ kind: 'error', code: 'NO_CACHE' }, '公式文本', null, '第一行\r第二行', 7], hidden: false },
+      { row: 5, cells: [], hidden: false },
     ]);
     expect(source.warnings).toEqual([expect.stringContaining('第 6 列之后的内容超出范围')]);
   });
@@ -74,7 +75,25 @@ describe('the .xlsx reader', () => {
   it('moves 1904-system dates into the 1900 system and reads prefixed tags', async () => {
     const sheet = `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1" s="1"><x:v>42798</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
     const { rows } = await readAll(workbook(sheet, { date1904: true, prefix: '' }));
-    expect(rows).toEqual([{ row: 1, cells: [{ kind: 'date', serial: 44260 }] }]);
+    expect(rows).toEqual([{ row: 1, cells: [{ kind: 'date', serial: 44260 }], hidden: false }]);
+  });
+
+  it('reports hidden rows: hidden="1" or "true", prefixed tags, self-closing rows; not hidden="0" or look-alike names', async () => {
+    const sheet = `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>
+      <x:row r="1" spans="1:1"><x:c r="A1"><x:v>1</x:v></x:c></x:row>
+      <x:row r="2" hidden="1" outlineLevel="1"><x:c r="A2"><x:v>2</x:v></x:c></x:row>
+      <x:row r="3" customHeight="1" ht="0" hidden='true'/>
+      <x:row r="4" hidden="0"><x:c r="A4"><x:v>4</x:v></x:c></x:row>
+      <x:row r="5" x14ac:dyDescent="0.25" collapsed="1" unhidden="1"><x:c r="A5"><x:v>5</x:v></x:c></x:row>
+    </x:sheetData></x:worksheet>`;
+    const { rows } = await readAll(workbook(sheet));
+    expect(rows.map((r) => [r.row, r.hidden])).toEqual([
+      [1, false],
+      [2, true],
+      [3, true],
+      [4, false],
+      [5, false],
+    ]);
   });
 
   it('refuses entities it does not know, rows out of order and a DOCTYPE', async () => {

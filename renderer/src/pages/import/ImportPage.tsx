@@ -18,9 +18,35 @@ async function readAsBase64(file: File): Promise<string> {
   return btoa(bin);
 }
 
+/** The statement under the figures when some imported rows were out of sight in the file. */
+function HiddenRowsNote({ r }: { r: PreviewResult | CommitResult }) {
+  const n = r.accounting.rowsHidden;
+  if (n === 0) return null;
+  const onHiddenSheet = r.sheets.some((s) => s.selected && s.hidden);
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginTop: 8 }}
+      data-testid="hidden-rows-note"
+      message={`其中 ${n} 行在原表中为隐藏行${onHiddenSheet ? '或位于隐藏工作表' : ''}，也会导入。请确认它们不是已作废、重复或已汇总的数据（预览中标为“隐藏行”）。`}
+    />
+  );
+}
+
+function HiddenTag({ hidden }: { hidden: 'row' | 'sheet' | null }) {
+  if (hidden === null) return null;
+  return (
+    <Tag color="orange" style={{ marginInlineStart: 4 }}>
+      {hidden === 'row' ? '隐藏行' : '隐藏工作表'}
+    </Tag>
+  );
+}
+
 function Accounting({ r }: { r: PreviewResult | CommitResult }) {
   const a = r.accounting;
   return (
+    <>
     <Flex gap={32} wrap data-testid="import-accounting">
       <Statistic title="读取行数" value={a.rowsRead} />
       <Statistic title="导入" value={a.rowsImported} />
@@ -41,6 +67,8 @@ function Accounting({ r }: { r: PreviewResult | CommitResult }) {
         </>
       )}
     </Flex>
+    <HiddenRowsNote r={r} />
+    </>
   );
 }
 
@@ -279,10 +307,21 @@ export function ImportPage() {
             <Descriptions.Item label="工作表">
               <Select
                 size="small"
-                style={{ width: 200 }}
+                style={{ width: 260 }}
+                placeholder="请选择工作表"
                 value={preview.sheets.find((s) => s.selected)?.name}
                 onChange={(v) => change({ sheet: v })}
-                options={preview.sheets.map((s) => ({ value: s.name, label: `${s.name}${s.note ? `（${s.note}）` : ''}` }))}
+                data-testid="sheet-select"
+                options={preview.sheets.map((s) => ({
+                  value: s.name,
+                  label: (
+                    <span>
+                      {s.name}
+                      {s.hidden && <HiddenTag hidden="sheet" />}
+                      {s.note ? `（${s.note}）` : ''}
+                    </span>
+                  ),
+                }))}
               />
               <Checkbox style={{ marginLeft: 8 }} checked={options.allSheets ?? false} onChange={(e) => change({ allSheets: e.target.checked })}>
                 同样格式的工作表全部导入
@@ -410,7 +449,7 @@ export function ImportPage() {
             columns={
               target === 'ledger'
                 ? [
-                    { title: '行', dataIndex: 'row', width: 60 },
+                    { title: '行', dataIndex: 'row', width: 120, render: (v: number, r) => <>{v}<HiddenTag hidden={r.hidden} /></> },
                     { title: '日期', dataIndex: 'date' },
                     { title: '摘要', dataIndex: 'summary', ellipsis: true },
                     { title: '经济分类', dataIndex: 'econCode' },
@@ -419,7 +458,7 @@ export function ImportPage() {
                     { title: '金额（元）', dataIndex: 'amountFen', align: 'right' as const, render: (v: number) => formatYuan(v) },
                   ]
                 : [
-                    { title: '行', dataIndex: 'row', width: 60 },
+                    { title: '行', dataIndex: 'row', width: 120, render: (v: number, r) => <>{v}<HiddenTag hidden={r.hidden} /></> },
                     { title: '功能分类', dataIndex: 'funcCode' },
                     { title: '经济分类', dataIndex: 'econCode' },
                     { title: '项目', dataIndex: 'projectName', ellipsis: true },
