@@ -89,6 +89,8 @@ describe('browser mode: import wizard', () => {
     expect(await rows.locator('tr', { hasText: '差旅费' }).getByText('隐藏行', { exact: true }).count()).toBe(1);
     expect(await rows.locator('tr', { hasText: '水电费' }).getByText('隐藏行', { exact: true }).count()).toBe(0);
     expect(await page.getByTestId('hidden-rows-note').textContent()).toContain('其中 2 行在原表中为隐藏行');
+    // Rows skipped without a label of their own (the header) are named by their kind.
+    await page.getByText('第 1 行（表头行）、第 6 行（小计）').waitFor();
     await screenshot(page, '32-import-hidden-rows');
 
     await page.getByTestId('sheet-select').click();

@@ -1,6 +1,7 @@
 import { Alert, App as AntApp, Button, Card, Checkbox, Descriptions, Flex, Input, InputNumber, Popconfirm, Progress, Radio, Select, Space, Statistic, Steps, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { AMOUNT_SCALE_LABELS, AMOUNT_SCALES } from '../../../../shared/import/amount-scale.ts';
+import { LAYOUT_KIND_LABELS } from '../../../../shared/import/classify-layout-row.ts';
 import { type ColumnMapping, FIELD_LABELS, fieldsFor, IMPORT_TARGET_LABELS, type ImportField, type ImportTarget } from '../../../../shared/import/fields.ts';
 import type { BadCell, CommitResult, ImportBatch, PreviewResult } from '../../../../shared/import/schemas.ts';
 import type { WizardPreviewInput } from '../../../../shared/import/wizard-schemas.ts';
@@ -435,7 +436,7 @@ export function ImportPage() {
           )}
           {preview.skippedRows.length > 0 && (
             <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-              跳过的标题、合计和空行：{preview.skippedRows.slice(0, 12).map((s) => `第 ${s.row} 行（${s.label}）`).join('、')}
+              跳过的标题、合计和空行：{preview.skippedRows.slice(0, 12).map((s) => `第 ${s.row} 行（${s.label || LAYOUT_KIND_LABELS[s.kind]}）`).join('、')}
               {preview.skippedRows.length > 12 ? ` 等 ${preview.skippedRows.length} 行` : ''}
             </Typography.Paragraph>
           )}
