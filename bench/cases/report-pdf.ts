@@ -76,8 +76,8 @@ const reportPdf: BenchCase = {
         `full=${fullCpu.toFixed(0)}ms one-page=${oneCpu.toFixed(0)}ms (cpu, median; ratio of medians ${(fullCpu / oneCpu).toFixed(2)}) ` +
         `wall full=${fullWall.toFixed(0)}ms one-page=${oneWall.toFixed(0)}ms ` +
         `size=${(fullPdf.length / 1024).toFixed(0)}KB pages=${pageCount(fullPdf)} ` +
-        // What each page after the first adds; the ratio also depends on the per-document cost
-        // (pdfkit parses every font anew for each PDF), which dominates the one-page baseline.
+        // What each page after the first adds. The per-document part (pdfkit opening the five
+        // fonts, ~25–30 ms) is only part of the one-page baseline; the rest is per-glyph work.
         `per-extra-page=${((fullCpu - oneCpu) / Math.max(1, pageCount(fullPdf) - 1)).toFixed(1)}ms`,
     };
   },
