@@ -47,6 +47,8 @@ describe('browser mode: project indicators', () => {
     await dialog.getByRole('button', { name: '保存' }).click();
     await row.getByText('≤15 个工作日').waitFor();
     expect(await row.textContent()).toContain('是100.00%');
+    // The page as the user sees it once the dialog has faded out, not behind its closing mask.
+    await dialog.waitFor({ state: 'hidden' });
     await screenshot(page, '61-project-indicators-reverse');
     expect(problems).toEqual([]);
     await page.context().close();
