@@ -3,7 +3,7 @@ import type { ReportBlock, ReportModel, SignatureView } from '../../../shared/re
 import { formatCellText, type ReportTable, type TableRow } from '../../../shared/report/table-model.ts';
 import type { FaceId, FontSet } from './font-registry.ts';
 import { splitRuns } from './font-runs.ts';
-import { breakLines, justifySpacing } from './line-breaker.ts';
+import { type BrokenLine, breakLines, justifySpacing } from './line-breaker.ts';
 import {
   BODY_INDENT,
   BODY_LINE_HEIGHT,
@@ -66,17 +66,26 @@ function inlineRun(
 export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TDocumentDefinitions {
   const covers = metrics.covers.bind(metrics);
   const measure = metrics.measure.bind(metrics);
-  /** Unbroken text, one inline per font run. */
-  const txt = (s: string, face: FaceId, size: number, lineHeight: number, props: TextProps = {}): ContentText & TextProps => {
-    const alignment = props.alignment ?? 'left';
-    const noWrap = props.noWrap ?? false;
-    const runs = splitRuns(s, face, covers);
-    const parts = runs.length === 0 ? [{ text: '', face }] : runs;
-    const text = parts.map((r) => inlineRun(r.text, r.face, size, lineHeight, alignment, noWrap, 0));
-    return { ...props, font: face, fontSize: size, lineHeight, text };
-  };
-
   // Pre-broken lines (see line-breaker.ts): one unbreakable inline per font run, "\n" between lines.
+  const lineNode = (
+    lines: BrokenLine[],
+    face: FaceId,
+    size: number,
+    lineHeight: number,
+    indent: number,
+    justify: boolean,
+    props: TextProps = {},
+  ): ContentText & TextProps => {
+    const alignment = props.alignment ?? 'left';
+    const inlines: ContentText[] = [];
+    if (lines.length === 0) inlines.push(inlineRun('', face, size, lineHeight, alignment, false, 0));
+    lines.forEach((line, i) => {
+      const cs = justify ? justifySpacing(line, size) : 0;
+      for (const r of line.runs) inlines.push(inlineRun(r.text, r.face, size, lineHeight, alignment, true, cs));
+      if (i < lines.length - 1) inlines.push(inlineRun('\n', face, size, lineHeight, alignment, false, 0));
+    });
+    return { ...props, font: face, fontSize: size, lineHeight, text: inlines, ...(indent > 0 ? { leadingIndent: indent } : {}) };
+  };
   const flow = (
     s: string,
     face: FaceId,
@@ -86,19 +95,25 @@ export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TD
     indent: number,
     justify: boolean,
     props: TextProps = {},
-  ): ContentText & TextProps => {
-    const alignment = props.alignment ?? 'left';
-    const inlines: ContentText[] = [];
-    for (const line of breakLines(s, face, size, width, indent, measure, covers)) {
-      const cs = justify ? justifySpacing(line, size) : 0;
-      for (const r of line.runs) inlines.push(inlineRun(r.text, r.face, size, lineHeight, alignment, true, cs));
-      if (!line.last) inlines.push(inlineRun('\n', face, size, lineHeight, alignment, false, 0));
-    }
-    return { ...props, font: face, fontSize: size, text: inlines, ...(indent > 0 ? { leadingIndent: indent } : {}) };
-  };
+  ): ContentText & TextProps =>
+    lineNode(breakLines(s, face, size, width, indent, measure, covers), face, size, lineHeight, indent, justify, props);
+  /**
+   * Short text (titles, labels, table headers, figures): broken here like body text, never by pdfmake,
+   * which would lay out, measure and draw every ideograph as a word of its own. `width` is the
+   * space the text gets; noWrap text is never broken.
+   */
+  const txt = (s: string, face: FaceId, size: number, lineHeight: number, props: TextProps = {}, width = TEXT_WIDTH) =>
+    flow(s, face, size, lineHeight, props.noWrap ? Number.POSITIVE_INFINITY : width, 0, false, props);
 
-  const bodyTxt = (s: string, face: FaceId, props: TextProps = {}) => txt(s, face, SIZE.san, BODY_LINE_HEIGHT, props);
+  const bodyTxt = (s: string, face: FaceId, props: TextProps = {}, width = TEXT_WIDTH) => txt(s, face, SIZE.san, BODY_LINE_HEIGHT, props, width);
   const body = (s: string): ContentText => flow(s, 'fang', SIZE.san, BODY_LINE_HEIGHT, TEXT_WIDTH, BODY_INDENT, true);
+  /** A paragraph as its first line and the rest, so the first line can travel with a heading. */
+  const bodySplit = (s: string): { first: Content; rest: Content | null } => {
+    const lines = breakLines(s, 'fang', SIZE.san, TEXT_WIDTH, BODY_INDENT, measure, covers);
+    const first = lineNode(lines.slice(0, 1), 'fang', SIZE.san, BODY_LINE_HEIGHT, BODY_INDENT, true);
+    const rest = lines.length > 1 ? lineNode(lines.slice(1), 'fang', SIZE.san, BODY_LINE_HEIGHT, 0, true) : null;
+    return { first, rest };
+  };
 
   const headingFace: Record<1 | 2 | 3 | 4, FaceId> = { 1: 'hei', 2: 'kai', 3: 'fang', 4: 'fang' };
 
@@ -110,14 +125,14 @@ export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TD
           margin: [0, 0, 0, LINE_PITCH],
         };
       case 'heading':
-        return flow(`${b.number}${b.text}`, headingFace[b.level], SIZE.san, BODY_LINE_HEIGHT, TEXT_WIDTH, BODY_INDENT, false, { headlineLevel: 1 });
+        return flow(`${b.number}${b.text}`, headingFace[b.level], SIZE.san, BODY_LINE_HEIGHT, TEXT_WIDTH, BODY_INDENT, false);
       case 'paragraph':
         return body(b.text);
       case 'annexNote':
         return {
           columns: [
             bodyTxt('附件：', 'fang', { width: 'auto' }),
-            { width: '*', stack: b.items.map((item) => bodyTxt(item, 'fang')) },
+            { width: '*', stack: b.items.map((item) => bodyTxt(item, 'fang', {}, TEXT_WIDTH - BODY_INDENT - 3 * SIZE.san)) },
           ],
           margin: [BODY_INDENT, LINE_PITCH, 0, 0],
         };
@@ -130,13 +145,15 @@ export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TD
 
   const signatureContent = (s: SignatureView): Content => {
     // Two people per line; the left column is wider for 单位负责人（签字）.
-    const person = (i: number, width: string) => {
+    const LEFT = 0.58;
+    const person = (i: number, share: number) => {
       const p = s.persons[i];
-      return p ? bodyTxt(`${p.label}：${p.value}`, 'fang', { width }) : { width, text: '' };
+      const width = share === LEFT ? `${LEFT * 100}%` : '*';
+      return p ? bodyTxt(`${p.label}：${p.value}`, 'fang', { width }, share * TEXT_WIDTH) : { width, text: '' };
     };
     const rows: Content[] = [];
     for (let i = 0; i < s.persons.length; i += 2) {
-      rows.push({ columns: [person(i, '58%'), person(i + 1, '*')], columnGap: 0 });
+      rows.push({ columns: [person(i, LEFT), person(i + 1, 1 - LEFT)], columnGap: 0 });
     }
     return {
       stack: [
@@ -178,11 +195,15 @@ export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TD
     const avail = TEXT_WIDTH - n * 2 * TABLE_CELL_PADDING_X - (n + 1) * 0.5 - 0.5;
     const rel = table.columns.reduce((s, c) => s + c.width, 0);
     const widths = table.columns.map((c) => (c.width / rel) * avail);
-    const header: TableCell[] = table.columns.map((c) => txt(c.header, 'hei', fontSize, TABLE_LINE_HEIGHT, { alignment: 'center' }));
+    const header: TableCell[] = table.columns.map((c, i) =>
+      txt(c.header, 'hei', fontSize, TABLE_LINE_HEIGHT, { alignment: 'center' }, widths[i]!),
+    );
+    // A section row spans the whole table: every column plus the padding and rules between them.
+    const spanWidth = avail + (n - 1) * (2 * TABLE_CELL_PADDING_X + 0.5);
     const rowCells = (row: TableRow): TableCell[] => {
       if (row.role === 'section') {
         const label = row.cells[0] ? formatCellText(row.cells[0]) : '';
-        return [txt(label, 'hei', fontSize, TABLE_LINE_HEIGHT, { colSpan: n }), ...Array.from({ length: n - 1 }, () => ({}))];
+        return [txt(label, 'hei', fontSize, TABLE_LINE_HEIGHT, { colSpan: n }, spanWidth), ...Array.from({ length: n - 1 }, () => ({}))];
       }
       return row.cells.map((cell, i) => {
         const col = table.columns[i]!;
@@ -215,8 +236,11 @@ export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TD
     };
   };
 
-  // The signature block travels with the annex note and, when short enough, the last paragraph,
-  // so it can never open a page by itself.
+  // Two things must never end up alone: the signature block (it travels with the annex note and,
+  // when short enough, the last paragraph, so it never opens a page) and a heading (it travels with
+  // the headings right after it and the first line of its paragraph, so it never ends a page). Both
+  // are unbreakable stacks decided here, so pdfmake lays the document out exactly once; its
+  // pageBreakBefore callback would lay it out again for every heading it moved.
   const content: Content[] = [];
   const blocks = model.blocks;
   const noteAt = blocks.findIndex((b) => b.kind === 'annexNote');
@@ -224,14 +248,34 @@ export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TD
   let keepFrom = noteAt >= 0 ? noteAt : sigAt;
   const before = blocks[keepFrom - 1];
   if (before?.kind === 'paragraph' && before.text.length <= KEEP_WITH_SIGNATURE_MAX_CHARS) keepFrom -= 1;
-  blocks.forEach((b, i) => {
+  // Headings straight before the signature group join it.
+  while (keepFrom > 0 && blocks[keepFrom - 1]!.kind === 'heading') keepFrom -= 1;
+  let i = 0;
+  while (i < blocks.length) {
     if (keepFrom >= 0 && i === keepFrom) {
-      const group = blocks.slice(keepFrom, sigAt + 1).map(blockContent);
-      content.push({ stack: group, unbreakable: true });
+      content.push({ stack: blocks.slice(keepFrom, sigAt + 1).map(blockContent), unbreakable: true });
+      i = sigAt + 1;
+      continue;
     }
-    if (keepFrom >= 0 && i >= keepFrom && i <= sigAt) return;
-    content.push(blockContent(b));
-  });
+    const b = blocks[i]!;
+    if (b.kind !== 'heading') {
+      content.push(blockContent(b));
+      i += 1;
+      continue;
+    }
+    const group: Content[] = [];
+    while (i < blocks.length && i !== keepFrom && blocks[i]!.kind === 'heading') group.push(blockContent(blocks[i++]!));
+    const next = blocks[i];
+    let rest: Content | null = null;
+    if (next?.kind === 'paragraph' && i !== keepFrom) {
+      const split = bodySplit(next.text);
+      group.push(split.first);
+      rest = split.rest;
+      i += 1;
+    }
+    content.push({ stack: group, unbreakable: true });
+    if (rest) content.push(rest);
+  }
 
   return {
     pageSize: PAGE.size,
@@ -243,8 +287,5 @@ export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TD
         alignment: currentPage % 2 === 1 ? 'right' : 'left',
         margin: [PAGE.marginLeft + SIZE.si, PAGE_NUMBER_GAP, PAGE.marginRight + SIZE.si, 0],
       }),
-    // A heading never ends a page: move it to the next page with its first paragraph.
-    pageBreakBefore: (node, queries) =>
-      node.headlineLevel === 1 && queries.getFollowingNodesOnPage().length === 0,
   };
 }

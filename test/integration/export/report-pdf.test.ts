@@ -3,6 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReportPdf } from '../../../electron/export/pdf/render-report-pdf.ts';
+import { buildReportModel } from '../../../shared/report/build-report-model.ts';
+import type { ReportInput } from '../../../shared/report/input.ts';
 import { exampleInput } from '../../unit/report/example-input.ts';
 import { normalizeWhitespace, pageCount, pdfFonts, pdfText, renderPagePng } from './poppler.ts';
 
@@ -117,6 +119,32 @@ describe('report PDF', () => {
       );
       expect(sig, `n=${n}`).toBeDefined();
       expect(sig!.slice(0, sig!.indexOf('附件：')), `n=${n}`).toMatch(/补充第\d+条/);
+    }
+  });
+
+  it('never ends a page with a heading, wherever the page breaks fall', async () => {
+    // Extra one-line duties push everything after them down a line at a time; over 22 lines (one
+    // page of the 22-line grid) every later heading meets the bottom of a page at least once.
+    const compact = (s: string) => s.replace(/\s+/g, '');
+    for (let n = 0; n < 22; n++) {
+      const input: ReportInput = {
+        ...exampleInput,
+        profile: { ...exampleInput.profile, duties: [...exampleInput.profile.duties, ...Array.from({ length: n }, (_, i) => `补充职责${i + 1}。`)] },
+      };
+      const headings = new Set(
+        buildReportModel(input)
+          .blocks.flatMap((b) => (b.kind === 'heading' ? [compact(`${b.number}${b.text}`)] : [])),
+      );
+      const file = path.join(OUT, 'heading-keep.pdf');
+      writeFileSync(file, await renderReportPdf(input));
+      const count = pageCount(file);
+      for (let page = 1; page < count; page++) {
+        const lines = pdfText(file, page)
+          .split('\n')
+          .map(compact)
+          .filter((l) => l !== '' && !/^—\d+—$/.test(l));
+        expect(headings.has(lines.at(-1)!), `n=${n} page ${page} ends with “${lines.at(-1)}”`).toBe(false);
+      }
     }
   });
 
