@@ -2,7 +2,6 @@ import type { Alignment, Content, ContentText, TDocumentDefinitions, TableCell }
 import type { ReportBlock, ReportModel, SignatureView } from '../../../shared/report/build-report-model.ts';
 import { formatCellText, type ReportTable, type TableRow } from '../../../shared/report/table-model.ts';
 import type { FaceId, FontSet } from './font-registry.ts';
-import { splitRuns } from './font-runs.ts';
 import { type BrokenLine, breakLines, justifySpacing } from './line-breaker.ts';
 import {
   BODY_INDENT,
