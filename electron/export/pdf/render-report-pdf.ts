@@ -2,6 +2,7 @@ import pdfmake from 'pdfmake';
 import { buildReportModel, type ReportModel } from '../../../shared/report/build-report-model.ts';
 import type { ReportInput } from '../../../shared/report/input.ts';
 import { validateReportInput } from '../../../shared/report/validate-input.ts';
+import { installCffSubsetFastPath } from './cff-subset-fast-path.ts';
 import { buildDocDefinition } from './doc-definition.ts';
 import { FACES, type FaceId, type FontSet, loadFontSet } from './font-registry.ts';
 
@@ -43,6 +44,7 @@ function creationDate(model: ReportModel): Date {
 
 export async function renderModelPdf(model: ReportModel, opts: RenderPdfOptions = {}): Promise<Buffer> {
   const fonts = await loadFontSet(opts.fontDir);
+  installCffSubsetFastPath(fonts.faces.fang.buffer);
   registerFonts(fonts);
   const dd = buildDocDefinition(model, fonts);
   const date = creationDate(model);
