@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loadExample, navigate, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
+import { chooseOption, launchBrowser, loadExample, navigate, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
 
 const EXAMPLE_PARAGRAPH =
   '本年度财政下达预算收入指标 3982.33 万元，均为一般公共预算财政拨款收入。全年支出 3752.63 万元，部门预算完成率为 94.23%。按支出分类：基本支出 3260.92 万元，项目支出 491.71 万元。';
@@ -59,12 +59,10 @@ describe('browser mode: 预算执行', () => {
     await page.getByRole('tab', { name: '按资金来源' }).click();
 
     // One unit instead of the department.
-    await page.getByTestId('exec-scope').click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle('番禺区政府办下属事业单位（示例）').click();
+    await chooseOption(page, page.getByTestId('exec-scope'), '番禺区政府办下属事业单位（示例）');
     await figure(page, 'exec-actual').getByText('629.39').waitFor();
     expect(await figure(page, 'exec-budget-final').textContent()).toBe('670.00');
-    await page.getByTestId('exec-scope').click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle('部门整体（全部单位合并）').click();
+    await chooseOption(page, page.getByTestId('exec-scope'), '部门整体（全部单位合并）');
     await figure(page, 'exec-actual').getByText('3752.63').waitFor();
 
     // Clicking a figure lists the transactions behind it.

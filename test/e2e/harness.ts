@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { type BrowserModeApp, startBrowserMode } from '../../electron/server/browser-mode.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -65,6 +65,31 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 export async function navigate(page: Page, label: string): Promise<void> {
   await page.getByRole('menuitem').filter({ has: page.getByText(label, { exact: true }) }).click();
+}
+
+/**
+ * Chooses `title` in an antd Select. On a loaded machine the click on the option can land while
+ * the dropdown is still being placed and choose nothing (the dropdown just stays open), so the
+ * choice is checked on the select itself and the click repeated.
+ */
+export async function chooseOption(page: Page, select: Locator, title: string): Promise<void> {
+  const root = select.locator('xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const combo = root.getByRole('combobox');
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    if ((await combo.getAttribute('aria-expanded')) !== 'true') await select.click();
+    // This select's own dropdown (it holds the listbox the combobox controls), not one still
+    // closing from an earlier choice.
+    const list = await combo.getAttribute('aria-controls');
+    const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${list}"]`) });
+    await dropdown.getByTitle(title, { exact: true }).click();
+    try {
+      await root.filter({ hasText: title }).waitFor({ timeout: 3000 });
+      return;
+    } catch {
+      // The click chose nothing: try once more.
+    }
+  }
+  throw new Error(`下拉框未能选中“${title}”`);
 }
 
 /** Loads the example year (Panyu 2021) from the start page and waits until it is in. */

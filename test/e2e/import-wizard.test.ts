@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loadExample, navigate, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
+import { chooseOption, launchBrowser, loadExample, navigate, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
 import { writeHiddenRowsXlsx } from '../fixtures/spreadsheets/hidden-rows.ts';
 import { tempPath } from '../integration/temp-db.ts';
 
@@ -47,8 +47,7 @@ describe('browser mode: import wizard', () => {
     const accounting = page.getByTestId('import-accounting');
     expect(await accounting.textContent()).toContain('导入3');
     // 款项说明 is not a known header name: map it to 摘要 by hand.
-    await page.getByTestId('map-C').click();
-    await page.getByTitle('摘要/用途').click();
+    await chooseOption(page, page.getByTestId('map-C'), '摘要/用途');
     await page.getByTestId('preview-rows').getByText('购置办公设备').waitFor();
     await screenshot(page, '30-import-preview');
 

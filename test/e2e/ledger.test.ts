@@ -2,15 +2,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../shared/api/client.ts';
 import { openTestApp } from '../integration/temp-db.ts';
-import { launchBrowser, loadExample, navigate, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
+import { chooseOption, launchBrowser, loadExample, navigate, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
 
 const summary = (page: Page) => page.getByTestId('ledger-summary');
 const rows = (page: Page) => page.getByTestId('ledger-grid').getByTestId('grid-row');
 
-async function pick(page: Page, testId: string, option: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-}
+const pick = (page: Page, testId: string, option: string) => chooseOption(page, page.getByTestId(testId), option);
 
 const BIG = 100_000;
 

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loadExample, navigate, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
+import { chooseOption, launchBrowser, loadExample, navigate, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
 
 describe('browser mode: project indicators', () => {
   let browser: Browser;
@@ -40,9 +40,7 @@ describe('browser mode: project indicators', () => {
 
     // Set it to 反向: the same figures now meet the target.
     await row.getByText('编辑').click();
-    await dialog.getByLabel('指标方向').click();
-    await page.getByTitle('反向（越小越好，≤目标）').click();
-    await page.getByTitle('正向（越大越好，≥目标）').waitFor({ state: 'hidden' });
+    await chooseOption(page, dialog.getByLabel('指标方向'), '反向（越小越好，≤目标）');
     await screenshot(page, '60-project-indicator-direction');
     await dialog.getByRole('button', { name: '保存' }).click();
     await row.getByText('≤15 个工作日').waitFor();
