@@ -47,10 +47,14 @@ export function hasNoSubroutines(cff: CffTable): boolean {
   return empty(cff.globalSubrIndex) && dicts.every((d) => empty(d.Private?.Subrs));
 }
 
-/** The fontkit instance pdfkit uses (its CommonJS build; the ESM build has different classes). */
+/**
+ * The fontkit instance pdfmake's pdfkit uses (its CommonJS build; the ESM build has different
+ * classes), resolved the way pdfmake resolves it, wherever the package manager put it.
+ */
 function pdfkitFontkit(): FontkitCjs {
-  const fromHere = createRequire(import.meta.url);
-  return createRequire(fromHere.resolve('pdfkit'))('fontkit') as FontkitCjs;
+  const pdfmake = createRequire(import.meta.url).resolve('pdfmake');
+  const pdfkit = createRequire(pdfmake).resolve('pdfkit');
+  return createRequire(pdfkit)('fontkit') as FontkitCjs;
 }
 
 function subsetBytes(font: FontkitFont, gids: number[]): Buffer {
@@ -68,6 +72,16 @@ let state: 'unknown' | 'installed' | 'declined' = 'unknown';
 export function installCffSubsetFastPath(sample: Buffer): boolean {
   if (state !== 'unknown') return state === 'installed';
   state = 'declined';
+  try {
+    state = tryInstall(sample) ? 'installed' : 'declined';
+  } catch {
+    // Anything unexpected (another fontkit, another layout of node_modules): exports stay correct,
+    // just without the shortcut.
+  }
+  return state === 'installed';
+}
+
+function tryInstall(sample: Buffer): boolean {
   const fontkit = pdfkitFontkit();
   const probe = fontkit.create(sample);
   const proto = Object.getPrototypeOf(probe) as FontkitFont;
@@ -83,10 +97,11 @@ export function installCffSubsetFastPath(sample: Buffer): boolean {
     if (subset.cff && hasNoSubroutines(subset.cff)) subset.font = GLYPHS_WITHOUT_CALLS;
     return subset;
   };
-  if (!subsetBytes(fontkit.create(sample), gids).equals(reference)) {
-    proto.createSubset = original;
-    return false;
+  let same = false;
+  try {
+    same = subsetBytes(fontkit.create(sample), gids).equals(reference);
+  } finally {
+    if (!same) proto.createSubset = original;
   }
-  state = 'installed';
-  return true;
+  return same;
 }
