@@ -86,12 +86,12 @@ function tryInstall(sample: Buffer): boolean {
   const probe = fontkit.create(sample);
   const proto = Object.getPrototypeOf(probe) as FontkitFont;
   const original = proto.createSubset;
-  const first = probe.createSubset();
-  if (!first.cff || !hasNoSubroutines(first.cff) || !('font' in first)) return false;
+  const probeSubset = probe.createSubset();
+  if (!probeSubset.cff || !hasNoSubroutines(probeSubset.cff) || !('font' in probeSubset)) return false;
   // Spread over the font so the check meets simple and complex outlines alike.
   const step = Math.max(1, Math.floor(probe.numGlyphs / 97));
   const gids = Array.from({ length: 97 }, (_, i) => Math.min(probe.numGlyphs - 1, 1 + i * step));
-  const reference = subsetBytes(fontkit.create(sample), gids);
+  const reference = subsetBytes(probe, gids);
   proto.createSubset = function (this: FontkitFont): FontkitSubset {
     const subset = original.call(this);
     if (subset.cff && hasNoSubroutines(subset.cff)) subset.font = GLYPHS_WITHOUT_CALLS;

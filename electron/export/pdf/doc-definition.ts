@@ -105,13 +105,13 @@ export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TD
     flow(s, face, size, lineHeight, props.noWrap ? Number.POSITIVE_INFINITY : width, 0, false, props);
 
   const bodyTxt = (s: string, face: FaceId, props: TextProps = {}, width = TEXT_WIDTH) => txt(s, face, SIZE.san, BODY_LINE_HEIGHT, props, width);
-  const body = (s: string): ContentText => flow(s, 'fang', SIZE.san, BODY_LINE_HEIGHT, TEXT_WIDTH, BODY_INDENT, true);
+  const bodyLines = (s: string) => breakLines(s, 'fang', SIZE.san, TEXT_WIDTH, BODY_INDENT, measure, covers);
+  const bodyNode = (lines: BrokenLine[], indent: number) => lineNode(lines, 'fang', SIZE.san, BODY_LINE_HEIGHT, indent, true);
+  const body = (s: string): ContentText => bodyNode(bodyLines(s), BODY_INDENT);
   /** A paragraph as its first line and the rest, so the first line can travel with a heading. */
   const bodySplit = (s: string): { first: Content; rest: Content | null } => {
-    const lines = breakLines(s, 'fang', SIZE.san, TEXT_WIDTH, BODY_INDENT, measure, covers);
-    const first = lineNode(lines.slice(0, 1), 'fang', SIZE.san, BODY_LINE_HEIGHT, BODY_INDENT, true);
-    const rest = lines.length > 1 ? lineNode(lines.slice(1), 'fang', SIZE.san, BODY_LINE_HEIGHT, 0, true) : null;
-    return { first, rest };
+    const lines = bodyLines(s);
+    return { first: bodyNode(lines.slice(0, 1), BODY_INDENT), rest: lines.length > 1 ? bodyNode(lines.slice(1), 0) : null };
   };
 
   const headingFace: Record<1 | 2 | 3 | 4, FaceId> = { 1: 'hei', 2: 'kai', 3: 'fang', 4: 'fang' };
@@ -144,15 +144,14 @@ export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TD
 
   const signatureContent = (s: SignatureView): Content => {
     // Two people per line; the left column is wider for 单位负责人（签字）.
-    const LEFT = 0.58;
-    const person = (i: number, share: number) => {
+    const person = (i: number, percent: number) => {
       const p = s.persons[i];
-      const width = share === LEFT ? `${LEFT * 100}%` : '*';
-      return p ? bodyTxt(`${p.label}：${p.value}`, 'fang', { width }, share * TEXT_WIDTH) : { width, text: '' };
+      const width = `${percent}%`;
+      return p ? bodyTxt(`${p.label}：${p.value}`, 'fang', { width }, (percent / 100) * TEXT_WIDTH) : { width, text: '' };
     };
     const rows: Content[] = [];
     for (let i = 0; i < s.persons.length; i += 2) {
-      rows.push({ columns: [person(i, LEFT), person(i + 1, 1 - LEFT)], columnGap: 0 });
+      rows.push({ columns: [person(i, 58), person(i + 1, 42)], columnGap: 0 });
     }
     return {
       stack: [
