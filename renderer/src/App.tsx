@@ -7,6 +7,7 @@ import {
   ProfileOutlined,
   ScheduleOutlined,
   SettingOutlined,
+  ShoppingCartOutlined,
   TableOutlined,
   WalletOutlined,
 } from '@ant-design/icons';
@@ -17,6 +18,7 @@ import { api } from './api/client.ts';
 import { BudgetPage } from './pages/budget/BudgetPage.tsx';
 import { ExecutionPage } from './pages/execution/ExecutionPage.tsx';
 import { LedgerPage } from './pages/ledger/LedgerPage.tsx';
+import { ProcurementPage } from './pages/procurement/ProcurementPage.tsx';
 import { ImportPage } from './pages/import/ImportPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
 import { ReportPage } from './pages/ReportPage.tsx';
@@ -45,6 +47,7 @@ const ROUTES: Route[] = [
     icon: <TableOutlined />,
     render: () => <LedgerPage />,
   },
+  { key: 'procurement', label: '政府采购', icon: <ShoppingCartOutlined />, render: () => <ProcurementPage /> },
   { key: 'import', label: '导入数据', icon: <ImportOutlined />, render: () => <ImportPage /> },
   {
     key: 'execution',
