@@ -12,7 +12,7 @@ import {
   WalletOutlined,
 } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Layout, Menu, Result, Select, Space, Tag, Typography } from 'antd';
-import { type ReactNode, useEffect, useState } from 'react';
+import { cloneElement, type ReactElement, type ReactNode, useEffect, useState } from 'react';
 import { YEAR_STATUS_LABELS } from '../../shared/domain/enums.ts';
 import { api } from './api/client.ts';
 import { BudgetPage } from './pages/budget/BudgetPage.tsx';
@@ -32,7 +32,7 @@ import { useCurrentYear, useSession } from './state/session.tsx';
 interface Route {
   key: string;
   label: string;
-  icon: ReactNode;
+  icon: ReactElement<{ 'aria-hidden'?: boolean }>;
   render(): ReactNode;
 }
 
@@ -158,7 +158,8 @@ export function App() {
             mode="inline"
             selectedKeys={[route]}
             onClick={(e) => go(e.key)}
-            items={ROUTES.map((r) => ({ key: r.key, icon: r.icon, label: r.label }))}
+            // Icons are decoration: hidden from assistive technology, so an item is named by its label alone.
+            items={ROUTES.map((r) => ({ key: r.key, icon: cloneElement(r.icon, { 'aria-hidden': true }), label: r.label }))}
             style={{ height: '100%' }}
           />
         </Layout.Sider>

@@ -19,9 +19,6 @@ export function ProcurementPage() {
   return <YearProcurement key={year.id} year={year} />;
 }
 
-/** Two decimals as everywhere else, unless the amount has finer fen that the input must keep. */
-const wanInputText = (f: number) => (f % 10_000 === 0 ? formatWan(f, { grouping: false }) : fenToWanText(f));
-
 interface TotalsForm {
   planned: string;
   actual: string;
@@ -38,7 +35,7 @@ function YearProcurement({ year }: { year: FiscalYear }) {
   const byItems = (items.data?.length ?? 0) > 0;
 
   useEffect(() => {
-    if (totals.data) form.setFieldsValue({ planned: wanInputText(totals.data.plannedFen), actual: wanInputText(totals.data.actualFen), note: totals.data.note });
+    if (totals.data) form.setFieldsValue({ planned: fenToWanText(totals.data.plannedFen), actual: fenToWanText(totals.data.actualFen), note: totals.data.note });
   }, [totals.data, form]);
 
   const reload = () => Promise.all([totals.reload(), items.reload()]);
