@@ -41,7 +41,15 @@ import {
   undoImportResultSchema,
 } from '../import/schemas.ts';
 import { ImportJobStateSchema, JobRef, UploadInput, UploadResult, WizardCommitInput, WizardPreviewInput } from '../import/wizard-schemas.ts';
-import { BudgetLine, BudgetLineInput, Project, ProjectInput } from '../domain/budget-line.ts';
+import {
+  BudgetLine,
+  BudgetLineInput,
+  CopyLinesInput,
+  CopyLinesResult,
+  NamedProjectLineInput,
+  Project,
+  ProjectInput,
+} from '../domain/budget-line.ts';
 import { Department, DepartmentInput, FiscalYear, SetupState, Unit, UnitInput } from '../domain/organization.ts';
 import { Procurement, Txn, TxnInput } from '../domain/ledger.ts';
 import { Profile } from '../domain/profile.ts';
@@ -161,6 +169,8 @@ export const contract = {
 
   'budget.lines': query(YearRef, z.array(BudgetLine)),
   'budget.saveLine': command(BudgetLineInput, BudgetLine),
+  'budget.saveLineByProjectName': command(NamedProjectLineInput, BudgetLine),
+  'budget.copyFromYear': command(CopyLinesInput, CopyLinesResult),
   'budget.deleteLine': command(z.object({ id: id('预算指标') }).strict(), Deleted),
   'budget.categoryTotals': query(YearRef, CategoryTotals),
 

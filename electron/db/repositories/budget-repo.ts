@@ -145,6 +145,14 @@ export function getProject(db: Db, id: number): Project | null {
   );
 }
 
+export function findProjectByName(db: Db, yearId: number, name: string): Project | null {
+  return (
+    (db.prepare('SELECT id, year_id AS yearId, unit_id AS unitId, code, name, description FROM project WHERE year_id = ? AND name = ?').get(yearId, name) as
+      | Project
+      | undefined) ?? null
+  );
+}
+
 export function insertProject(db: Db, p: Omit<ProjectInput, 'id'>): number {
   return Number(
     db

@@ -111,7 +111,7 @@ function YearBudget({ year }: { year: FiscalYear }) {
     if (first) requestAnimationFrame(() => grid.current?.focusCell(first.key, 'initial'));
   }, [linesById, jumpFilter, rowsRef]);
 
-  const { saveRow, idOf, forgetProjects } = useLineSaver({
+  const { saveRow, idOf } = useLineSaver({
     yearId,
     rowsRef,
     dispatch,
@@ -282,7 +282,6 @@ function YearBudget({ year }: { year: FiscalYear }) {
         onClose={(copied) => {
           setCopyOpen(false);
           if (copied) {
-            forgetProjects();
             void loadLines();
             scheduleReload();
           }
