@@ -4,7 +4,7 @@ import { AppError } from '../../shared/api/app-error.ts';
 import { type ApiClient, createClient } from '../../shared/api/client.ts';
 import { APP_VERSION } from '../app-version.ts';
 import { type Db, openDatabase } from '../db/open.ts';
-import { openDataFile } from '../db/open-data-file.ts';
+import { openDataFile } from '../services/open-data-file.ts';
 import { setAuditActor } from '../db/repositories/audit-repo.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { createDispatcher } from '../services/dispatch.ts';

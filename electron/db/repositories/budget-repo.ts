@@ -177,3 +177,8 @@ export function updateProject(db: Db, id: number, p: Omit<ProjectInput, 'id'>): 
 export function deleteProject(db: Db, id: number): void {
   db.prepare('DELETE FROM project WHERE id = ?').run(id);
 }
+
+/** The year's 调整后预算 over all its lines. */
+export function budgetFinalFen(db: Db, yearId: number): number {
+  return (db.prepare('SELECT coalesce(sum(final_fen), 0) AS s FROM budget_line WHERE year_id = ?').get(yearId) as { s: number }).s;
+}

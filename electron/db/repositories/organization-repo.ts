@@ -116,3 +116,12 @@ export function insertYear(db: Db, departmentId: number, year: number): number {
 export function deleteYear(db: Db, id: number): void {
   db.prepare('DELETE FROM fiscal_year WHERE id = ?').run(id);
 }
+
+/** Budget lines and ledger transactions of the unit. */
+export function unitRowCount(db: Db, unitId: number): number {
+  return (
+    db
+      .prepare('SELECT (SELECT count(*) FROM budget_line WHERE unit_id = @id) + (SELECT count(*) FROM ledger_txn WHERE unit_id = @id) AS n')
+      .get({ id: unitId }) as { n: number }
+  ).n;
+}

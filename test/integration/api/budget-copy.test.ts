@@ -18,7 +18,7 @@ const count = (app: ReturnType<typeof openTestApp>, table: string, yearId: numbe
 
 describe('budget.copyFromYear', () => {
   it('copies every line with its project found or created by name, and skips lines already there', async () => {
-    const { app, api, fromYearId, toYearId } = await setup();
+    const { api, fromYearId, toYearId } = await setup();
     const source = await api.call('budget.lines', { yearId: fromYearId });
     const sourceProjects = new Set(source.map((l) => l.projectName).filter((n) => n !== null));
     expect(source.length).toBeGreaterThan(3);
