@@ -44,6 +44,14 @@ import { Procurement, Txn, TxnInput } from '../domain/ledger.ts';
 import { Profile } from '../domain/profile.ts';
 import { ProjectIndicator, ProjectIndicatorInput } from '../domain/project-indicator.ts';
 import {
+  CopyLastYearIndicatorsInput,
+  CopyLastYearIndicatorsResult,
+  ProjectEvalTable,
+  ProjectEvalYear,
+  SaveProjectEvalInput,
+  SaveProjectEvalRulesInput,
+} from '../project-eval/api-schemas.ts';
+import {
   ReopenInput,
   RenderedFile,
   RenderInput,
@@ -134,6 +142,12 @@ export const contract = {
   'projects.indicators': query(YearRef, z.array(ProjectIndicator)),
   'projects.saveIndicator': command(ProjectIndicatorInput, ProjectIndicator),
   'projects.deleteIndicator': command(z.object({ id: id('项目指标') }).strict(), Deleted),
+
+  // 项目支出绩效自评表: every project's table, scored; goals, weights and rules; copy from last year.
+  'projectEval.year': query(YearRef, ProjectEvalYear),
+  'projectEval.save': command(SaveProjectEvalInput, ProjectEvalTable),
+  'projectEval.saveRules': command(SaveProjectEvalRulesInput, ProjectEvalYear),
+  'projectEval.copyLastYear': command(CopyLastYearIndicatorsInput, CopyLastYearIndicatorsResult),
 
   'budget.lines': query(YearRef, z.array(BudgetLine)),
   'budget.saveLine': command(BudgetLineInput, BudgetLine),

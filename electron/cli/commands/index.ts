@@ -3,10 +3,11 @@ import { backupCommand, restoreCommand } from './backup.ts';
 import { checkCommand } from './check.ts';
 import { demoCommand } from './demo.ts';
 import { importCommand } from './import.ts';
+import { projectEvalCommand } from './project-eval.ts';
 import { reportCommand } from './report.ts';
 import { scoreCommand } from './score.ts';
 import { summaryCommand } from './summary.ts';
 import { undoImportCommand } from './undo-import.ts';
 import { exportYearCommand, importYearCommand } from './year-document.ts';
 
-export const COMMANDS: CliCommand[] = [demoCommand, summaryCommand, checkCommand, scoreCommand, reportCommand, exportYearCommand, importYearCommand, importCommand, undoImportCommand, backupCommand, restoreCommand];
+export const COMMANDS: CliCommand[] = [demoCommand, summaryCommand, checkCommand, scoreCommand, projectEvalCommand, reportCommand, exportYearCommand, importYearCommand, importCommand, undoImportCommand, backupCommand, restoreCommand];

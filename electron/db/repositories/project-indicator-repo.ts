@@ -70,3 +70,7 @@ export function listProjectIndicatorsWithProject(db: Db, yearId: number): Array<
     )
     .all(yearId) as Array<ProjectIndicator & { projectName: string }>;
 }
+
+export function listIndicatorsOfProject(db: Db, projectId: number): ProjectIndicator[] {
+  return db.prepare(`SELECT ${COLUMNS} FROM project_indicator i WHERE i.project_id = ? ORDER BY i.sort_order, i.id`).all(projectId) as ProjectIndicator[];
+}

@@ -1,0 +1,64 @@
+import { createClient } from '../../../shared/api/client.ts';
+import { AppError } from '../../../shared/api/app-error.ts';
+import { FUND_ROW_LABELS } from '../../../shared/project-eval/evaluate-project.ts';
+import type { ProjectEvalYear } from '../../../shared/project-eval/api-schemas.ts';
+import { toProjectEvalJson } from '../../../shared/project-eval/project-eval-json.ts';
+import { REPORT_FORMATS } from '../../../shared/report/api-schemas.ts';
+import { formatWan } from '../../../shared/money/fen.ts';
+import { formatPoints } from '../../../shared/scoring/points.ts';
+import { createDispatcher } from '../../services/dispatch.ts';
+import { openCliContext } from '../cli-context.ts';
+import type { CliCommand } from '../command.ts';
+import { CliUsageError, requireFlag, stringFlag, yearFlag } from '../parse-args.ts';
+
+// `selfeval project-eval --db FILE --year YYYY [--json]`: every project's 项目支出绩效自评表, scored;
+// with `--format pdf|xlsx|docx --out FILE` the tables as one document. Goes through the dispatcher.
+
+function textReport(y: ProjectEvalYear): string {
+  const lines = [`${y.year} 年度项目支出绩效自评（${y.projects.length} 个项目，按预算加权平均分 ${y.averageText ?? '—'}）`];
+  for (const p of y.projects) {
+    const f = p.funds[0]!;
+    lines.push(
+      '',
+      `${p.name}（实施单位：${p.unitName}）  总分 ${formatPoints(p.totalCenti)} / ${formatPoints(p.maxCenti)}  ${p.grade}`,
+      `  ${FUND_ROW_LABELS.total}：年初 ${formatWan(f.initialFen)} 万元，全年预算 ${formatWan(f.finalFen)} 万元，执行 ${formatWan(f.actualFen)} 万元，` +
+        `执行率 ${f.rateText ?? '—'}%，得分 ${p.executionScoreCenti === null ? '—' : formatPoints(p.executionScoreCenti)} / ${formatPoints(p.executionWeightCenti)}`,
+    );
+    for (const i of p.indicators) {
+      const score = i.scoreCenti === null ? '待填' : formatPoints(i.scoreCenti);
+      lines.push(`  ${i.level1}/${i.level2 || '—'} ${i.name}：指标值 ${i.target || '—'}，实际 ${i.actual || '—'}，得分 ${score} / ${formatPoints(i.weightCenti)}${i.reason ? `（${i.reason}）` : ''}`);
+    }
+    for (const f of p.findings) lines.push(`  [${f.kind === 'missing' ? '待填报' : '提示'}] ${f.message}`);
+  }
+  return lines.join('\n');
+}
+
+export const projectEvalCommand: CliCommand = {
+  name: 'project-eval',
+  usage: 'project-eval --db FILE --year YYYY [--json] [--format pdf|xlsx|docx --out FILE]',
+  summary: '项目支出绩效自评表：每个项目的预算执行率得分、绩效指标得分、总分和评价等次；可导出 PDF / Excel / Word',
+  async run(args, io) {
+    const format = stringFlag(args, 'format');
+    if (format !== undefined && !(REPORT_FORMATS as readonly string[]).includes(format)) {
+      throw new CliUsageError(`--format 只能是 pdf、xlsx 或 docx，收到：${format}`);
+    }
+    const out = format === undefined ? undefined : requireFlag(args, 'out', '输出文件路径');
+    const year = yearFlag(args);
+    const ctx = openCliContext(requireFlag(args, 'db', '数据文件路径'));
+    try {
+      const api = createClient({ invoke: createDispatcher(ctx) });
+      const found = (await api.call('setup.state', {})).years.find((y) => y.year === year);
+      if (!found) throw new AppError('NOT_FOUND', `数据文件中没有 ${year} 年度。`);
+      if (format !== undefined || out !== undefined) throw new CliUsageError('导出 PDF / Excel / Word 尚未提供');
+      const y = await api.call('projectEval.year', { yearId: found.id });
+      io.stdout(
+        args.flags.json
+          ? JSON.stringify({ ok: true, year: y.year, average: y.averageText === null ? null : Number(y.averageText), projects: y.projects.map(toProjectEvalJson) })
+          : textReport(y),
+      );
+      return 0;
+    } finally {
+      ctx.db.close();
+    }
+  },
+};
