@@ -60,6 +60,7 @@ export const handlers: Handlers = {
   'projectEval.save': ({ db }, i) => projectEval.saveProjectEval(db, i),
   'projectEval.saveRules': ({ db }, i) => projectEval.saveProjectEvalRules(db, i),
   'projectEval.copyLastYear': ({ db }, i) => projectEval.copyLastYearIndicators(db, i),
+  'projectEval.render': ({ db }, i) => projectEval.renderProjectEval(db, i),
   'budget.lines': ({ db }, i) => budget.listLines(db, i.yearId),
   'budget.saveLine': ({ db }, i) => budget.saveLine(db, i),
   'budget.deleteLine': ({ db }, i) => budget.deleteLine(db, i.id),

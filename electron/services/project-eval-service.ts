@@ -14,6 +14,12 @@ import { getProject } from '../db/repositories/budget-repo.ts';
 import { getDepartment, listUnits } from '../db/repositories/organization-repo.ts';
 import * as repo from '../db/repositories/project-eval-repo.ts';
 import { insertProjectIndicator, listIndicatorsOfProject, listProjectIndicators } from '../db/repositories/project-indicator-repo.ts';
+import { createHash } from 'node:crypto';
+import type { RenderedFile } from '../../shared/report/api-schemas.ts';
+import { buildProjectEvalGrid } from '../../shared/project-eval/table-grid.ts';
+import { renderProjectEvalDocx } from '../export/docx/render-project-eval-docx.ts';
+import { renderProjectEvalPdf } from '../export/pdf/render-project-eval-pdf.ts';
+import { renderProjectEvalXlsx, sheetNames } from '../export/xlsx/render-project-eval-xlsx.ts';
 import { inTransaction } from './transaction.ts';
 import { requireWritableYear, requireYear } from './year-guard.ts';
 
@@ -174,4 +180,37 @@ export function copyLastYearIndicators(db: Db, input: { projectId: number }): z.
     }
     return { copied, skipped };
   });
+}
+
+const MIME = {
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
+
+/** Every project's table as one document, one table per page (PDF, Word) or per sheet (Excel). */
+export async function renderProjectEval(db: Db, input: { yearId: number; format: keyof typeof MIME }): Promise<RenderedFile> {
+  const y = projectEvalYear(db, input.yearId);
+  const grids = y.projects.map((p) => buildProjectEvalGrid(p, y.rules, y.year));
+  const department = getDepartment(db)?.name ?? '';
+  const title = `${department}${y.year}年度项目支出绩效自评表`;
+  // The date a document carries comes from the data, never the clock, so the same data gives the same bytes.
+  const date = `${y.year + 1}-01-01`;
+  const bytes =
+    input.format === 'pdf'
+      ? await renderProjectEvalPdf({ grids, draft: y.draft, date, title })
+      : input.format === 'xlsx'
+        ? await renderProjectEvalXlsx({
+            grids: sheetNames(y.projects.map((p) => p.name)).map((sheetName, i) => ({ sheetName, grid: grids[i]! })),
+            draft: y.draft,
+            date,
+            footerName: `${department} ${y.year}年度`,
+          })
+        : await renderProjectEvalDocx({ grids, draft: y.draft, title });
+  return {
+    fileName: `${y.year}年度项目支出绩效自评表${y.draft ? '（草稿）' : ''}.${input.format}`,
+    mimeType: MIME[input.format],
+    base64: bytes.toString('base64'),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
 }

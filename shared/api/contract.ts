@@ -148,6 +148,7 @@ export const contract = {
   'projectEval.save': command(SaveProjectEvalInput, ProjectEvalTable),
   'projectEval.saveRules': command(SaveProjectEvalRulesInput, ProjectEvalYear),
   'projectEval.copyLastYear': command(CopyLastYearIndicatorsInput, CopyLastYearIndicatorsResult),
+  'projectEval.render': query(RenderInput, RenderedFile),
 
   'budget.lines': query(YearRef, z.array(BudgetLine)),
   'budget.saveLine': command(BudgetLineInput, BudgetLine),

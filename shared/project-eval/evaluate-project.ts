@@ -70,6 +70,10 @@ export interface EvaluatedIndicator {
   target: string;
   /** 实际完成值 as printed: "98.6%", or the 定性 grade's label; '' when not filled in. */
   actual: string;
+  /** The figures as typed (定量), for a spreadsheet that recomputes the score. */
+  targetValue: string | null;
+  actualValue: string | null;
+  unit: string;
   weightCenti: number;
   /** True when 分值 was typed for this indicator rather than shared out. */
   weightTyped: boolean;
@@ -225,6 +229,9 @@ export function evaluateProject(input: ProjectEvalInput, rules: ProjectEvalRules
         direction: i.direction,
         target: i.nature === 'qualitative' ? i.targetText : printedValue(targetWithSign(i.direction, i.targetValue), i.unit),
         actual: i.nature === 'qualitative' ? gradeLabel(i.grade, rules) : printedValue(i.actualValue, i.unit),
+        targetValue: i.targetValue,
+        actualValue: i.actualValue,
+        unit: i.unit,
         weightCenti,
         weightTyped: i.weightCenti !== null,
         scoreCenti: score,

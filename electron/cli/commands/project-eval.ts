@@ -1,3 +1,4 @@
+import { renameSync, writeFileSync } from 'node:fs';
 import { createClient } from '../../../shared/api/client.ts';
 import { AppError } from '../../../shared/api/app-error.ts';
 import { FUND_ROW_LABELS } from '../../../shared/project-eval/evaluate-project.ts';
@@ -49,7 +50,15 @@ export const projectEvalCommand: CliCommand = {
       const api = createClient({ invoke: createDispatcher(ctx) });
       const found = (await api.call('setup.state', {})).years.find((y) => y.year === year);
       if (!found) throw new AppError('NOT_FOUND', `数据文件中没有 ${year} 年度。`);
-      if (format !== undefined || out !== undefined) throw new CliUsageError('导出 PDF / Excel / Word 尚未提供');
+      if (format !== undefined && out !== undefined) {
+        const file = await api.call('projectEval.render', { yearId: found.id, format: format as (typeof REPORT_FORMATS)[number] });
+        const bytes = Buffer.from(file.base64, 'base64');
+        // A temp name and a rename: an interrupted export never leaves half a file under the real name.
+        writeFileSync(`${out}.tmp`, bytes);
+        renameSync(`${out}.tmp`, out);
+        io.stdout(args.flags.json ? JSON.stringify({ ok: true, out, bytes: bytes.length }) : `已导出：${out}（${bytes.length} 字节）`);
+        return 0;
+      }
       const y = await api.call('projectEval.year', { yearId: found.id });
       io.stdout(
         args.flags.json
