@@ -9,6 +9,7 @@ import {
   SettingOutlined,
   TableOutlined,
   WalletOutlined,
+  ProjectOutlined,
 } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Layout, Menu, Result, Select, Space, Tag, Typography } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
@@ -19,6 +20,7 @@ import { ExecutionPage } from './pages/execution/ExecutionPage.tsx';
 import { LedgerPage } from './pages/ledger/LedgerPage.tsx';
 import { ImportPage } from './pages/import/ImportPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
+import { ProjectEvalPage } from './pages/project-eval/ProjectEvalPage.tsx';
 import { ReportPage } from './pages/ReportPage.tsx';
 import { ScoringPage } from './pages/ScoringPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
@@ -57,6 +59,12 @@ const ROUTES: Route[] = [
     label: '绩效评分',
     icon: <AuditOutlined />,
     render: () => <ScoringPage />,
+  },
+  {
+    key: 'project-eval',
+    label: '项目自评',
+    icon: <ProjectOutlined />,
+    render: () => <ProjectEvalPage />,
   },
   {
     key: 'report',
