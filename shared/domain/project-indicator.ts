@@ -39,7 +39,7 @@ export const ProjectIndicator = z.object({
   unit: text('计量单位', 20),
   targetValue: decimalText('指标值').nullable(),
   actualValue: decimalText('实际完成值').nullable(),
-  // Fields of the 项目支出绩效自评表 (schema 5); callers written before it may leave them out.
+  // Fields of the 项目支出绩效自评表 (schema 6); callers written before it may leave them out.
   level2: text('二级指标', 50).default(''),
   nature: oneOf(PROJECT_INDICATOR_NATURES, '指标性质').default('quantitative'),
   /** 分值 in centi-points; null = an even share of the 一级 weight. */

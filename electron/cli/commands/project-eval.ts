@@ -1,14 +1,11 @@
 import { renameSync, writeFileSync } from 'node:fs';
-import { createClient } from '../../../shared/api/client.ts';
-import { AppError } from '../../../shared/api/app-error.ts';
 import { FUND_ROW_LABELS } from '../../../shared/project-eval/evaluate-project.ts';
 import type { ProjectEvalYear } from '../../../shared/project-eval/api-schemas.ts';
 import { toProjectEvalJson } from '../../../shared/project-eval/project-eval-json.ts';
 import { REPORT_FORMATS } from '../../../shared/report/api-schemas.ts';
 import { formatWan } from '../../../shared/money/fen.ts';
 import { formatPoints } from '../../../shared/scoring/points.ts';
-import { createDispatcher } from '../../services/dispatch.ts';
-import { openCliContext } from '../cli-context.ts';
+import { openCli } from '../cli-context.ts';
 import type { CliCommand } from '../command.ts';
 import { CliUsageError, requireFlag, stringFlag, yearFlag } from '../parse-args.ts';
 
@@ -45,13 +42,13 @@ export const projectEvalCommand: CliCommand = {
     }
     const out = format === undefined ? undefined : requireFlag(args, 'out', '输出文件路径');
     const year = yearFlag(args);
-    const ctx = openCliContext(requireFlag(args, 'db', '数据文件路径'));
+    // Opened as the score and report commands open it, so an older data file is migrated first.
+    const cli = openCli(requireFlag(args, 'db', '数据文件路径'));
+    const api = cli.api;
     try {
-      const api = createClient({ invoke: createDispatcher(ctx) });
-      const found = (await api.call('setup.state', {})).years.find((y) => y.year === year);
-      if (!found) throw new AppError('NOT_FOUND', `数据文件中没有 ${year} 年度。`);
+      const yearId = await cli.yearId(year);
       if (format !== undefined && out !== undefined) {
-        const file = await api.call('projectEval.render', { yearId: found.id, format: format as (typeof REPORT_FORMATS)[number] });
+        const file = await api.call('projectEval.render', { yearId, format: format as (typeof REPORT_FORMATS)[number] });
         const bytes = Buffer.from(file.base64, 'base64');
         // A temp name and a rename: an interrupted export never leaves half a file under the real name.
         writeFileSync(`${out}.tmp`, bytes);
@@ -59,7 +56,7 @@ export const projectEvalCommand: CliCommand = {
         io.stdout(args.flags.json ? JSON.stringify({ ok: true, out, bytes: bytes.length }) : `已导出：${out}（${bytes.length} 字节）`);
         return 0;
       }
-      const y = await api.call('projectEval.year', { yearId: found.id });
+      const y = await api.call('projectEval.year', { yearId });
       io.stdout(
         args.flags.json
           ? JSON.stringify({ ok: true, year: y.year, average: y.averageText === null ? null : Number(y.averageText), projects: y.projects.map(toProjectEvalJson) })
@@ -67,7 +64,7 @@ export const projectEvalCommand: CliCommand = {
       );
       return 0;
     } finally {
-      ctx.db.close();
+      cli.close();
     }
   },
 };

@@ -2,7 +2,7 @@ import type { ProjectIndicatorKind } from '../../../shared/domain/project-indica
 import type { FundFigures } from '../../../shared/project-eval/evaluate-project.ts';
 import type { Db } from '../open.ts';
 
-// The 项目支出绩效自评表's own records (schema 5) and the figures it reads per project: budget
+// The 项目支出绩效自评表's own records (schema 6) and the figures it reads per project: budget
 // from budget_line, spending from ledger_rollup (reversals netted), each by funding source.
 
 export interface ProjectEvalRecord {

@@ -8,7 +8,7 @@ const COLUMNS = `i.id, i.project_id AS projectId, i.kind, i.name, i.direction, i
 type Fields = Omit<ProjectIndicatorInput, 'id'>;
 
 // Audit snapshots written before schema 4 have no direction (every indicator then was 正向), and
-// those before schema 5 none of the self-evaluation fields: each gets the value the migration gave.
+// those before schema 6 none of the self-evaluation fields: each gets the value the migration gave.
 function columnValues(i: Fields): unknown[] {
   return [
     i.projectId,

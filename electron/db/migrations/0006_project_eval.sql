@@ -1,4 +1,4 @@
--- Schema 5: the 项目支出绩效自评表 (财预〔2020〕10号) for every project.
+-- Schema 6: the 项目支出绩效自评表 (财预〔2020〕10号) for every project.
 --
 -- 1. A project indicator carries what the table prints and scores beyond target and actual:
 --    its 二级指标 (数量/质量/时效/成本…), whether it is 定量 or 定性, its 分值 (NULL = an even share of
