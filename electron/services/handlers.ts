@@ -20,6 +20,7 @@ import * as projectIndicators from './project-indicator-service.ts';
 import * as report from './report-service.ts';
 import * as scoring from './scoring-service.ts';
 import { inTransaction } from './transaction.ts';
+import { importTemplateFile } from './template-service.ts';
 import * as undo from './undo-service.ts';
 import * as work from './work-service.ts';
 import { exportYear, importYear } from './year-document-service.ts';
@@ -83,6 +84,7 @@ export const handlers: Handlers = {
   'checks.deleteExplanation': ({ db }, i) => checks.deleteCheckExplanation(db, i),
   'checks.explained': ({ db }, i) => checks.explainedFindingsForExport(db, i),
   'import.upload': (_ctx, i) => storeUpload(i.fileName, i.base64),
+  'import.template': (_ctx, i) => importTemplateFile(i.target),
   'import.preview': ({ db }, { fileId, ...i }) => imports.previewImport(db, { ...i, filePath: uploadPath(fileId) }),
   'import.start': (ctx, { fileId, ...i }) =>
     startImportJob(ctx, { ...i, filePath: uploadPath(fileId) }, (status) => {

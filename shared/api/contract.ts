@@ -45,6 +45,7 @@ import { BudgetLine, BudgetLineInput, Project, ProjectInput } from '../domain/bu
 import { Department, DepartmentInput, FiscalYear, SetupState, Unit, UnitInput } from '../domain/organization.ts';
 import { Procurement, Txn, TxnInput } from '../domain/ledger.ts';
 import { ProcurementItem, ProcurementItemInput } from '../domain/procurement.ts';
+import { IMPORT_TARGETS } from '../import/fields.ts';
 import { Profile } from '../domain/profile.ts';
 import { ProjectIndicator, ProjectIndicatorInput } from '../domain/project-indicator.ts';
 import {
@@ -197,6 +198,7 @@ export const contract = {
   'checks.deleteExplanation': command(DeleteExplanationInput, Deleted),
   'checks.explained': query(CheckRunInput, z.array(ExplainedFinding)),
   'import.upload': command(UploadInput, UploadResult),
+  'import.template': query(z.object({ target: z.enum(IMPORT_TARGETS) }).strict(), RenderedFile),
   'import.preview': query(WizardPreviewInput, previewResultSchema),
   'import.start': command(WizardCommitInput, ImportJobStateSchema),
   'import.progress': query(JobRef, ImportJobStateSchema),
