@@ -9,6 +9,7 @@ import {
 } from '../../shared/backup/schemas.ts';
 import { checkDatabaseFile, checkPages, corruptError, type FileCheck, openRawDatabase } from './health.ts';
 import { APPLICATION_ID, type Db } from './open.ts';
+import { OWNER_DIR_MODE, restrictToOwner } from './owner-only.ts';
 import { toAppError } from './sqlite-errors.ts';
 
 // Backups of the live database that are whole by construction: SQLite writes the copy (online
@@ -129,6 +130,7 @@ function sealTemp(tmp: string, expectedVersion: number): number {
 
 function finish(tmp: string, dest: string, expectedVersion: number): WrittenBackup {
   const sizeBytes = sealTemp(tmp, expectedVersion);
+  restrictToOwner(tmp);
   renameSync(tmp, dest);
   syncFolder(dirname(dest));
   return { file: dest, sizeBytes, userVersion: expectedVersion };
@@ -138,10 +140,10 @@ function finish(tmp: string, dest: string, expectedVersion: number): WrittenBack
 // of the last level gives the true error code for the message.
 function makeFolder(dir: string): void {
   try {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: OWNER_DIR_MODE });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || !existsSync(dirname(dir))) throw err;
-    mkdirSync(dir);
+    mkdirSync(dir, { mode: OWNER_DIR_MODE });
   }
 }
 

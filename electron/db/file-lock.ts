@@ -3,6 +3,7 @@ import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, sta
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { AppError } from '../../shared/api/app-error.ts';
+import { OWNER_FILE_MODE } from './owner-only.ts';
 
 // One writer per data file across processes: the desktop app, browser mode and the CLI each take
 // `<db>.lock` (created with O_EXCL) before opening the file for writing. SQLite's own locks only
@@ -128,7 +129,7 @@ function clearStale(lockFile: string, holder: Holder): void {
 }
 
 function writeLock(lockFile: string, info: LockInfo): void {
-  const fd = openSync(lockFile, 'wx');
+  const fd = openSync(lockFile, 'wx', OWNER_FILE_MODE);
   try {
     writeSync(fd, JSON.stringify(info));
     fsyncSync(fd);

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/app-error.ts';
 import { loadMigrations, type Migration } from './migrations.ts';
+import { createOwnerOnlyFile, databaseFiles, restrictToOwner } from './owner-only.ts';
 import { toAppError } from './sqlite-errors.ts';
 
 export type Db = Database.Database;
@@ -41,6 +42,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   const readonly = opts.readonly ?? false;
   let db: Db;
   try {
+    if (!readonly && file !== ':memory:') createOwnerOnlyFile(file);
     db = new Database(file, {
       readonly,
       fileMustExist: readonly,
@@ -69,6 +71,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
       );
     }
     applyPragmas(db, readonly);
+    if (!readonly) restrictToOwner(...databaseFiles(file));
     if (version < latest) {
       if (readonly) {
         throw new AppError('DB_READONLY', `数据文件版本较旧（${version}），需要升级，但以只读方式打开：${file}`);

@@ -5,6 +5,7 @@ import { syncFile, syncFolder, verifyBackupFile } from './backup.ts';
 import { checkPages, openRawDatabase } from './health.ts';
 import { loadMigrations, type Migration } from './migrations.ts';
 import { type Db, openDatabase } from './open.ts';
+import { restrictToOwner } from './owner-only.ts';
 import { preRestorePath, setAsideOrphanedLogs } from './set-aside.ts';
 import { toAppError } from './sqlite-errors.ts';
 
@@ -99,11 +100,13 @@ function keepCurrent(file: string, pre: string): string | null {
   if (!existsSync(file)) return null;
   const partial = `${pre}.partial`;
   copyFileSync(file, partial);
+  restrictToOwner(partial);
   syncFile(partial);
   renameSync(partial, pre);
   for (const suffix of ['-wal', '-shm']) {
     if (existsSync(`${file}${suffix}`)) renameSync(`${file}${suffix}`, `${pre}${suffix}`);
   }
+  restrictToOwner(`${pre}-wal`, `${pre}-shm`);
   return pre;
 }
 
@@ -122,6 +125,7 @@ function copyBySqlite(candidate: string, tmp: string): void {
   } finally {
     db.close();
   }
+  restrictToOwner(tmp);
   syncFile(tmp);
 }
 

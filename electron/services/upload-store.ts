@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { AppError } from '../../shared/api/app-error.ts';
+import { OWNER_DIR_MODE, OWNER_FILE_MODE } from '../db/owner-only.ts';
 
 // Files the user picked in the window arrive as bytes (the renderer never hands the main process a
 // path to open) and are kept here for the import wizard's preview and commit, under an opaque id.
@@ -27,7 +28,7 @@ export function storeUpload(fileName: string, base64: string): { fileId: string;
   }
   const fileId = randomBytes(16).toString('hex');
   const dir = join(uploadRoot(), fileId);
-  mkdirSync(dir);
+  mkdirSync(dir, { mode: OWNER_DIR_MODE });
   // Only the base name, cleaned of characters no file system accepts: the name is shown, never trusted.
   const name =
     [...basename(fileName)]
@@ -35,7 +36,7 @@ export function storeUpload(fileName: string, base64: string): { fileId: string;
       .join('')
       .slice(0, 120) || 'upload';
   const path = join(dir, name);
-  writeFileSync(path, bytes);
+  writeFileSync(path, bytes, { mode: OWNER_FILE_MODE });
   uploads.set(fileId, { path, dir, name, size: bytes.length });
   return { fileId, name, size: bytes.length };
 }

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +5,7 @@ import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
 import { AppError } from '../../shared/api/app-error.ts';
 import { APP_VERSION } from '../app-version.ts';
 import { dataFileIn } from '../data-location.ts';
+import { makeOwnerOnlyDir } from '../db/owner-only.ts';
 import { setAuditActor } from '../db/repositories/audit-repo.ts';
 import { SECURITY_HEADERS } from '../server/security-headers.ts';
 import { readStatic } from '../server/static-files.ts';
@@ -84,7 +84,7 @@ app.on('web-contents-created', (_event, contents) => {
 async function start(): Promise<void> {
   try {
     const dataFile = resolve(argValue('db') ?? dataFileIn(app.getPath('userData')));
-    mkdirSync(dirname(dataFile), { recursive: true });
+    makeOwnerOnlyDir(dirname(dataFile));
     setAuditActor(userInfo().username);
     appSession = openAppSession({ dataFile, tool: 'app', transport: 'ipc', appVersion: APP_VERSION });
     registerIpc(createDispatcher(appSession.ctx));
