@@ -8,7 +8,9 @@ import {
   parseBackupName,
 } from '../../shared/backup/schemas.ts';
 import { checkDatabaseFile, checkPages, corruptError, type FileCheck, openRawDatabase } from './health.ts';
+import type { Migration } from './migrations.ts';
 import { APPLICATION_ID, type Db } from './open.ts';
+import { expectedSchema, schemaDifferences } from './schema-check.ts';
 import { OWNER_DIR_MODE, restrictToOwner } from './owner-only.ts';
 import { toAppError } from './sqlite-errors.ts';
 
@@ -309,8 +311,12 @@ export function hasBackupOn(backups: ReadonlyArray<{ takenAt: Date }>, now: Date
   return backups.some((b) => dayNumber(b.takenAt) === dayNumber(now));
 }
 
-/** Check of a backup file (integrity_check, or quick_check for a listing; version, owner); throws a Chinese AppError. */
-export function verifyBackupFile(file: string, latestVersion: number, mode: 'quick' | 'full' = 'full'): { userVersion: number } {
+/**
+ * Check of a backup file (integrity_check, or quick_check for a listing; version, owner, and a
+ * schema exactly as migrations 1..its version make it); throws a Chinese AppError.
+ */
+export function verifyBackupFile(file: string, migrations: Migration[], mode: 'quick' | 'full' = 'full'): { userVersion: number } {
+  const latestVersion = migrations.length;
   let check: FileCheck;
   try {
     check = checkDatabaseFile(file, mode);
@@ -326,6 +332,14 @@ export function verifyBackupFile(file: string, latestVersion: number, mode: 'qui
     throw new AppError(
       'DB_NEWER',
       `所选备份由更新版本的程序创建（数据版本 ${check.userVersion}，本程序支持到 ${latestVersion}），不能用本程序恢复：${file}`,
+    );
+  }
+  const diff = schemaDifferences(check.schema, expectedSchema(migrations, check.userVersion));
+  if (diff.length > 0) {
+    const shown = diff.slice(0, 6).join('；') + (diff.length > 6 ? `；等共 ${diff.length} 处` : '');
+    throw new AppError(
+      'DB_CORRUPT',
+      `所选备份的数据库结构与数据版本 ${check.userVersion} 应有的结构不一致（${shown}），可能被其他程序修改过，不能用来恢复：${file}`,
     );
   }
   return { userVersion: check.userVersion };

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/app-error.ts';
 import { loadMigrations, type Migration } from './migrations.ts';
 import { createOwnerOnlyFile, databaseFiles, restrictToOwner } from './owner-only.ts';
+import { verifySchema } from './schema-check.ts';
 import { toAppError } from './sqlite-errors.ts';
 
 export type Db = Database.Database;
@@ -70,6 +71,9 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
         `数据文件由更新版本的程序创建（数据版本 ${version}，本程序支持到 ${latest}）。为保护数据，本程序不会修改它，请升级程序后再打开：${file}`,
       );
     }
+    // Before any write: a file whose tables, indexes, triggers or views are not exactly what its
+    // version's migrations make is refused untouched (schema-check.ts).
+    if (hasTables) verifySchema(db, migrations, version, '数据文件', file);
     applyPragmas(db, readonly);
     if (!readonly) restrictToOwner(...databaseFiles(file));
     if (version < latest) {

@@ -156,7 +156,7 @@ export function restoreDatabase(opts: RestoreOptions): RestoreResult {
   if (candidate === file) throw new AppError('VALIDATION', '不能用数据文件本身恢复它自己，请选择一个备份文件。');
   if (!existsSync(candidate)) throw new AppError('NOT_FOUND', `找不到备份文件：${candidate}`);
 
-  const { userVersion } = verifyBackupFile(candidate, migrations.length);
+  const { userVersion } = verifyBackupFile(candidate, migrations);
   const tmp = `${file}.restore-tmp`;
   removeTemp(tmp);
   try {
