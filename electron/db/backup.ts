@@ -13,6 +13,7 @@ import { APPLICATION_ID, type Db } from './open.ts';
 import { expectedSchema, schemaDifferences } from './schema-check.ts';
 import { OWNER_DIR_MODE, restrictToOwner } from './owner-only.ts';
 import { toAppError } from './sqlite-errors.ts';
+import { writeFaultOf } from './write-fault.ts';
 
 // Backups of the live database that are whole by construction: SQLite writes the copy (online
 // backup API or VACUUM INTO, never a file copy of a live database) to a temporary name, the copy
@@ -87,9 +88,14 @@ function backupWriteError(err: unknown, dest: string): AppError {
   if (err instanceof AppError) return err;
   const code = (err as { code?: string } | null)?.code ?? '';
   const folder = dirname(dest);
-  if (code === 'ENOENT') return new AppError('NOT_FOUND', `备份失败：备份位置不存在或无法访问：${folder}。数据文件未受影响。`);
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') {
-    return new AppError('DISK_FULL', `备份失败：备份位置 ${folder} 所在磁盘空间已满。数据文件未受影响。请清理磁盘或换一个备份位置后重试。`);
+  // A disk out of inodes fails the copy's creation as SQLITE_CANTOPEN: the folder says why.
+  const fault = writeFaultOf(err, folder);
+  if (fault === 'missing') return new AppError('NOT_FOUND', `备份失败：备份位置不存在或无法访问：${folder}。数据文件未受影响。`);
+  if (fault === 'disk-full') {
+    return new AppError('DISK_FULL', `备份失败：备份位置 ${folder} 所在磁盘空间不足。数据文件未受影响。请清理磁盘或换一个备份位置后重试。`);
+  }
+  if (fault === 'not-writable') {
+    return new AppError('DB_READONLY', `备份失败：无法写入备份位置 ${folder}（只读或无权限）。数据文件未受影响。请检查该文件夹后重试。`);
   }
   if (
     code === 'EACCES' ||
