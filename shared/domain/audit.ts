@@ -19,6 +19,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   report_section: '报告正文',
   signature_block: '签章信息',
   import_batch: '导入批次',
+  app_setting: '设置',
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
