@@ -37,7 +37,7 @@ import { DEFAULT_LIMITS, type ImportLimits } from '../import/limits.ts';
 import type { ParseLayout, ParseRequest, ParseSummary } from '../import/parse-pipeline.ts';
 import { parseFile } from '../import/run-parse.ts';
 import { inTransaction } from './transaction.ts';
-import { requireWritableYear, requireYear } from './year-guard.ts';
+import { requireAmountsWithinLimits, requireWritableYear, requireYear } from './year-guard.ts';
 
 // Spreadsheet import: preview (parse everything, write nothing), commit (the same parse, written
 // as it arrives inside ONE transaction on the import's own connection: the batch and all its rows,
@@ -311,6 +311,7 @@ export async function commitImport(db: Db, input: CommitOptions, run: ImportRunO
     const written = batch as BatchWriter | null;
     if (!written) throw importError(`文件“${basename(options.filePath)}”解析未完成。`);
     const result = finishCommit(w, options, parsed, written);
+    requireAmountsWithinLimits(w, options.yearId);
     w.exec('COMMIT');
     run.onProgress?.({ rows: result.accounting.rowsImported, percent: 100 });
     return result;
