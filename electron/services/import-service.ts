@@ -43,7 +43,7 @@ import type { ServiceContext } from './context.ts';
 import { linkTransactions } from './execution-service.ts';
 import { ensureImportTarget, findImportTarget } from './import-target.ts';
 import { inTransaction } from './transaction.ts';
-import { requireWritableYear, requireYear } from './year-guard.ts';
+import { requireAmountsWithinLimits, requireWritableYear, requireYear } from './year-guard.ts';
 
 // Spreadsheet import: preview (parse everything, write nothing), commit (the same parse, written
 // as it arrives inside ONE transaction on the import's own connection: the batch and all its rows,
@@ -373,6 +373,7 @@ async function commitInto(db: Db, options: TargetlessOptions, run: ImportRunOpti
     const written = batch as BatchWriter | null;
     if (!written) throw importError(`文件“${basename(full.filePath)}”解析未完成。`);
     const result = finishCommit(w, full, parsed, written);
+    requireAmountsWithinLimits(w, full.yearId);
     // Imported spending is matched to its budget lines where exactly one line fits.
     if (full.target === 'ledger') linkTransactions(w, { yearId: full.yearId });
     commit(w);

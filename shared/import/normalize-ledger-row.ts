@@ -14,7 +14,10 @@ import { parseDateCell, parseDateParts } from './normalize-date.ts';
 import { type CategoryText, isNoProjectText, parseCategoryText, parseFundingSource } from './parse-classification.ts';
 import { parseDirectionText } from './parse-direction.ts';
 import { resolveCategory } from './resolve-category.ts';
-import type { RowIssue, RowOutcome } from './row-issue.ts';
+import { checkField, type RowIssue, type RowOutcome } from './row-issue.ts';
+import { fen } from '../api/fields.ts';
+
+const LEDGER_AMOUNT = fen('金额');
 import type { LedgerRow } from './schemas.ts';
 import { splitCodeName } from './split-code-name.ts';
 
@@ -148,6 +151,7 @@ export function normalizeLedgerRow(raw: RawRow, ctx: LedgerRowContext): RowOutco
   const movement = readMovement(cells, ctx, issues);
   const fundingSource = readFunding(cells, m.fundingSource, issues);
   const stated = readStatedCategory(cells, m.category, issues);
+  if (movement) checkField(LEDGER_AMOUNT, movement.amountFen, m.signedAmount ?? (movement.direction === 'out' ? m.outflow : m.inflow) ?? null, issues);
   if (issues.length > 0 || date === null || movement === null) return { ok: false, issues };
   const econCode = splitCodeName(textAt(cells, m.econCode)).code;
   const funcCode = splitCodeName(textAt(cells, m.funcCode)).code;
