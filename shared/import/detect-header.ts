@@ -7,6 +7,7 @@ import { type CellValue, isBlankCell, type RawRow } from './cell.ts';
 import { AMOUNT_FIELDS, type ImportField, type ImportTarget } from './fields.ts';
 import { type HeaderMatch, isKnownHeaderWord, matchHeader } from './header-synonyms.ts';
 import { headerKey, toParseText } from './normalize-text.ts';
+import { yearInHeaderCell } from './stated-year.ts';
 
 export interface HeaderColumn {
   index: number;
@@ -99,8 +100,8 @@ function scoreColumns(columns: HeaderColumn[], target: ImportTarget): number {
 
 function yearHintOf(columns: HeaderColumn[]): number | null {
   for (const c of columns) {
-    const m = /^(20\d{2})\s*年?$/.exec(c.parent);
-    if (m && c.child) return Number(m[1]);
+    const year = c.child ? yearInHeaderCell(c.parent) : null;
+    if (year !== null) return year;
   }
   return null;
 }
