@@ -228,4 +228,43 @@ describe('browser mode: 预算 grid', () => {
     await page.context().close();
     await app.close();
   });
+
+  it('inserts a block pasted with Ctrl+V once, with the grid area (not a cell) clicked, at 1366×768', async () => {
+    const app = await startApp(tempDataFile());
+    const { page, problems } = await openApp(browser, app);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await loadExample(page);
+    await navigate(page, '预算');
+    await page.getByTestId('category-totals').getByText('3982.33').waitFor();
+    await gridRows(page).nth(11).waitFor();
+
+    // Click the grid's empty area below the rows: no cell has focus.
+    const box = (await page.getByTestId('budget-grid').boundingBox())!;
+    await page.mouse.click(box.x + box.width - 30, box.y + box.height - 8);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+    const block = [1, 2, 3].map((n) => [MAIN, '一般公共预算', '公用经费', '', '2010301', '行政运行', '30202', '印刷费', String(n), '0', '', `整块粘贴${n}`].join('\t')).join('\r\n');
+    await page.evaluate((t) => navigator.clipboard.writeText(t), block);
+    await page.keyboard.press('Control+V');
+
+    await page.getByText('已粘贴 3 行并保存').waitFor();
+    await page.getByTestId('category-totals').getByText('3988.33').waitFor();
+    await screenshot(page, '61-budget-grid-paste-once-1366x768');
+    expect(await gridRows(page).count()).toBe(15);
+    expect(await page.getByText('已粘贴 3 行并保存').count()).toBe(1);
+
+    // One value with no cell focused has nowhere to go: a message, no new line.
+    await page.mouse.click(box.x + box.width - 30, box.y + box.height - 8);
+    await page.evaluate(() => navigator.clipboard.writeText('12.5'));
+    await page.keyboard.press('Control+V');
+    await page.getByText('要粘贴一个数值，请先点击要填写的单元格').waitFor();
+    expect(await gridRows(page).count()).toBe(15);
+
+    // 新增行 puts the cursor in the first column.
+    await page.getByRole('button', { name: '新增行' }).click();
+    await expect.poll(() => active(page)).toBe('15:unit');
+    expect(problems).toEqual([]);
+    await page.context().close();
+    await app.close();
+  });
 });

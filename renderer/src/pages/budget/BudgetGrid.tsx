@@ -1,6 +1,5 @@
 import { Dropdown } from 'antd';
 import {
-  type ClipboardEvent,
   type FocusEvent,
   type KeyboardEvent,
   type MouseEvent,
@@ -22,7 +21,6 @@ import { AMOUNT_COLUMNS, COLUMN_TITLES, COLUMN_WIDTHS, type ColumnKey, EDIT_COLU
 import type { GridRow } from './grid-rows.ts';
 import { GridRowView, type RowHandlers } from './GridRowView.tsx';
 import { type Anchor, anchorOf, anchorStyle, GridTip, type GridTipHandle } from './GridTip.tsx';
-import { isBlock } from './paste-block.ts';
 
 interface Props {
   rows: GridRow[];
@@ -34,7 +32,6 @@ interface Props {
   onEdit(key: string, column: ColumnKey, text: string): void;
   /** Focus left this row (to another row or out of the grid), or Enter/Tab went past the last row: time to save it. */
   onRowLeave(key: string): void;
-  onPasteBlock(text: string): void;
   onDelete(row: GridRow, index: number): void;
   onHistory(row: GridRow): void;
 }
@@ -56,10 +53,10 @@ const cellId = (key: string, column: ColumnKey) => `${key}|${column}`;
  * The budget lines as a spreadsheet: every cell edits in place; Tab/Shift+Tab move across (wrapping
  * to the next row), Enter/Shift+Enter down and up, arrow keys between cells (left/right once the
  * caret is at the edge of the text), Esc restores the cell. A row is handed to `onRowLeave` when
- * focus leaves it, and a tab-separated block pasted anywhere becomes new rows.
+ * focus leaves it. Pasted blocks are handled by the page (BudgetPage), once per paste.
  */
 export function BudgetGrid(props: Props & { ref?: Ref<GridHandle> }) {
-  const { rows, units, readOnly, amountUnit, execution, isHighlighted, onRowLeave, onPasteBlock, ref } = props;
+  const { rows, units, readOnly, amountUnit, execution, isHighlighted, onRowLeave, ref } = props;
   const cells = useRef(new Map<string, HTMLInputElement>());
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
@@ -212,14 +209,6 @@ export function BudgetGrid(props: Props & { ref?: Ref<GridHandle> }) {
   };
   const onMouseOver = (e: MouseEvent<HTMLDivElement>) => setTipEl((e.target as HTMLElement).closest<HTMLElement>('[data-tip]') ?? focusedCell());
   const onMouseLeave = () => setTipEl(focusedCell());
-  const onPaste = (e: ClipboardEvent<HTMLDivElement>) => {
-    if (readOnly) return;
-    const text = e.clipboardData.getData('text/plain');
-    if (!isBlock(text)) return;
-    e.preventDefault();
-    onPasteBlock(text);
-  };
-
   const choices = useMemo<Partial<Record<ColumnKey, string[]>>>(
     () => ({
       unit: units.map((u) => u.name),
@@ -244,7 +233,6 @@ export function BudgetGrid(props: Props & { ref?: Ref<GridHandle> }) {
       data-testid="budget-grid"
       onFocus={onFocus}
       onBlur={onBlur}
-      onPaste={onPaste}
       onMouseOver={onMouseOver}
       onMouseLeave={onMouseLeave}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}

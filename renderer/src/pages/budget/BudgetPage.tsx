@@ -21,7 +21,7 @@ import { lineToCells } from './line-cells.ts';
 import { filtersLines, lineMatches } from './line-filter.ts';
 import { checkRow } from './normalize-line-cells.ts';
 import { useLineSaver } from './use-line-saver.ts';
-import { pastedRows } from './paste-block.ts';
+import { isBlock, pastedRows } from './paste-block.ts';
 import { useGridRows } from './use-grid-rows.ts';
 
 let newKeySeq = 0;
@@ -129,7 +129,7 @@ function YearBudget({ year }: { year: FiscalYear }) {
     const template: CellTexts = { ...EMPTY_CELLS, unit: primary?.name ?? '', fundingSource: FUNDING_SOURCE_LABELS.general_budget };
     const key = nextNewKey();
     dispatch({ type: 'append', rows: [newRow(key, template, template)] });
-    requestAnimationFrame(() => grid.current?.focusCell(key, 'category'));
+    requestAnimationFrame(() => grid.current?.focusCell(key, EDIT_COLUMNS[0]));
   };
 
   const onPasteBlock = useCallback(
@@ -157,18 +157,34 @@ function YearBudget({ year }: { year: FiscalYear }) {
     [dispatch, saveRow, rowsRef, message],
   );
 
-  // A paste with nothing focused (e.g. an empty grid) also lands in the grid.
+  // The page's one paste handler, so a paste is inserted once whatever has focus (Chromium aims a
+  // paste with nothing focused at the element last clicked, which may sit inside the grid).
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
-      if (readOnly || document.activeElement !== document.body) return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (text.trim() === '') return;
+      const target = e.target instanceof Element ? e.target : null;
+      if (target?.closest('.ant-modal, .ant-drawer, .ant-select')) return;
+      const inGrid = target?.closest('.budget-grid') != null;
+      const field = target?.closest('input, textarea, [contenteditable="true"]') != null;
+      if (field && !inGrid) return;
+      if (!isBlock(text)) {
+        // One value: the focused cell takes it; with no cell focused there is nowhere to put it.
+        if (field) return;
+        e.preventDefault();
+        message.info('要粘贴一个数值，请先点击要填写的单元格；要新增多行，请在 Excel 中复制多行多列的区域后粘贴。');
+        return;
+      }
       e.preventDefault();
+      if (readOnly) {
+        message.warning('本年度已定稿，数据只读，不能粘贴新增预算指标。');
+        return;
+      }
       void onPasteBlock(text);
     };
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
-  }, [onPasteBlock, readOnly]);
+  }, [onPasteBlock, readOnly, message]);
 
   const onDelete = useCallback(
     (row: GridRow, index: number) => {
@@ -256,7 +272,6 @@ function YearBudget({ year }: { year: FiscalYear }) {
             isHighlighted={isHighlighted}
             onEdit={onEdit}
             onRowLeave={(key) => void saveRow(key)}
-            onPasteBlock={(text) => void onPasteBlock(text)}
             onDelete={onDelete}
             onHistory={setHistoryOf}
           />
