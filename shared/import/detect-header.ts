@@ -68,6 +68,14 @@ function isSubHeaderRow(row: RawRow, target: ImportTarget): boolean {
   return texts > 0;
 }
 
+// "单位：某某办公室", "金额单位：元": a label and its value. A row holding one is a preamble line,
+// never the upper half of a two-row header (its text would be glued onto every column below).
+const LABEL_VALUE = /^[^:()（）[\]]+:\s*[^:\s][^:]*$/;
+
+function isMetadataRow(row: RawRow): boolean {
+  return row.cells.some((c) => typeof c === 'string' && LABEL_VALUE.test(headerCellText(c)));
+}
+
 function buildColumns(top: RawRow, sub: RawRow | null, target: ImportTarget): HeaderColumn[] {
   const width = Math.max(top.cells.length, sub?.cells.length ?? 0);
   const columns: HeaderColumn[] = [];
@@ -135,7 +143,7 @@ function layoutAt(
   const nextAdjacent = next && next.row === top.row + 1 ? next : undefined;
   const single = forceRows === 2 ? null : singleLayout(top, target, known);
   if (forceRows === 1 || !nextAdjacent) return single;
-  if (forceRows === undefined && !isSubHeaderRow(nextAdjacent, target)) return single;
+  if (forceRows === undefined && (!isSubHeaderRow(nextAdjacent, target) || isMetadataRow(top))) return single;
   const columns = buildColumns(top, nextAdjacent, target);
   const score = scoreColumns(columns, target) + knownHeaderBonus(columns, known);
   const double: HeaderLayout = { row: top.row, rows: 2, columns, score, yearHint: yearHintOf(columns) };

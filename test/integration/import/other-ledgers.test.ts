@@ -49,6 +49,9 @@ describe.each(OTHER_LEDGER_FORMATS)('other finance software, as .%s', (format) =
     const filePath = writeOtherLedger(join(t.dir, `ledger.${format}`), build());
     const preview = await previewImport(t.db, options(filePath));
     expect(preview.mappingProblems).toEqual([]);
+    expect([preview.headerRow, preview.headerRows]).toEqual([expected.headerRow, expected.headerRows]);
+    // Header names as in the file: no preamble text glued on.
+    expect(preview.columns.every((c) => !c.name.includes('单位'))).toBe(true);
     expect(preview.badCells).toEqual([]);
     expect(preview.yearSource?.text).toBe(expected.yearSourceText);
     expect(preview.bookSide?.debitMeans).toBe(expected.bookSideIn ? 'in' : 'out');

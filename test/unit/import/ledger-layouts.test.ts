@@ -70,6 +70,21 @@ describe('the year a file states', () => {
   });
 });
 
+describe('a label：value line right above the header', () => {
+  it('stays a preamble line, never the upper half of a two-row header', () => {
+    const rows = [
+      { row: 1, cells: ['2021年度银行存款日记账'] as CellValue[] },
+      { row: 2, cells: ['单位：某某办公室', null, null, null, '金额单位：元'] as CellValue[] },
+      { row: 3, cells: ['日期', '摘要', '借方金额', '贷方金额', '余额'] as CellValue[] },
+      { row: 4, cells: ['01-05', '拨款', 100, null, 100] as CellValue[] },
+    ];
+    const h = detectHeader(rows, 'ledger');
+    expect(h).toMatchObject({ row: 3, rows: 1 });
+    expect(h?.columns.map((c) => c.name)).toEqual(['日期', '摘要', '借方金额', '贷方金额', '余额']);
+    expect(h?.columns.map((c) => c.match?.field ?? null)).toEqual(['date', 'summary', 'outflow', 'inflow', null]);
+  });
+});
+
 describe('dates without a year', () => {
   it.each<[CellValue, number | undefined, string]>([
     ['03-05', 2021, 'ok:2021-03-05'],
