@@ -78,18 +78,18 @@ const MONTH_DAY = /^(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$/;
 export function parseDateText(raw: string, yearForMonthDay?: number): DateResult {
   const s = toParseText(raw);
   if (s === '' || s === '-' || s === '—' || s === '/') return EMPTY;
-  const md = MONTH_DAY.exec(s);
-  if (md) {
-    if (yearForMonthDay === undefined) return error(`日期“${s}”没有年份`);
-    const iso = isoFromYmd(yearForMonthDay, Number(md[1]), Number(md[2]));
-    return iso ? { kind: 'ok', iso } : error(`日期“${s}”不是 ${yearForMonthDay} 年真实存在的日期`);
-  }
   const sep = SEPARATED.exec(s);
   if (sep) return fromParts(sep[1] ?? '', sep[3] ?? '', sep[4] ?? '', s);
   const cn = CHINESE.exec(s);
   if (cn) return fromParts(cn[1] ?? '', cn[2] ?? '', cn[3] ?? '', s);
   const compact = COMPACT.exec(s);
   if (compact) return fromParts(compact[1] ?? '', compact[2] ?? '', compact[3] ?? '', s);
+  const md = MONTH_DAY.exec(s);
+  if (md) {
+    if (yearForMonthDay === undefined) return error(`日期“${s}”没有年份`);
+    const iso = isoFromYmd(yearForMonthDay, Number(md[1]), Number(md[2]));
+    return iso ? { kind: 'ok', iso } : error(`日期“${s}”不是 ${yearForMonthDay} 年真实存在的日期`);
+  }
   if (/^\d{1,2}[-/.]\d{1,2}[-/.]\d{1,4}/.test(s)) return error(`日期“${s}”不是“年-月-日”顺序或年份不是四位，无法确定`);
   if (/^\d+(\.\d+)?$/.test(s)) return parseDateNumber(Number(s), s);
   return error(`“${s.length > 40 ? `${s.slice(0, 40)}…` : s}”不是可识别的日期`);

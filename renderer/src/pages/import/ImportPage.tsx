@@ -364,7 +364,7 @@ export function ImportPage() {
               <Typography.Text>{preview.bookSide.text}</Typography.Text>
               <Select
                 size="small"
-                style={{ width: 200 }}
+                style={{ width: 280 }}
                 value={preview.bookSide.debitMeans}
                 onChange={(v) => change({ debitMeans: v, mapping: undefined })}
                 options={[
