@@ -13,6 +13,7 @@ import { cancelImportJob, importJobState, startImportJob } from './import-jobs.t
 import { discardUpload, storeUpload, uploadPath } from './upload-store.ts';
 import * as ledger from './ledger-service.ts';
 import * as org from './organization-service.ts';
+import * as procurement from './procurement-service.ts';
 import * as profile from './profile-service.ts';
 import * as projectIndicators from './project-indicator-service.ts';
 import * as report from './report-service.ts';
@@ -88,8 +89,11 @@ export const handlers: Handlers = {
   'import.profiles': ({ db }, i) => imports.listMappingProfiles(db, i),
   'import.saveProfile': ({ db }, i) => imports.saveMappingProfile(db, i),
   'import.file': (ctx, i) => imports.importFileByName(ctx, i),
-  'procurement.get': ({ db }, i) => ledger.getProcurement(db, i.yearId),
-  'procurement.save': ({ db }, i) => ledger.saveProcurement(db, i),
+  'procurement.get': ({ db }, i) => procurement.getProcurement(db, i.yearId),
+  'procurement.save': ({ db }, i) => procurement.saveProcurement(db, i),
+  'procurement.items': ({ db }, i) => procurement.listItems(db, i.yearId),
+  'procurement.saveItem': ({ db }, i) => procurement.saveItem(db, i),
+  'procurement.deleteItem': ({ db }, i) => procurement.deleteItem(db, i.id),
   'work.get': ({ db }, i) => work.workTree(db, i.yearId),
   'work.saveArea': ({ db }, i) => work.saveArea(db, i),
   'work.deleteArea': ({ db }, i) => work.deleteArea(db, i.id),

@@ -44,6 +44,7 @@ import { ImportJobStateSchema, JobRef, UploadInput, UploadResult, WizardCommitIn
 import { BudgetLine, BudgetLineInput, Project, ProjectInput } from '../domain/budget-line.ts';
 import { Department, DepartmentInput, FiscalYear, SetupState, Unit, UnitInput } from '../domain/organization.ts';
 import { Procurement, Txn, TxnInput } from '../domain/ledger.ts';
+import { ProcurementItem, ProcurementItemInput } from '../domain/procurement.ts';
 import { Profile } from '../domain/profile.ts';
 import { ProjectIndicator, ProjectIndicatorInput } from '../domain/project-indicator.ts';
 import {
@@ -194,6 +195,9 @@ export const contract = {
   'import.file': command(ImportFileInput, commitResultSchema),
   'procurement.get': query(YearRef, Procurement),
   'procurement.save': command(Procurement.strict(), Procurement),
+  'procurement.items': query(YearRef, z.array(ProcurementItem)),
+  'procurement.saveItem': command(ProcurementItemInput, ProcurementItem),
+  'procurement.deleteItem': command(z.object({ id: id('采购明细') }).strict(), Deleted),
 
   'work.get': query(YearRef, z.array(WorkArea)),
   'work.saveArea': command(WorkAreaInput.strict(), WorkArea),

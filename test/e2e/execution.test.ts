@@ -77,7 +77,7 @@ describe('browser mode: 预算执行', () => {
     await navigate(page, '预算');
     const adjustment = page.locator('[data-row="0"][data-col="adjustment"]');
     await adjustment.click();
-    expect(await adjustment.inputValue()).toBe('35');
+    expect(await adjustment.inputValue()).toBe('35.00');
     await page.keyboard.type('135');
     await page.keyboard.press('Enter');
     await page.getByTestId('category-totals').getByText('4082.33').waitFor();
