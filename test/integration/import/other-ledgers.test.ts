@@ -94,6 +94,13 @@ describe.each(OTHER_LEDGER_FORMATS)('other finance software, as .%s', (format) =
     expect(stored().out).toBe(CASH_BOOK_EXPECTED.outflowFen);
   });
 
+  it('reads 借/贷 the other way round when the user says so', async () => {
+    const filePath = writeOtherLedger(join(t.dir, `chosen.${format}`), cashBook());
+    const preview = await previewImport(t.db, { ...options(filePath), debitMeans: 'out' }, { inProcess: true });
+    expect(preview.bookSide).toMatchObject({ debitMeans: 'out', chosen: true, text: '借贷方向：借方 = 支出，贷方 = 收入（手工指定）' });
+    expect(preview.ledgerTotals).toMatchObject({ outflowFen: CASH_BOOK_EXPECTED.inflowFen, inflowFen: CASH_BOOK_EXPECTED.outflowFen });
+  });
+
   it('refuses a file that states another year before reading a row', async () => {
     const filePath = writeOtherLedger(join(t.dir, `y2020.${format}`), cashBook({ title: '2020年度银行存款日记账' }));
     const before = importTablesSnapshot(t.db);
