@@ -33,6 +33,9 @@ export function yearInTitleLines(lines: readonly string[]): { year: number; text
   for (const raw of lines) {
     const text = toParseText(raw).replace(/\s+/g, ' ').trim();
     if (text === '' || NOT_ABOUT_PERIOD.test(text)) continue;
+    // A range across years ("2020年12月1日至2021年3月31日") states no single year.
+    const years = new Set(Array.from(text.matchAll(/(?:^|[^\d])(20\d{2})(?!\d)/g), (y) => y[1]));
+    if (years.size > 1) continue;
     const m = LABELLED_YEAR.exec(text) ?? TITLE_YEAR.exec(text) ?? (HEADER_YEAR.test(text) ? HEADER_YEAR.exec(text) : null);
     if (m) return { year: Number(m[1]), text: text.length > 40 ? `${text.slice(0, 40)}…` : text };
   }
