@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES, FUNDING_SOURCES, TASK_STATUSES } from '../domain/enums.ts';
 import { PROJECT_INDICATOR_DIRECTIONS, PROJECT_INDICATOR_KINDS } from '../domain/project-indicator.ts';
+import { OutlineDocSchema } from './outline.ts';
 
 // Everything the report needs, already computed by the report service. The renderers never touch
 // the database: the same ReportInput always gives the same document (and the same PDF bytes).
@@ -189,6 +190,8 @@ export const reportInputSchema = z
     /** Projects' own indicators, in project order; the annex is left out when there are none. */
     projectIndicators: z.array(projectIndicatorSchema).optional(),
     signature: signatureSchema,
+    /** The year's outline; absent means the default (Guangdong) one. */
+    outline: OutlineDocSchema.optional(),
   })
   .superRefine((r, ctx) => {
     const b = r.budget;
