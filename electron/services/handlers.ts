@@ -15,6 +15,7 @@ import * as ledger from './ledger-service.ts';
 import * as org from './organization-service.ts';
 import * as profile from './profile-service.ts';
 import * as projectIndicators from './project-indicator-service.ts';
+import * as outline from './outline-service.ts';
 import * as report from './report-service.ts';
 import * as scoring from './scoring-service.ts';
 import { inTransaction } from './transaction.ts';
@@ -117,6 +118,13 @@ export const handlers: Handlers = {
   'report.reopen': ({ db }, i) => report.reopenYear(db, i),
   'report.snapshots': ({ db }, i) => report.listReportSnapshots(db, i.yearId),
   'report.snapshot': ({ db }, i) => report.snapshotFile(db, i),
+  'outline.get': ({ db }, i) => outline.getYearOutline(db, i.yearId),
+  'outline.shipped': () => outline.listShippedOutlines(),
+  'outline.save': ({ db }, i) => outline.saveYearOutline(db, i),
+  'outline.copyFromYear': ({ db }, i) => outline.copyOutlineFromYear(db, i),
+  'outline.reset': ({ db }, i) => outline.resetYearOutline(db, i),
+  'outline.import': ({ db }, i) => outline.importYearOutline(db, i),
+  'outline.export': ({ db }, i) => outline.exportYearOutline(db, i),
   'backup.list': (ctx) => backup.listBackups(ctx),
   'backup.now': (ctx) => backup.backupNow(ctx, 'manual'),
   // The writer lock stays held from closing the file to reopening the restored one.

@@ -58,6 +58,15 @@ import { Measure, MeasureInput, Task, TaskInput, WorkArea, WorkAreaInput } from 
 import { CategoryTotals } from '../domain/totals.ts';
 import { YearDocument } from '../domain/year-document.ts';
 import {
+  CopyOutlineInput,
+  ExportedOutline,
+  ImportOutlineInput,
+  ResetOutlineInput,
+  SaveOutlineInput,
+  ShippedOutline,
+  YearOutline,
+} from '../report/outline-api.ts';
+import {
   CopyFrameworkToYearInputSchema,
   ExportFrameworkOutputSchema,
   FinalizeCheckSchema,
@@ -197,6 +206,13 @@ export const contract = {
   'report.finalize': command(YearRef, RenderedFile),
   'report.reopen': command(ReopenInput, z.object({ reopened: z.literal(true) })),
   'report.snapshots': query(YearRef, z.array(SnapshotInfoSchema)),
+  'outline.get': query(YearRef, YearOutline),
+  'outline.shipped': query(Empty, z.array(ShippedOutline)),
+  'outline.save': command(SaveOutlineInput, YearOutline),
+  'outline.copyFromYear': command(CopyOutlineInput, YearOutline),
+  'outline.reset': command(ResetOutlineInput, YearOutline),
+  'outline.import': command(ImportOutlineInput, YearOutline),
+  'outline.export': query(YearRef, ExportedOutline),
   'report.snapshot': query(z.object({ yearId: id('年度'), snapshotId: id('定稿文件') }).strict(), RenderedFile),
 
   'backup.list': query(BackupListInput, BackupList),

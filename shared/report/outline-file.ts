@@ -35,6 +35,24 @@ function describePath(path: readonly PropertyKey[], data: unknown): string {
   return parts.length > 0 ? parts.join(' › ') : '文件';
 }
 
+/**
+ * A content item is {"key": …} or {"text": …}; when it matches neither, zod reports only that the
+ * union failed. The branch with the fewest complaints is the one the author meant, so its issues
+ * (with their full paths) are reported instead.
+ */
+function explainIssues(issues: readonly z.core.$ZodIssue[], data: unknown): string[] {
+  return issues.flatMap((iss) => {
+    if (iss.code === 'invalid_union' && iss.errors.length > 0) {
+      const best = [...iss.errors].sort((a, b) => a.length - b.length)[0]!;
+      return explainIssues(
+        best.map((b) => ({ ...b, path: [...iss.path, ...b.path] })),
+        data,
+      );
+    }
+    return [`${describePath(iss.path, data)}：${iss.message}`];
+  });
+}
+
 function check(doc: OutlineDoc): OutlineParseResult {
   const issues = validateOutline(doc);
   if (issues.length > 0) return { ok: false, errors: issues.map((i) => `${i.where}：${i.message}`) };
@@ -46,12 +64,12 @@ export function parseOutlineData(data: unknown, opts: { requireHeader?: boolean 
   const hasHeader = typeof data === 'object' && data !== null && 'format' in data;
   if (hasHeader || (opts.requireHeader ?? true)) {
     const parsed = OutlineFileSchema.safeParse(data, { error: zhCN.localeError });
-    if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((iss) => `${describePath(iss.path, data)}：${iss.message}`) };
+    if (!parsed.success) return { ok: false, errors: explainIssues(parsed.error.issues, data) };
     const { format: _f, formatVersion: _v, ...doc } = parsed.data;
     return check(doc);
   }
   const parsed = OutlineDocSchema.safeParse(data, { error: zhCN.localeError });
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((iss) => `${describePath(iss.path, data)}：${iss.message}`) };
+  if (!parsed.success) return { ok: false, errors: explainIssues(parsed.error.issues, data) };
   return check(parsed.data);
 }
 

@@ -8,5 +8,6 @@ import { scoreCommand } from './score.ts';
 import { summaryCommand } from './summary.ts';
 import { undoImportCommand } from './undo-import.ts';
 import { exportYearCommand, importYearCommand } from './year-document.ts';
+import { frameworkCommand, outlineCommand } from './year-json-document.ts';
 
-export const COMMANDS: CliCommand[] = [demoCommand, summaryCommand, checkCommand, scoreCommand, reportCommand, exportYearCommand, importYearCommand, importCommand, undoImportCommand, backupCommand, restoreCommand];
+export const COMMANDS: CliCommand[] = [demoCommand, summaryCommand, checkCommand, scoreCommand, reportCommand, exportYearCommand, importYearCommand, frameworkCommand, outlineCommand, importCommand, undoImportCommand, backupCommand, restoreCommand];
