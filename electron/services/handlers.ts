@@ -103,6 +103,7 @@ export const handlers: Handlers = {
   'framework.list': ({ db }) => scoring.listFrameworks(db),
   'framework.get': ({ db }, i) => scoring.getFrameworkDoc(db, i),
   'framework.default': () => scoring.defaultFrameworkDoc(),
+  'framework.shipped': () => scoring.listShippedFrameworks(),
   'framework.saveYear': ({ db }, i) => scoring.saveYearFramework(db, i),
   'framework.copyToYear': ({ db }, i) => scoring.copyFrameworkToYear(db, i),
   'framework.import': ({ db }, i) => scoring.importFramework(db, i),

@@ -140,6 +140,7 @@ function scoreTree(rows: ScoreRow[]): ScoreNode[] {
       basis: r.input.basis,
       target: r.targetText,
       actual: r.actualText,
+      core: r.core,
       children: (byParent.get(r.indicatorId) ?? []).map(build),
     };
   };
@@ -226,6 +227,7 @@ export function buildReportInput(db: Db, yearId: number): ReportInput {
       totalMaxCenti: groups.reduce((s, g) => s + g.maxCenti, 0),
       totalScoreCenti: groups.reduce((s, g) => s + (g.scoreCenti ?? 0), 0),
       groups,
+      columns: sheet.scoreColumns,
     },
     evaluationSummary: sections.get('evaluation_summary') ?? '',
     checkExplanations: explainedFindingsForExport(db, { yearId }).map((f) => ({

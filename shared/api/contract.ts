@@ -64,8 +64,10 @@ import {
   ResetOutlineInput,
   SaveOutlineInput,
   ShippedOutline,
+  ShippedOutlineIdSchema,
   YearOutline,
 } from '../report/outline-api.ts';
+import { SHIPPED_FRAMEWORK_IDS } from '../scoring/shipped-framework-ids.ts';
 import {
   CopyFrameworkToYearInputSchema,
   ExportFrameworkOutputSchema,
@@ -128,7 +130,16 @@ export const contract = {
   'units.delete': command(z.object({ id: id('单位') }).strict(), Deleted),
 
   'years.create': command(
-    z.object({ year: fiscalYear(), copyProfileFrom: id('来源年度').nullable().optional() }).strict(),
+    z
+      .object({
+        year: fiscalYear(),
+        copyProfileFrom: id('来源年度').nullable().optional(),
+        /** A shipped framework; absent = a copy of the previous year's (the default one for a first year). */
+        framework: z.enum(SHIPPED_FRAMEWORK_IDS, { error: '未知的内置指标体系' }).optional(),
+        /** A shipped outline; absent = the previous year's outline. */
+        outline: ShippedOutlineIdSchema.optional(),
+      })
+      .strict(),
     FiscalYear,
   ),
   'years.delete': command(z.object({ id: id('年度') }).strict(), Deleted),
@@ -191,6 +202,7 @@ export const contract = {
   'framework.list': query(Empty, z.array(FrameworkSummarySchema)),
   'framework.get': query(GetFrameworkDocInputSchema.strict(), FrameworkDocOutputSchema),
   'framework.default': query(Empty, FrameworkDocOutputSchema),
+  'framework.shipped': query(Empty, z.array(z.object({ id: z.enum(SHIPPED_FRAMEWORK_IDS), doc: FrameworkDocOutputSchema }))),
   'framework.saveYear': command(SaveYearFrameworkInputSchema.strict(), FrameworkSummarySchema),
   'framework.copyToYear': command(CopyFrameworkToYearInputSchema.strict(), FrameworkSummarySchema),
   'framework.import': command(ImportFrameworkInputSchema, FrameworkSummarySchema),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES, FUNDING_SOURCES, TASK_STATUSES } from '../domain/enums.ts';
 import { PROJECT_INDICATOR_DIRECTIONS, PROJECT_INDICATOR_KINDS } from '../domain/project-indicator.ts';
+import { SCORE_COLUMNS } from '../scoring/framework-doc.ts';
 import { OutlineDocSchema } from './outline.ts';
 
 // Everything the report needs, already computed by the report service. The renderers never touch
@@ -87,6 +88,8 @@ export interface ScoreNode {
   basis: string;
   target: string | null;
   actual: string | null;
+  /** 核心指标; printed only where the framework asks for the column. */
+  core?: boolean | undefined;
   children: ScoreNode[];
 }
 
@@ -102,6 +105,7 @@ export const scoreNodeSchema: z.ZodType<ScoreNode> = z.lazy(() =>
       basis: text,
       target: shortText.nullable(),
       actual: shortText.nullable(),
+      core: z.boolean().optional(),
       children: z.array(scoreNodeSchema),
     })
     .superRefine((n, ctx) => {
@@ -119,6 +123,8 @@ export const scoreSheetSchema = z.object({
   totalMaxCenti: centi,
   totalScoreCenti: centi,
   groups: z.array(scoreNodeSchema),
+  /** Extra columns of a MOF-style 自评表; absent or empty for the plain one. */
+  columns: z.array(z.enum(SCORE_COLUMNS)).optional(),
 });
 
 /** A project's own 产出/效益/满意度 indicator, printed in the 项目绩效指标完成情况表 annex. */
