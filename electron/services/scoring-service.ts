@@ -118,7 +118,7 @@ export function readDataValues(db: Db, yearId: number): DataValues {
 function buildSheet(db: Db, year: FiscalYear): ScoreSheet {
   const f = requireYearFramework(db, year);
   return computeScoreSheet(
-    { yearId: year.id, year: year.year, frameworkId: f.id, framework: f },
+    { yearId: year.id, year: year.year, frameworkId: f.id, framework: metaOf(f) },
     loadNodes(db, f.id),
     scores.listScoreInputs(db, year.id),
     readDataValues(db, year.id),

@@ -143,7 +143,7 @@ describe('a year’s outline in the app', () => {
     app.db.close();
   });
 
-  it('edits, copies from another year and undoes; a finalised year refuses', async () => {
+  it('edits, copies from another year, refuses a bad edit, and undoes', async () => {
     const { file, year, next } = await exampleWithNextYear();
     const app = openTestApp(file);
     const years = (await call(app, 'setup.state', {})).years;
