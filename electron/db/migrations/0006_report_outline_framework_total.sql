@@ -1,4 +1,4 @@
--- Schema 5, part 1: a year's report outline (sections, what each prints, which annexes) as a JSON document
+-- Schema 6, part 1: a year's report outline (sections, what each prints, which annexes) as a JSON document
 -- in the format resources/outlines/*.json uses. A year without a row prints with the default
 -- (Guangdong) outline, which is exactly what every year printed before this version, so existing
 -- data files and year files need no row.
