@@ -21,10 +21,6 @@ export const EDITABLE_SECTIONS: Array<{ key: SectionKey; title: string; generate
   { key: 'improvements', title: NARRATIVE_TITLES.improvements, generated: false },
 ];
 
-export function isSectionKey(key: string): key is SectionKey {
-  return EDITABLE_SECTIONS.some((s) => s.key === key);
-}
-
 /**
  * Where each editable section sits in the year's outline, as the 报告 page names it:
  * "一（四）1. 绩效目标管理", "三、存在的主要问题". A section that holds only this text is named by its

@@ -4,6 +4,7 @@ import type { ApiClient } from '../../../shared/api/client.ts';
 import { openCli } from '../cli-context.ts';
 import type { CliCommand, ParsedArgs } from '../command.ts';
 import { CliUsageError, requireFlag, yearFlag } from '../parse-args.ts';
+import { CATALOGUE } from './catalogue.ts';
 
 // `selfeval framework|outline export|import`: a year's indicator framework or report outline as
 // the same JSON file the app exports and imports, each through the dispatcher.
@@ -26,9 +27,7 @@ function withAllProblems(err: unknown): unknown {
 
 function commandFor(d: YearJsonDocument): CliCommand {
   return {
-    name: d.name,
-    usage: `${d.name} export --db FILE --year YYYY --out FILE.json | ${d.name} import --db FILE --year YYYY --from FILE.json`,
-    summary: `导出或导入一个年度的${d.what}（与程序中导出、导入的 JSON 文件相同）`,
+    ...CATALOGUE[d.name],
     async run(args: ParsedArgs, io) {
       const action = args.positionals[0];
       if (action !== 'export' && action !== 'import') throw new CliUsageError(`${d.name} 后应为 export 或 import，收到：${action ?? '（无）'}`);
