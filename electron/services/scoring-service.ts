@@ -1,5 +1,6 @@
 import defaultFrameworkFile from '../../resources/frameworks/default.json' with { type: 'json' };
 import { AppError } from '../../shared/api/app-error.ts';
+import { selfNameOf } from '../../shared/domain/self-reference.ts';
 import type { FiscalYear } from '../../shared/domain/organization.ts';
 import { formatWan } from '../../shared/money/fen.ts';
 import { applyScoreInput } from '../../shared/scoring/apply-score-input.ts';
@@ -35,6 +36,7 @@ import { writeAudit } from '../db/repositories/audit-repo.ts';
 import { departmentTotals } from '../db/repositories/execution-repo.ts';
 import * as frameworks from '../db/repositories/framework-repo.ts';
 import { getProcurement } from '../db/repositories/ledger-repo.ts';
+import { getDepartment } from '../db/repositories/organization-repo.ts';
 import { listProjectIndicators } from '../db/repositories/project-indicator-repo.ts';
 import * as scores from '../db/repositories/score-repo.ts';
 import { inTransaction } from './transaction.ts';
@@ -186,10 +188,10 @@ export function finalizeCheck(db: Db, input: { yearId: number }): FinalizeCheck 
 }
 
 /** The generated 自评综述 score paragraph. */
-export function getSelfEvalSummary(db: Db, input: { yearId: number; selfName?: string }): { text: string; complete: boolean } {
+export function getSelfEvalSummary(db: Db, input: { yearId: number }): { text: string; complete: boolean } {
   const year = requireYear(db, input.yearId);
   const sheet = buildSheet(db, year);
-  return { text: generateSelfEvalSummary(sheet, { year: year.year, selfName: input.selfName ?? '我办' }), complete: sheet.complete };
+  return { text: generateSelfEvalSummary(sheet, { year: year.year, selfName: selfNameOf(getDepartment(db)) }), complete: sheet.complete };
 }
 
 // ── Frameworks ─────────────────────────────────────────────────────────────────────────────────

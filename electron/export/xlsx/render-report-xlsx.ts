@@ -5,9 +5,10 @@ import type { ExpenseDetailRows, ReportInput } from '../../../shared/report/inpu
 import type { ReportTable } from '../../../shared/report/table-model.ts';
 import { validateReportInput } from '../../../shared/report/validate-input.ts';
 import { writeDetailSheet } from './detail-sheet.ts';
+import { writeReportTextSheet } from './report-text-sheet.ts';
 import { writeTableSheet } from './table-sheet.ts';
 
-// ReportInput → .xlsx with the sheets 自评表, 预算执行情况表, 重点工作, 项目绩效指标 (when the year has
+// ReportInput → .xlsx with the sheets 报告正文, 自评表, 预算执行情况表, 重点工作, 项目绩效指标 (when the year has
 // project indicators), 支出明细. Written with the
 // streaming writer so a large 支出明细 never has to be held as a workbook in memory.
 
@@ -25,6 +26,7 @@ export async function writeReportXlsx(out: Writable, input: ReportInput, txnRows
   wb.modified = date;
 
   const footerName = `${input.unitName} ${input.year}年度`;
+  writeReportTextSheet(wb, model);
   for (const name of ['自评表', '预算执行情况表', '重点工作', '项目绩效指标']) {
     const table = tables.get(name);
     if (table) writeTableSheet(wb, table, footerName);

@@ -79,7 +79,7 @@ describe('2021 example year scored from its data', () => {
   });
 
   it('generates the 自评综述 paragraph from the scores', () => {
-    const { text, complete } = getSelfEvalSummary(t.db, { yearId: y.yearId, selfName: '我办' });
+    const { text, complete } = getSelfEvalSummary(t.db, { yearId: y.yearId });
     expect(complete).toBe(true);
     expect(text).toBe(
       [
