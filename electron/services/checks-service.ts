@@ -26,7 +26,7 @@ import {
   unmatchedFacts,
 } from '../db/repositories/execution-check-repo.ts';
 import { deleteExplanation, getExplanation, listExplanations, upsertExplanation } from '../db/repositories/execution-explanation-repo.ts';
-import { ledgerSpendingFen } from '../db/repositories/execution-repo.ts';
+import { departmentTotals, ledgerSpendingFen } from '../db/repositories/execution-repo.ts';
 import { type ExecutionYear, previousExecutionYear, projectNames } from '../db/repositories/execution-year-repo.ts';
 import { parseInput, requireExecutionYear, requireWritableExecutionYear, targetsByQuarter } from './execution-service.ts';
 import { inTransaction } from './transaction.ts';
@@ -74,6 +74,7 @@ function named(budget: KeyedBudget[], actual: KeyedActual[], name: (key: string)
 export function gatherCheckInput(db: Db, y: ExecutionYear): CheckInput {
   const actual = (dim: Dimension) => actualBy(db, y.id, dim);
   const budgetCats = budgetBy(db, y.id, 'category');
+  const thisYear = departmentTotals(db, y.id);
   const actualCats = actual('category');
   const units = new Map(
     (db.prepare('SELECT id, name FROM unit WHERE department_id = ?').all(y.departmentId) as Array<{ id: number; name: string }>).map((u) => [
@@ -93,8 +94,9 @@ export function gatherCheckInput(db: Db, y: ExecutionYear): CheckInput {
     year: y.year,
     codes: loadCodeLists(),
     budget: {
-      initialFen: budgetCats.reduce((s, r) => s + r.initialFen, 0),
-      adjustmentFen: budgetCats.reduce((s, r) => s + r.adjustmentFen, 0),
+      // 预算调整率 is defined on this year's money, carry-over left out.
+      initialFen: thisYear.thisYearInitialFen,
+      adjustmentFen: thisYear.thisYearAdjustmentFen,
       finalFen: (db.prepare('SELECT coalesce(sum(final_fen), 0) AS s FROM budget_line WHERE year_id = ?').get(y.id) as { s: number }).s,
       byCategory: byCategory(budgetCats.map((r) => ({ key: r.key, amount: r.finalFen }))),
     },

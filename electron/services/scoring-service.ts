@@ -85,18 +85,19 @@ function loadNodes(db: Db, frameworkId: number): FrameworkNode[] {
 /** The values indicators take from the year's records, each with the figures behind it. */
 export function readDataValues(db: Db, yearId: number): DataValues {
   const t = departmentTotals(db, yearId);
-  const adjustment = Math.abs(t.adjustmentFen);
+  // 预算调整率 is defined on this year's money: carry-over is neither 年初预算 nor 调整.
+  const adjustment = Math.abs(t.thisYearAdjustmentFen);
   const proc = getProcurement(db, yearId);
   const tasks = scores.workTaskCounts(db, yearId);
   const projectRate = projectIndicatorRate(listProjectIndicators(db, yearId));
   return {
     budget_execution: {
       value: percentOf(t.actualFen, t.finalBudgetFen),
-      detail: `支出 ${formatWan(t.actualFen)} 万元 ÷ 调整后预算 ${formatWan(t.finalBudgetFen)} 万元`,
+      detail: `支出 ${formatWan(t.actualFen)} 万元 ÷ 全年预算数 ${formatWan(t.finalBudgetFen)} 万元${t.carryOverFen !== 0 ? `（含上年结转结余 ${formatWan(t.carryOverFen)} 万元）` : ''}`,
     },
     budget_adjustment: {
-      value: percentOf(adjustment, t.initialBudgetFen),
-      detail: `预算调整 ${formatWan(adjustment)} 万元 ÷ 年初预算 ${formatWan(t.initialBudgetFen)} 万元`,
+      value: percentOf(adjustment, t.thisYearInitialFen),
+      detail: `预算调整 ${formatWan(adjustment)} 万元 ÷ 年初预算 ${formatWan(t.thisYearInitialFen)} 万元（不含上年结转结余）`,
     },
     procurement: {
       value: percentOf(proc.actualFen, proc.plannedFen),

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { fen, id, oneOf, text } from '../api/fields.ts';
-import { CATEGORIES, FUNDING_SOURCES } from './enums.ts';
+import { BUDGET_FUNDING_SOURCES, CATEGORIES } from './enums.ts';
 
 export const BudgetLineInput = z
   .object({
     id: id().optional(),
     yearId: id('年度'),
     unitId: id('单位'),
-    fundingSource: oneOf(FUNDING_SOURCES, '资金来源'),
+    fundingSource: oneOf(BUDGET_FUNDING_SOURCES, '资金来源'),
     category: oneOf(CATEGORIES, '支出类别'),
     projectId: id('项目').nullable(),
     funcCode: text('功能分类编码', 20).regex(/^\d*$/, { error: '功能分类编码只能是数字' }),
@@ -29,7 +29,7 @@ export const BudgetLine = z.object({
   id: id(),
   yearId: id('年度'),
   unitId: id('单位'),
-  fundingSource: oneOf(FUNDING_SOURCES, '资金来源'),
+  fundingSource: oneOf(BUDGET_FUNDING_SOURCES, '资金来源'),
   category: oneOf(CATEGORIES, '支出类别'),
   projectId: id('项目').nullable(),
   projectName: z.string().nullable(),

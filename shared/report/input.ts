@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CATEGORIES, FUNDING_SOURCES, TASK_STATUSES } from '../domain/enums.ts';
+import { BUDGET_FUNDING_SOURCES, CATEGORIES, TASK_STATUSES } from '../domain/enums.ts';
 import { PROJECT_INDICATOR_DIRECTIONS, PROJECT_INDICATOR_KINDS } from '../domain/project-indicator.ts';
 
 // Everything the report needs, already computed by the report service. The renderers never touch
@@ -48,7 +48,7 @@ export const amountRowSchema = z.object({
 });
 
 export const categoryRowSchema = amountRowSchema.extend({ category: z.enum(CATEGORIES) });
-export const fundingRowSchema = amountRowSchema.extend({ source: z.enum(FUNDING_SOURCES) });
+export const fundingRowSchema = amountRowSchema.extend({ source: z.enum(BUDGET_FUNDING_SOURCES) });
 export const projectRowSchema = amountRowSchema.extend({ code: shortText });
 
 export const budgetSchema = z.object({
