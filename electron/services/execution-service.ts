@@ -59,6 +59,7 @@ import {
   executionYear,
   previousExecutionYear,
   projectNames,
+  projectUnitNames,
   unitNames,
 } from '../db/repositories/execution-year-repo.ts';
 import { inTransaction } from './transaction.ts';
@@ -370,6 +371,7 @@ export function getRevenueExpenditureText(db: Db, input: { yearId: number }): Re
 
 export function getCliSummary(db: Db, yearId: number): CliSummary {
   const o = getExecutionOverview(db, { yearId });
+  const projectUnits = projectUnitNames(db, yearId);
   const amounts = (r: BreakdownRow) => ({ budgetFen: r.finalFen, actualFen: r.actualFen, executionRate: r.executionPercent });
   return {
     year: o.year,
@@ -385,6 +387,8 @@ export function getCliSummary(db: Db, yearId: number): CliSummary {
     byCategory: o.byCategory.map((r) => ({ category: r.key as (typeof CATEGORIES)[number], ...amounts(r) })),
     byFundingSource: o.byFundingSource.map((r) => ({ fundingSource: r.key as BudgetFundingSource, ...amounts(r) })),
     byEconClass: o.byEconClass.map((r) => ({ econClass: r.key, name: r.label, ...amounts(r) })),
+    byUnit: o.byUnit.map((r) => ({ name: r.label, ...amounts(r) })),
+    byProject: o.byProject.map((r) => ({ name: r.label, unit: projectUnits.get(r.key) ?? '', ...amounts(r) })),
     byMonth: o.byMonth.map((m) => ({
       month: m.month,
       actualFen: m.actualFen,

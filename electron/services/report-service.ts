@@ -138,6 +138,7 @@ function scoreTree(rows: ScoreRow[]): ScoreNode[] {
 function projectIndicatorRows(db: Db, yearId: number): NonNullable<ReportInput['projectIndicators']> {
   return listProjectIndicatorsWithProject(db, yearId).map((i) => ({
     project: i.projectName,
+    projectUnit: i.unitName,
     kind: i.kind,
     name: i.name,
     direction: i.direction,

@@ -327,6 +327,9 @@ export const CliSummary = z.object({
   byCategory: z.array(z.object({ category: z.enum(CATEGORIES), ...CliAmounts })),
   byFundingSource: z.array(z.object({ fundingSource: z.enum(BUDGET_FUNDING_SOURCES), ...CliAmounts })),
   byEconClass: z.array(z.object({ econClass: z.string(), name: z.string(), ...CliAmounts })),
+  byUnit: z.array(z.object({ name: z.string(), ...CliAmounts })),
+  /** Project spending by project; unit is the project's unit name ('' when it names none). */
+  byProject: z.array(z.object({ name: z.string(), unit: z.string(), ...CliAmounts })),
   byMonth: z.array(
     z.object({ month: z.number().int(), actualFen: z.number().int(), cumulativeFen: z.number().int(), cumulativeRate: z.number().nullable() }),
   ),

@@ -123,6 +123,8 @@ export const scoreSheetSchema = z.object({
 /** A project's own 产出/效益/满意度 indicator, printed in the 项目绩效指标完成情况表 annex. */
 export const projectIndicatorSchema = z.object({
   project: shortText.min(1, '项目名称不能为空'),
+  /** The unit the project belongs to; null when the project names none. */
+  projectUnit: shortText.nullable().optional(),
   kind: z.enum(PROJECT_INDICATOR_KINDS),
   name: shortText.min(1, '指标名称不能为空'),
   /** 正向 (met at actual ≥ target) or 反向 (met at actual ≤ target). */
