@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/api/app-error.ts';
+import { withOwnNames } from '../../shared/budget/code-list.ts';
 import { type KeyedActual, type KeyedBudget, NO_ACTUAL, NO_BUDGET } from '../../shared/budget/breakdown-rows.ts';
 import { monthOfPeriod, monthPeriod } from '../../shared/budget/fiscal-periods.ts';
 import type { CategoryAmounts, CheckInput, YearActuals } from '../../shared/checks/check-input.ts';
@@ -27,7 +28,7 @@ import {
 } from '../db/repositories/execution-check-repo.ts';
 import { deleteExplanation, getExplanation, listExplanations, upsertExplanation } from '../db/repositories/execution-explanation-repo.ts';
 import { departmentTotals, ledgerSpendingFen } from '../db/repositories/execution-repo.ts';
-import { type ExecutionYear, previousExecutionYear, projectNames } from '../db/repositories/execution-year-repo.ts';
+import { budgetCodeNames, type ExecutionYear, previousExecutionYear, projectNames } from '../db/repositories/execution-year-repo.ts';
 import { parseInput, requireExecutionYear, requireWritableExecutionYear, targetsByQuarter } from './execution-service.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -92,7 +93,7 @@ export function gatherCheckInput(db: Db, y: ExecutionYear): CheckInput {
   const prev = previousExecutionYear(db, y.id);
   return {
     year: y.year,
-    codes: loadCodeLists(),
+    codes: withOwnNames(loadCodeLists(), budgetCodeNames(db, y.id)),
     budget: {
       // 预算调整率 is defined on this year's money, carry-over left out.
       initialFen: thisYear.thisYearInitialFen,
