@@ -128,6 +128,7 @@ function scoreTree(rows: ScoreRow[]): ScoreNode[] {
       basis: r.input.basis,
       target: r.targetText,
       actual: r.actualText,
+      pending: r.selfScored && !r.complete,
       children: (byParent.get(r.indicatorId) ?? []).map(build),
     };
   };

@@ -86,6 +86,8 @@ export interface ScoreNode {
   basis: string;
   target: string | null;
   actual: string | null;
+  /** Self-scored but not yet fully scored: printed as 待填, never as a score of 0. */
+  pending?: boolean;
   children: ScoreNode[];
 }
 
@@ -101,6 +103,7 @@ export const scoreNodeSchema: z.ZodType<ScoreNode> = z.lazy(() =>
       basis: text,
       target: shortText.nullable(),
       actual: shortText.nullable(),
+      pending: z.boolean().optional(),
       children: z.array(scoreNodeSchema),
     })
     .superRefine((n, ctx) => {

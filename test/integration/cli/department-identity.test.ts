@@ -40,6 +40,10 @@ describe('a department created from scratch speaks as itself', () => {
     expectOwnIdentity(await readZipText(xlsx, 'xl/sharedStrings.xml'), 'Excel');
     const docx = wordParagraphs(await readZipText(readFileSync(files.docx!), 'word/document.xml')).join('');
     expectOwnIdentity(docx, 'Word');
+    // The new year is not scored yet: its indicators print as 待填 in every format, not as 0 分.
+    expect(pdf).toContain('待填');
+    expect(await readZipText(xlsx, 'xl/sharedStrings.xml')).toContain('待填');
+    expect(docx).toContain('待填');
 
     const score = await cli('score', '--db', db, '--year', '2023');
     expectOwnIdentity(score.out, 'score 文字输出');
