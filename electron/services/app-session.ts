@@ -11,6 +11,7 @@ import type { Db } from '../db/open.ts';
 import { toAppError } from '../db/sqlite-errors.ts';
 import { backupBeforeMigrate, backupsOf, keepEarlierBackups, restoreForRecovery, startDailyBackups } from './backup-service.ts';
 import type { ServiceContext } from './context.ts';
+import { sweepStaleUploads } from './upload-store.ts';
 
 // The start-up of the desktop app and of browser mode (one module, so the two cannot drift): takes
 // the single-writer lock, opens the data file with its health check, and keeps what it found as
@@ -256,6 +257,8 @@ function missingFileError(dataFile: string, backups: number): AppError {
 
 /** Opens the data file at start-up as described above; never throws for a data-file problem. */
 export function openAppSession(opts: AppSessionOptions): AppSession {
+  // Bank statements a crashed session left in the temp folder are not kept longer than needed.
+  sweepStaleUploads();
   const session = new Session(opts);
   session.open();
   return session;

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { AppError } from '../../shared/api/app-error.ts';
 import {
   type BackupEntry,
@@ -23,10 +23,13 @@ import {
   writeBackup,
   writeBackupSync,
 } from '../db/backup.ts';
+import { acquireFileLock } from '../db/file-lock.ts';
+import { openRawDatabase } from '../db/health.ts';
 import { holdLockAcross } from '../db/open-data-file.ts';
 import { type Db, type OpenOptions, openDatabase } from '../db/open.ts';
 import { getSetting, setSetting } from '../db/repositories/settings-repo.ts';
 import { restoreDatabase } from '../db/restore.ts';
+import { toAppError } from '../db/sqlite-errors.ts';
 import type { ServiceContext } from './context.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -242,5 +245,40 @@ export function restoreForRecovery(
     return { db: r.db, restoredFrom: r.restoredFrom, preRestoreFile: r.preRestoreFile, schemaVersion: r.schemaVersion };
   } finally {
     done();
+  }
+}
+
+/**
+ * `selfeval backup`: SQLite's online backup through a read-only connection of its own, so it may
+ * run while the app has the file open, and works on a file of any schema version.
+ */
+export async function backupToFile(dataFile: string, out: string): Promise<{ file: string; sizeBytes: number; schemaVersion: number }> {
+  if (!existsSync(dataFile)) throw new AppError('NOT_FOUND', `找不到数据文件：${dataFile}`);
+  let db: Db;
+  try {
+    db = openRawDatabase(dataFile, { readonly: true });
+  } catch (err) {
+    throw toAppError(err, dataFile);
+  }
+  try {
+    const w = await writeBackup(db, resolve(out));
+    return { file: w.file, sizeBytes: w.sizeBytes, schemaVersion: w.userVersion };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * `selfeval restore`: replaces the data file (which may be damaged, so it is never opened as a
+ * service connection) under the single-writer lock; refused while the app or another command holds it.
+ */
+export function restoreClosedFile(dataFile: string, from: string): { restoredFrom: string; preRestoreFile: string | null; schemaVersion: number } {
+  const lock = acquireFileLock(dataFile, 'cli');
+  try {
+    const r = restoreDatabase({ file: dataFile, candidate: resolve(from), live: null, reopen: defaultReopen });
+    r.db.close();
+    return { restoredFrom: r.restoredFrom, preRestoreFile: r.preRestoreFile, schemaVersion: r.schemaVersion };
+  } finally {
+    lock.release();
   }
 }

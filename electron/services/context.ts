@@ -5,5 +5,5 @@ export interface ServiceContext {
   db: Db;
   dataFile: string;
   appVersion: string;
-  transport: 'ipc' | 'http' | 'direct';
+  transport: 'ipc' | 'http' | 'cli' | 'direct';
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AppError, type AppErrorDetail } from '../../shared/api/app-error.ts';
-import { contract, isMethodName, type MethodName, RECOVERY_METHODS } from '../../shared/api/contract.ts';
+import { CLI_ONLY_METHODS, contract, isMethodName, type MethodName, RECOVERY_METHODS } from '../../shared/api/contract.ts';
 import type { ApiResponse } from '../../shared/api/envelope.ts';
 import { toAppError } from '../db/sqlite-errors.ts';
 import { refusalFor } from './app-session.ts';
@@ -24,6 +24,9 @@ export function createDispatcher(ctx: ServiceContext, handlers: Handlers = defau
   return async (method, rawInput) => {
     if (!isMethodName(method)) {
       return { ok: false, error: new AppError('VALIDATION', `未知的接口：${String(method)}`).toPayload() };
+    }
+    if (CLI_ONLY_METHODS.has(method) && ctx.transport !== 'cli' && ctx.transport !== 'direct') {
+      return { ok: false, error: new AppError('VALIDATION', `接口 ${method} 只能在命令行中使用。`).toPayload() };
     }
     // While the data file cannot be used (recovery screen), nothing else may reach the database.
     const refused = RECOVERY_METHODS.has(method) ? null : refusalFor(ctx);

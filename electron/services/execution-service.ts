@@ -230,7 +230,7 @@ export function getExecutionOverview(db: Db, rawInput: ExecutionQuery): Executio
     byMonth,
     byQuarter: quarterRows(finalFen, byMonth, targetsByQuarter(db, y.id)),
     outsideYear: periods.outside,
-    unmatched: { actualFen: unmatched.amountFen, txnCount: unmatched.total },
+    unmatched: { actualFen: unmatched.spentFen, txnCount: unmatched.total },
   };
 }
 

@@ -10,9 +10,10 @@ import { loadExampleYear } from './example-service.ts';
 import * as execution from './execution-service.ts';
 import * as imports from './import-service.ts';
 import { cancelImportJob, importJobState, startImportJob } from './import-jobs.ts';
-import { storeUpload, uploadPath } from './upload-store.ts';
+import { discardUpload, storeUpload, uploadPath } from './upload-store.ts';
 import * as ledger from './ledger-service.ts';
 import * as org from './organization-service.ts';
+import * as procurement from './procurement-service.ts';
 import * as profile from './profile-service.ts';
 import * as projectIndicators from './project-indicator-service.ts';
 import * as report from './report-service.ts';
@@ -70,24 +71,29 @@ export const handlers: Handlers = {
   'execution.setTxnLine': ({ db }, i) => execution.setTransactionLine(db, i),
   'execution.unmatched': ({ db }, i) => execution.listUnmatchedGroups(db, i),
   'execution.paragraph': ({ db }, i) => execution.getRevenueExpenditureText(db, i),
+  'execution.summary': ({ db }, i) => execution.getCliSummary(db, i.yearId),
   'checks.run': ({ db }, i) => checks.runChecks(db, i),
   'checks.explain': ({ db }, i) => checks.setCheckExplanation(db, i),
   'checks.deleteExplanation': ({ db }, i) => checks.deleteCheckExplanation(db, i),
   'checks.explained': ({ db }, i) => checks.explainedFindingsForExport(db, i),
   'import.upload': (_ctx, i) => storeUpload(i.fileName, i.base64),
   'import.preview': ({ db }, { fileId, ...i }) => imports.previewImport(db, { ...i, filePath: uploadPath(fileId) }),
-  'import.start': (ctx, { fileId, ...i }) => {
-    backup.backupBefore(ctx, 'import');
-    return startImportJob(ctx.db, { ...i, filePath: uploadPath(fileId) });
-  },
+  'import.start': (ctx, { fileId, ...i }) =>
+    startImportJob(ctx, { ...i, filePath: uploadPath(fileId) }, (status) => {
+      if (status !== 'failed') discardUpload(fileId);
+    }),
   'import.progress': (_ctx, i) => importJobState(i.jobId),
   'import.cancel': (_ctx, i) => cancelImportJob(i.jobId),
   'import.undo': ({ db }, i) => imports.undoImport(db, i.batchId),
   'import.batches': ({ db }, i) => imports.listBatches(db, i.yearId),
   'import.profiles': ({ db }, i) => imports.listMappingProfiles(db, i),
   'import.saveProfile': ({ db }, i) => imports.saveMappingProfile(db, i),
-  'procurement.get': ({ db }, i) => ledger.getProcurement(db, i.yearId),
-  'procurement.save': ({ db }, i) => ledger.saveProcurement(db, i),
+  'import.file': (ctx, i) => imports.importFileByName(ctx, i),
+  'procurement.get': ({ db }, i) => procurement.getProcurement(db, i.yearId),
+  'procurement.save': ({ db }, i) => procurement.saveProcurement(db, i),
+  'procurement.items': ({ db }, i) => procurement.listItems(db, i.yearId),
+  'procurement.saveItem': ({ db }, i) => procurement.saveItem(db, i),
+  'procurement.deleteItem': ({ db }, i) => procurement.deleteItem(db, i.id),
   'work.get': ({ db }, i) => work.workTree(db, i.yearId),
   'work.saveArea': ({ db }, i) => work.saveArea(db, i),
   'work.deleteArea': ({ db }, i) => work.deleteArea(db, i.id),
@@ -122,6 +128,8 @@ export const handlers: Handlers = {
   // The writer lock stays held from closing the file to reopening the restored one.
   'backup.restore': (ctx, i) => backup.restoreFrom(ctx, i),
   'backup.settings': (ctx, i) => backup.backupSettings(ctx, i),
+  'backup.toFile': (ctx, i) => backup.backupToFile(ctx.dataFile, i.out),
+  'backup.restoreFile': (ctx, i) => backup.restoreClosedFile(ctx.dataFile, i.from),
   'audit.history': ({ db }, i) => undo.history(db, i),
   'audit.undo': ({ db }, i) => undo.undo(db, i.auditId),
   'example.load': (ctx) => loadExampleYear(ctx),

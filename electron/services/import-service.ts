@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { z } from 'zod';
 import { AppError, type AppErrorDetail } from '../../shared/api/app-error.ts';
+import type { MethodInput } from '../../shared/api/contract.ts';
 import { mappingToHeaderNames } from '../../shared/import/auto-mapping.ts';
 import type { ProfileCandidate } from '../../shared/import/choose-mapping.ts';
 import type { HeaderColumn } from '../../shared/import/detect-header.ts';
@@ -36,6 +37,10 @@ import { importError } from '../import/import-error.ts';
 import { DEFAULT_LIMITS, type ImportLimits } from '../import/limits.ts';
 import type { ParseLayout, ParseRequest, ParseSummary } from '../import/parse-pipeline.ts';
 import { parseFile } from '../import/run-parse.ts';
+import { backupBefore } from './backup-service.ts';
+import type { ServiceContext } from './context.ts';
+import { linkTransactions } from './execution-service.ts';
+import { ensureImportTarget, findImportTarget } from './import-target.ts';
 import { inTransaction } from './transaction.ts';
 import { requireWritableYear, requireYear } from './year-guard.ts';
 
@@ -53,6 +58,9 @@ export interface ImportRunOptions {
   limits?: Partial<ImportLimits>;
 }
 
+/** What a parse needs of the options: everything but where the rows go. */
+type TargetlessOptions = Omit<CommitOptions, 'yearId' | 'unitId'>;
+
 const DEFAULT_PREVIEW_ROWS = 50;
 const BATCH_SIZE = 2500;
 const REPORT_LIST_CAP = 200;
@@ -68,7 +76,7 @@ function requireUnit(db: Db, unitId: number): void {
   if (!getUnit(db, unitId)) throw new AppError('NOT_FOUND', `找不到该单位（编号 ${unitId}），可能已被删除。`);
 }
 
-function profileCandidates(db: Db, options: ImportOptions): ProfileCandidate[] {
+function profileCandidates(db: Db, options: TargetlessOptions): ProfileCandidate[] {
   const profiles = repo.listProfiles(db, options.target);
   if (options.profileId !== undefined) {
     const chosen = repo.getProfile(db, options.profileId);
@@ -80,7 +88,7 @@ function profileCandidates(db: Db, options: ImportOptions): ProfileCandidate[] {
   return profiles.map((p) => ({ id: p.id, name: p.name, headerSignature: p.headerSignature, columns: p.columns }));
 }
 
-function parseRequest(db: Db, options: ImportOptions, year: number, run: ImportRunOptions): ParseRequest {
+function parseRequest(db: Db, options: TargetlessOptions, year: number, run: ImportRunOptions): ParseRequest {
   return {
     filePath: options.filePath,
     target: options.target,
@@ -237,6 +245,8 @@ export async function previewImport(db: Db, input: ImportOptions, run: ImportRun
   };
 }
 
+type ImportFileInput = MethodInput<'import.file'>;
+
 // One import at a time per data file connection.
 const importing = new WeakSet<Db>();
 
@@ -255,6 +265,12 @@ function openWriter(db: Db, run: ImportRunOptions): Db {
   return writer;
 }
 
+/** Where a commit writes: settled on the import's own connection, inside its transaction. */
+interface Destination {
+  year: number;
+  open(writer: Db): { yearId: number; unitId: number };
+}
+
 /**
  * Imports the file: the same parse as the preview, written in ONE transaction that records the
  * batch and every accepted row, or nothing at all. Duplicates are skipped unless listed in
@@ -264,8 +280,53 @@ export async function commitImport(db: Db, input: CommitOptions, run: ImportRunO
   const options = validate(commitOptionsSchema, input);
   const year = requireWritableYear(db, options.yearId);
   requireUnit(db, options.unitId);
+  return commitInto(db, options, run, {
+    year: year.year,
+    open(w) {
+      requireWritableYear(w, options.yearId);
+      return { yearId: options.yearId, unitId: options.unitId };
+    },
+  });
+}
+
+/**
+ * The one import operation of the wizard and the command line: a backup first (so the import can
+ * be taken back by a restore too), then the commit, and spending linked to its budget lines where
+ * exactly one line fits — inside the commit's transaction, so a failure anywhere writes nothing.
+ */
+export async function importFile(ctx: ServiceContext, input: CommitOptions, run: ImportRunOptions = {}): Promise<CommitResult> {
+  const options = validate(commitOptionsSchema, input);
+  const year = requireWritableYear(ctx.db, options.yearId);
+  requireUnit(ctx.db, options.unitId);
+  backupBefore(ctx, 'import');
+  return commitInto(ctx.db, options, run, {
+    year: year.year,
+    open(w) {
+      requireWritableYear(w, options.yearId);
+      return { yearId: options.yearId, unitId: options.unitId };
+    },
+  });
+}
+
+/** `import.file`: the command line's import, into a year and unit named by number and name (created when missing). */
+export async function importFileByName(ctx: ServiceContext, input: ImportFileInput, run: ImportRunOptions = {}): Promise<CommitResult> {
+  const { year, unitName, profileName, ...rest } = input;
+  let profileId: number | undefined;
+  if (profileName !== undefined) {
+    const profile = repo.getProfileByName(ctx.db, profileName);
+    if (!profile) throw new AppError('NOT_FOUND', `没有名为“${profileName}”的映射方案。`);
+    profileId = profile.id;
+  }
+  // Checked before the backup: an unknown unit or a final year is refused without writing anything.
+  findImportTarget(ctx.db, { year, unitName }, false);
+  const options = { ...rest, ...(profileId !== undefined ? { profileId } : {}) };
+  backupBefore(ctx, 'import');
+  return commitInto(ctx.db, options, run, { year, open: (w) => ensureImportTarget(w, { year, unitName }) });
+}
+
+async function commitInto(db: Db, options: TargetlessOptions, run: ImportRunOptions, dest: Destination): Promise<CommitResult> {
   if (importing.has(db)) throw new AppError('CONFLICT', '另一个导入正在进行，请等它完成后再导入。');
-  const request = parseRequest(db, options, year.year, run);
+  const request = parseRequest(db, options, dest.year, run);
   importing.add(db);
   let writer: Db | null = null;
   let batch: BatchWriter | null = null;
@@ -273,25 +334,25 @@ export async function commitImport(db: Db, input: CommitOptions, run: ImportRunO
     writer = openWriter(db, run);
     const w = writer;
     w.exec('BEGIN IMMEDIATE');
-    requireWritableYear(w, options.yearId);
+    const full: CommitOptions = { ...options, ...dest.open(w) };
     let fileInfo: FileInfo | null = null;
     const parsed = await parseAll(request, run, {
       file(info) {
-        if (options.expectedSha256 && info.sha256 !== options.expectedSha256) {
+        if (full.expectedSha256 && info.sha256 !== full.expectedSha256) {
           throw importError(`文件“${info.name}”在预览之后被修改过，请重新预览后再导入。`);
         }
-        const prev = repo.findCommittedBatchBySha(w, info.sha256, options.target);
+        const prev = repo.findCommittedBatchBySha(w, info.sha256, full.target);
         if (prev) throw alreadyImportedError(info.name, prev);
         fileInfo = info;
       },
       layout(layout) {
-        if (layout.mappingProblems.length > 0) throw mappingError(basename(options.filePath), layout);
+        if (layout.mappingProblems.length > 0) throw mappingError(basename(full.filePath), layout);
         const file = fileInfo as FileInfo | null;
-        if (!file) throw importError(`文件“${basename(options.filePath)}”解析顺序异常。`);
+        if (!file) throw importError(`文件“${basename(full.filePath)}”解析顺序异常。`);
         const batchId = repo.insertBatch(w, {
-          yearId: options.yearId,
-          unitId: options.unitId,
-          target: options.target,
+          yearId: full.yearId,
+          unitId: full.unitId,
+          target: full.target,
           fileName: file.name,
           fileSha256: file.sha256,
           fileSize: file.size,
@@ -301,7 +362,7 @@ export async function commitImport(db: Db, input: CommitOptions, run: ImportRunO
           amountScale: layout.amountScale,
           profileId: layout.profile?.id ?? null,
         });
-        batch = new BatchWriter(w, options, batchId, file.name);
+        batch = new BatchWriter(w, full, batchId, file.name);
       },
       rows(rows) {
         (batch as BatchWriter | null)?.add(rows);
@@ -309,8 +370,10 @@ export async function commitImport(db: Db, input: CommitOptions, run: ImportRunO
     });
     if (run.signal?.aborted) throw importError('导入已取消，未写入任何数据。');
     const written = batch as BatchWriter | null;
-    if (!written) throw importError(`文件“${basename(options.filePath)}”解析未完成。`);
-    const result = finishCommit(w, options, parsed, written);
+    if (!written) throw importError(`文件“${basename(full.filePath)}”解析未完成。`);
+    const result = finishCommit(w, full, parsed, written);
+    // Imported spending is matched to its budget lines where exactly one line fits.
+    if (full.target === 'ledger') linkTransactions(w, { yearId: full.yearId });
     w.exec('COMMIT');
     run.onProgress?.({ rows: result.accounting.rowsImported, percent: 100 });
     return result;
@@ -454,10 +517,6 @@ export function listMappingProfiles(db: Db, input: { target?: 'ledger' | 'budget
 export function findMappingProfiles(db: Db, input: { target: 'ledger' | 'budget'; headerSignature: string }): MappingProfile[] {
   const p = validate(findProfilesInputSchema, input);
   return repo.findProfilesBySignature(db, p.target, p.headerSignature);
-}
-
-export function findMappingProfileByName(db: Db, name: string): MappingProfile | null {
-  return repo.getProfileByName(db, name);
 }
 
 export function deleteMappingProfile(db: Db, id: number): void {

@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/api/app-error.ts';
 import { deriveCategory } from '../../shared/domain/enums.ts';
-import type { Procurement, Txn, TxnInput } from '../../shared/domain/ledger.ts';
+import type { Txn, TxnInput } from '../../shared/domain/ledger.ts';
 import { writeAudit } from '../db/repositories/audit-repo.ts';
 import { getBudgetLine, getProject } from '../db/repositories/budget-repo.ts';
 import * as repo from '../db/repositories/ledger-repo.ts';
@@ -51,17 +51,3 @@ export function deleteTxn(db: Db, id: number): { deleted: true } {
   });
 }
 
-export function getProcurement(db: Db, yearId: number): Procurement {
-  requireYear(db, yearId);
-  return repo.getProcurement(db, yearId);
-}
-
-export function saveProcurement(db: Db, input: Procurement): Procurement {
-  return inTransaction(db, () => {
-    requireWritableYear(db, input.yearId);
-    const before = repo.getProcurement(db, input.yearId);
-    repo.upsertProcurement(db, input);
-    writeAudit(db, { action: 'update', entity: 'procurement_summary', entityId: input.yearId, yearId: input.yearId, before, after: input });
-    return repo.getProcurement(db, input.yearId);
-  });
-}

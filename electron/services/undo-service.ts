@@ -2,6 +2,8 @@ import { AppError } from '../../shared/api/app-error.ts';
 import type { AuditEntry, AuditQuery } from '../../shared/domain/audit.ts';
 import type { BudgetLine, Project } from '../../shared/domain/budget-line.ts';
 import type { Procurement, Txn } from '../../shared/domain/ledger.ts';
+import type { ProcurementItem } from '../../shared/domain/procurement.ts';
+import * as procurementRepo from '../db/repositories/procurement-repo.ts';
 import type { Profile } from '../../shared/domain/profile.ts';
 import type { Measure, Task, WorkArea } from '../../shared/domain/work.ts';
 import type { ScoreInputRow } from '../../shared/scoring/score-input.ts';
@@ -100,6 +102,17 @@ const ADAPTERS: Record<string, UndoAdapter> = {
       return id;
     },
     remove: (db, id) => db.prepare('DELETE FROM procurement_summary WHERE year_id = ?').run(Number(id)),
+  },
+  procurement_item: {
+    current: (db, id) => procurementRepo.getProcurementItem(db, Number(id)),
+    restore: (db, id, s: ProcurementItem) => {
+      if (procurementRepo.getProcurementItem(db, Number(id))) {
+        procurementRepo.updateProcurementItem(db, Number(id), s);
+        return id;
+      }
+      return String(procurementRepo.insertProcurementItem(db, s));
+    },
+    remove: (db, id) => procurementRepo.deleteProcurementItem(db, Number(id)),
   },
   work_area: {
     current: (db, id) => work.getArea(db, Number(id)),

@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { AppError } from '../../shared/api/app-error.ts';
 
 // Files the user picked in the window arrive as bytes (the renderer never hands the main process a
 // path to open) and are kept here for the import wizard's preview and commit, under an opaque id.
+// A file is deleted once its import commits or is cancelled (a failed commit keeps it, so the user
+// can correct the mapping and try again); folders left by earlier processes are swept at start.
 export const MAX_UPLOAD_BYTES = 24 * 1024 * 1024;
+const PREFIX = 'selfeval-uploads-';
 
 const uploads = new Map<string, { path: string; dir: string; name: string; size: number }>();
 let root: string | null = null;
@@ -14,7 +17,7 @@ let root: string | null = null;
 function uploadRoot(): string {
   if (!root) {
     mkdirSync(tmpdir(), { recursive: true });
-    root = mkdtempSync(join(tmpdir(), 'selfeval-uploads-'));
+    root = mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`));
   }
   return root;
 }
@@ -51,4 +54,33 @@ export function discardUpload(fileId: string): void {
   if (!u) return;
   uploads.delete(fileId);
   rmSync(u.dir, { recursive: true, force: true });
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes upload folders whose process has ended (a crash, a kill) — never another live process's. */
+export function sweepStaleUploads(dir: string = tmpdir()): number {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    if (!name.startsWith(PREFIX)) continue;
+    const pid = Number(/^(\d+)-/.exec(name.slice(PREFIX.length))?.[1]);
+    if (pid === process.pid || (Number.isInteger(pid) && pid > 0 && processAlive(pid))) continue;
+    rmSync(join(dir, name), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
 }

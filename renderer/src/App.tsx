@@ -7,16 +7,18 @@ import {
   ProfileOutlined,
   ScheduleOutlined,
   SettingOutlined,
+  ShoppingCartOutlined,
   TableOutlined,
   WalletOutlined,
 } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Layout, Menu, Result, Select, Space, Tag, Typography } from 'antd';
-import { type ReactNode, useEffect, useState } from 'react';
+import { cloneElement, type ReactElement, type ReactNode, useEffect, useState } from 'react';
 import { YEAR_STATUS_LABELS } from '../../shared/domain/enums.ts';
 import { api } from './api/client.ts';
 import { BudgetPage } from './pages/budget/BudgetPage.tsx';
 import { ExecutionPage } from './pages/execution/ExecutionPage.tsx';
 import { LedgerPage } from './pages/ledger/LedgerPage.tsx';
+import { ProcurementPage } from './pages/procurement/ProcurementPage.tsx';
 import { ImportPage } from './pages/import/ImportPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
 import { ReportPage } from './pages/ReportPage.tsx';
@@ -30,7 +32,7 @@ import { useCurrentYear, useSession } from './state/session.tsx';
 interface Route {
   key: string;
   label: string;
-  icon: ReactNode;
+  icon: ReactElement<{ 'aria-hidden'?: boolean }>;
   render(): ReactNode;
 }
 
@@ -45,6 +47,7 @@ const ROUTES: Route[] = [
     icon: <TableOutlined />,
     render: () => <LedgerPage />,
   },
+  { key: 'procurement', label: '政府采购', icon: <ShoppingCartOutlined />, render: () => <ProcurementPage /> },
   { key: 'import', label: '导入数据', icon: <ImportOutlined />, render: () => <ImportPage /> },
   {
     key: 'execution',
@@ -155,7 +158,8 @@ export function App() {
             mode="inline"
             selectedKeys={[route]}
             onClick={(e) => go(e.key)}
-            items={ROUTES.map((r) => ({ key: r.key, icon: r.icon, label: r.label }))}
+            // Icons are decoration: hidden from assistive technology, so an item is named by its label alone.
+            items={ROUTES.map((r) => ({ key: r.key, icon: cloneElement(r.icon, { 'aria-hidden': true }), label: r.label }))}
             style={{ height: '100%' }}
           />
         </Layout.Sider>

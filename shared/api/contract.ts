@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   BudgetLineExecutionQuery,
+  CliSummary,
   BudgetLineExecutionRow,
   ExecutionOverview,
   ExecutionQuery,
@@ -28,7 +29,9 @@ import {
 import { AuditEntry, AuditQuery } from '../domain/audit.ts';
 import { AppState, RecoveryRestoreInput, RecoveryRestoreResult } from '../recovery/schemas.ts';
 import {
+  commitResultSchema,
   importBatchSchema,
+  importTargetSchema,
   listBatchesInputSchema,
   listProfilesInputSchema,
   mappingProfileSchema,
@@ -41,6 +44,7 @@ import { ImportJobStateSchema, JobRef, UploadInput, UploadResult, WizardCommitIn
 import { BudgetLine, BudgetLineInput, Project, ProjectInput } from '../domain/budget-line.ts';
 import { Department, DepartmentInput, FiscalYear, SetupState, Unit, UnitInput } from '../domain/organization.ts';
 import { Procurement, Txn, TxnInput } from '../domain/ledger.ts';
+import { ProcurementItem, ProcurementItemInput } from '../domain/procurement.ts';
 import { Profile } from '../domain/profile.ts';
 import { ProjectIndicator, ProjectIndicatorInput } from '../domain/project-indicator.ts';
 import {
@@ -97,12 +101,33 @@ const command = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O):
 const Empty = z.object({}).strict();
 const YearRef = z.object({ yearId: id('年度') }).strict();
 const Deleted = z.object({ deleted: z.literal(true) });
+const LocalPath = z.string().min(1).max(4096);
+
+const ImportFileInput = z
+  .object({
+    filePath: LocalPath,
+    year: fiscalYear(),
+    /** The unit by name; default the department's primary unit. Created (with the department) in an empty file. */
+    unitName: z.string().min(1).max(200).optional(),
+    target: importTargetSchema,
+    sheet: z.string().min(1).optional(),
+    allSheets: z.boolean().optional(),
+    /** A saved mapping profile by name; default: chosen automatically. */
+    profileName: z.string().min(1).max(200).optional(),
+  })
+  .strict();
+const BackupFileResult = z.object({ file: z.string(), sizeBytes: z.number().int(), schemaVersion: z.number().int() });
+const RestoreFileResult = z.object({
+  restoredFrom: z.string(),
+  preRestoreFile: z.string().nullable(),
+  schemaVersion: z.number().int(),
+});
 
 export const AppInfo = z.object({
   appVersion: z.string(),
   schemaVersion: z.number().int(),
   dataFile: z.string(),
-  transport: z.enum(['ipc', 'http', 'direct']),
+  transport: z.enum(['ipc', 'http', 'cli', 'direct']),
 });
 
 export const contract = {
@@ -151,6 +176,7 @@ export const contract = {
   'execution.setTxnLine': command(SetTransactionLineInput, SetTransactionLineResult),
   'execution.unmatched': query(YearRef, z.array(UnmatchedGroup)),
   'execution.paragraph': query(YearRef, RevenueExpenditureText),
+  'execution.summary': query(YearRef, CliSummary),
   'checks.run': query(CheckRunInput, CheckRun),
   'checks.explain': command(SetExplanationInput, StoredExplanation),
   'checks.deleteExplanation': command(DeleteExplanationInput, Deleted),
@@ -164,8 +190,14 @@ export const contract = {
   'import.batches': query(listBatchesInputSchema.strict(), z.array(importBatchSchema)),
   'import.profiles': query(listProfilesInputSchema.strict(), z.array(mappingProfileSchema)),
   'import.saveProfile': command(saveProfileInputSchema.strict(), mappingProfileSchema),
+  // The command line's import: a file on this computer into a year (and unit) found or created by
+  // name, in one transaction with its backup first and its links to budget lines.
+  'import.file': command(ImportFileInput, commitResultSchema),
   'procurement.get': query(YearRef, Procurement),
   'procurement.save': command(Procurement.strict(), Procurement),
+  'procurement.items': query(YearRef, z.array(ProcurementItem)),
+  'procurement.saveItem': command(ProcurementItemInput, ProcurementItem),
+  'procurement.deleteItem': command(z.object({ id: id('采购明细') }).strict(), Deleted),
 
   'work.get': query(YearRef, z.array(WorkArea)),
   'work.saveArea': command(WorkAreaInput.strict(), WorkArea),
@@ -203,6 +235,8 @@ export const contract = {
   'backup.now': command(BackupNowInput, BackupEntry),
   'backup.restore': command(BackupRestoreInput, BackupRestoreResult),
   'backup.settings': command(BackupSettingsInput, BackupPolicy),
+  'backup.toFile': query(z.object({ out: LocalPath }).strict(), BackupFileResult),
+  'backup.restoreFile': command(z.object({ from: LocalPath }).strict(), RestoreFileResult),
 
   'audit.history': query(AuditQuery, z.array(AuditEntry)),
   'audit.undo': command(z.object({ auditId: id('修改记录') }).strict(), AuditEntry),
@@ -227,6 +261,12 @@ export const RECOVERY_METHODS: ReadonlySet<MethodName> = new Set([
   'recovery.retry',
   'recovery.createNew',
 ]);
+
+/**
+ * Methods that name files on this computer: only the command line (run by the user, with the
+ * user's own rights) may call them; the window and the loopback server handle bytes, never paths.
+ */
+export const CLI_ONLY_METHODS: ReadonlySet<MethodName> = new Set(['import.file', 'backup.toFile', 'backup.restoreFile']);
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(contract, name);

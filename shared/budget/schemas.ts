@@ -93,8 +93,9 @@ export const TransactionPage = z.object({
   rows: z.array(TransactionRow),
   /** Rows matching the filter, for the virtualised grid's scroll height. */
   total: z.number().int(),
-  /** Sum of amount_fen over every matching row (signed as stored). */
-  amountFen: z.number().int(),
+  /** Sums over every matching row, spending (direction out) and income (in) kept apart. */
+  spentFen: z.number().int(),
+  incomeFen: z.number().int(),
 });
 export type TransactionPage = z.infer<typeof TransactionPage>;
 

@@ -2,12 +2,14 @@ import { formatWan } from '../money/fen.ts';
 import { formatPoints } from '../scoring/points.ts';
 import { BAND_LABELS } from '../scoring/rules/qualitative-bands.ts';
 import { CATEGORY_LABELS, FUNDING_SOURCE_LABELS, TASK_STATUS_LABELS } from './enums.ts';
+import { PROCUREMENT_KIND_LABELS } from './procurement.ts';
 
 const VALUE_LABELS: Record<string, Record<string, string>> = {
   band: BAND_LABELS,
   category: CATEGORY_LABELS,
   fundingSource: FUNDING_SOURCE_LABELS,
   status: TASK_STATUS_LABELS,
+  kind: PROCUREMENT_KIND_LABELS,
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -48,6 +50,7 @@ const FIELD_LABELS: Record<string, string> = {
   overrideScoreCenti: '调整后得分',
   basis: '得分依据',
   body: '内容',
+  kind: '采购类别',
 };
 
 function show(key: string, v: unknown): string {

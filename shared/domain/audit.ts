@@ -11,6 +11,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   budget_line: '预算指标',
   ledger_txn: '支出记录',
   procurement_summary: '政府采购',
+  procurement_item: '政府采购明细',
   work_area: '工作领域',
   work_task: '工作任务',
   task_measure: '成果指标',

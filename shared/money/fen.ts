@@ -76,10 +76,9 @@ export function fenToYuanText(fen: Fen): string {
   return scaledText(fen, 2, 2, false);
 }
 
-/** Editable text in 万元 keeping every fen: 123456 → "0.123456". */
+/** Editable text in 万元 keeping every fen, at least two decimals: 123456 → "0.123456", 40000000 → "40.00". */
 export function fenToWanText(fen: Fen): string {
-  const s = scaledText(fen, 6, 6, false);
-  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+  return scaledText(fen, 6, 6, false).replace(/(\.\d\d\d*?)0+$/, '$1');
 }
 
 export type AmountUnit = 'yuan' | 'wan';

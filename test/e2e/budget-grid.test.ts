@@ -49,11 +49,19 @@ describe('browser mode: 预算 grid', () => {
     await gridRows(page).nth(11).waitFor();
     expect(await gridRows(page).count()).toBe(12);
 
+    // 列设置: 支出类别 and 备注 are shown on request (and stay chosen); 资金来源 stays hidden.
+    expect(await cell(page, 0, 'category').count()).toBe(0);
+    await page.getByTestId('column-chooser-open').click();
+    await page.getByTestId('column-chooser').getByText('支出类别').click();
+    await page.getByTestId('column-chooser').getByText('备注').click();
+    await cell(page, 0, 'category').waitFor();
+    await page.keyboard.press('Escape');
+
     // Keyboard: Tab/Shift+Tab across, Enter down, arrows between cells, Tab wraps to the next row.
     await cell(page, 0, 'unit').click();
     await expect.poll(() => active(page)).toBe('0:unit');
     await page.keyboard.press('Tab');
-    await expect.poll(() => active(page)).toBe('0:fundingSource');
+    await expect.poll(() => active(page)).toBe('0:projectName');
     await page.keyboard.press('Shift+Tab');
     await expect.poll(() => active(page)).toBe('0:unit');
     await page.keyboard.press('Enter');
@@ -61,9 +69,9 @@ describe('browser mode: 预算 grid', () => {
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => active(page)).toBe('2:unit');
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => active(page)).toBe('2:fundingSource');
+    await expect.poll(() => active(page)).toBe('2:projectName');
     await page.keyboard.press('ArrowUp');
-    await expect.poll(() => active(page)).toBe('1:fundingSource');
+    await expect.poll(() => active(page)).toBe('1:projectName');
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => active(page)).toBe('1:unit');
     await cell(page, 1, 'note').click();
@@ -96,9 +104,9 @@ describe('browser mode: 预算 grid', () => {
     expect(await bad.getAttribute('data-id')).toBe('');
 
     // Each cell went through the import normaliser.
-    expect(await cell(page, 12, 'initial').inputValue()).toBe('12.5');
-    expect(await cell(page, 12, 'adjustment').inputValue()).toBe('-0.5');
-    expect(await cell(page, 13, 'initial').inputValue()).toBe('1020');
+    expect(await cell(page, 12, 'initial').inputValue()).toBe('12.50');
+    expect(await cell(page, 12, 'adjustment').inputValue()).toBe('-0.50');
+    expect(await cell(page, 13, 'initial').inputValue()).toBe('1020.00');
     expect(await cell(page, 13, 'econCode').inputValue()).toBe('30227');
     expect(await cell(page, 13, 'econName').inputValue()).toBe('委托业务费');
     expect(await cell(page, 13, 'category').inputValue()).toBe('项目支出');
@@ -144,16 +152,15 @@ describe('browser mode: 预算 grid', () => {
     await navigate(page, '预算');
     await gridRows(page).nth(14).waitFor();
     expect(await cell(page, 13, 'projectName').inputValue()).toBe('应急值守保障');
-    expect(await cell(page, 14, 'initial').inputValue()).toBe('3.5');
+    expect(await cell(page, 14, 'initial').inputValue()).toBe('3.50');
 
     // Add a row and fill it from the keyboard; Enter past the last row saves it. Then delete it.
     await page.getByTestId('line-add').click();
+    await expect.poll(() => active(page)).toBe('15:unit');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
     await expect.poll(() => active(page)).toBe('15:category');
     await page.keyboard.type('公用经费');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('2010301');
-    await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.type('30216 培训费');
     await page.keyboard.press('Tab');
@@ -176,7 +183,7 @@ describe('browser mode: 预算 grid', () => {
     await page.getByText('按元录入').click();
     await expect.poll(() => cell(page, 0, 'initial').inputValue()).toBe('8200000.00');
     await page.getByText('按万元录入').click();
-    await expect.poll(() => cell(page, 0, 'initial').inputValue()).toBe('820');
+    await expect.poll(() => cell(page, 0, 'initial').inputValue()).toBe('820.00');
 
     expect(problems).toEqual([]);
     await page.context().close();
@@ -201,8 +208,8 @@ describe('browser mode: 预算 grid', () => {
     await page.getByText('已从 2021 年度复制 12 条预算指标').waitFor();
     await gridRows(page).nth(11).waitFor();
     expect(await gridRows(page).count()).toBe(12);
-    expect(await cell(page, 0, 'initial').inputValue()).toBe('855');
-    expect(await cell(page, 0, 'adjustment').inputValue()).toBe('0');
+    expect(await cell(page, 0, 'initial').inputValue()).toBe('855.00');
+    expect(await cell(page, 0, 'adjustment').inputValue()).toBe('0.00');
     expect(await cell(page, 9, 'projectName').inputValue()).toBe('城市运行指挥平台运行维护');
     const totals = page.getByTestId('category-totals');
     await totals.getByText('3982.33').first().waitFor();
@@ -224,6 +231,50 @@ describe('browser mode: 预算 grid', () => {
     expect(text).toContain('-100.00%');
     await screenshot(page, '61-execution-compare-last-year');
 
+    expect(problems).toEqual([]);
+    await page.context().close();
+    await app.close();
+  });
+
+  it('inserts a block pasted with Ctrl+V once, with the grid area (not a cell) clicked, at 1366×768', async () => {
+    const app = await startApp(tempDataFile());
+    const { page, problems } = await openApp(browser, app);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await loadExample(page);
+    await navigate(page, '预算');
+    await page.getByTestId('category-totals').getByText('3982.33').waitFor();
+    await gridRows(page).nth(11).waitFor();
+
+    // At 1366 px the grid fits without scrolling sideways: 年初, 调整, 调整后, 执行率 and 操作 in view.
+    const grid = page.getByTestId('budget-grid');
+    expect(await grid.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    await screenshot(page, '62-budget-grid-fits-1366x768');
+
+    // Click the grid's empty area below the rows: no cell has focus.
+    const box = (await page.getByTestId('budget-grid').boundingBox())!;
+    await page.mouse.click(box.x + box.width - 30, box.y + box.height - 8);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+    const block = [1, 2, 3].map((n) => [MAIN, '', '一般公共预算', '公用经费', '2010301', '行政运行', '30202', '印刷费', String(n), '0', '', `整块粘贴${n}`].join('\t')).join('\r\n');
+    await page.evaluate((t) => navigator.clipboard.writeText(t), block);
+    await page.keyboard.press('Control+V');
+
+    await page.getByText('已粘贴 3 行并保存').waitFor();
+    await page.getByTestId('category-totals').getByText('3988.33').waitFor();
+    await screenshot(page, '61-budget-grid-paste-once-1366x768');
+    expect(await gridRows(page).count()).toBe(15);
+    expect(await page.getByText('已粘贴 3 行并保存').count()).toBe(1);
+
+    // One value with no cell focused has nowhere to go: a message, no new line.
+    await page.mouse.click(box.x + box.width - 30, box.y + box.height - 8);
+    await page.evaluate(() => navigator.clipboard.writeText('12.5'));
+    await page.keyboard.press('Control+V');
+    await page.getByText('要粘贴一个数值，请先点击要填写的单元格').waitFor();
+    expect(await gridRows(page).count()).toBe(15);
+
+    // 新增行 puts the cursor in the first column.
+    await page.getByRole('button', { name: '新增行' }).click();
+    await expect.poll(() => active(page)).toBe('15:unit');
     expect(problems).toEqual([]);
     await page.context().close();
     await app.close();

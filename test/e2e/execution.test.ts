@@ -68,7 +68,7 @@ describe('browser mode: 预算执行', () => {
     // Clicking a figure lists the transactions behind it.
     await page.getByTestId('exec-actual').click();
     await page.getByTestId('drill-summary').getByText('共 120 笔').waitFor();
-    expect(await page.getByTestId('drill-summary').textContent()).toBe('共 120 笔，金额合计 37,526,300.00 元（3752.63 万元）');
+    expect(await page.getByTestId('drill-summary').textContent()).toBe('共 120 笔，支出合计 37,526,300.00 元（3752.63 万元）');
     await page.getByTestId('drill-drawer').locator('.ant-table-row').first().waitFor();
     await page.keyboard.press('Escape');
     await page.getByTestId('drill-drawer').waitFor({ state: 'hidden' });
@@ -77,7 +77,7 @@ describe('browser mode: 预算执行', () => {
     await navigate(page, '预算');
     const adjustment = page.locator('[data-row="0"][data-col="adjustment"]');
     await adjustment.click();
-    expect(await adjustment.inputValue()).toBe('35');
+    expect(await adjustment.inputValue()).toBe('35.00');
     await page.keyboard.type('135');
     await page.keyboard.press('Enter');
     await page.getByTestId('category-totals').getByText('4082.33').waitFor();

@@ -64,7 +64,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 export async function navigate(page: Page, label: string): Promise<void> {
-  await page.getByRole('menuitem').filter({ has: page.getByText(label, { exact: true }) }).click();
+  // By accessible name: an item whose name also carried its icon's name ("bank 单位与年度") fails here.
+  await page.getByRole('menuitem', { name: label, exact: true }).click();
 }
 
 /**

@@ -47,7 +47,7 @@ describe('browser mode: 支出明细', () => {
     await loadExample(page);
 
     await navigate(page, '支出明细');
-    await summary(page).getByText('共 120 笔，金额合计 37,526,300.00 元').waitFor();
+    await summary(page).getByText('共 120 笔，支出合计 37,526,300.00 元').waitFor();
 
     // Filters narrow the list: March has 9 monthly basic-spending rows and 3 project milestones.
     await pick(page, 'filter-month', '3 月');
@@ -76,7 +76,7 @@ describe('browser mode: 支出明细', () => {
     await form.getByTestId('txn-econ').fill('30201');
     await form.getByTestId('txn-amount').fill('1,234.56');
     await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
-    await summary(page).getByText('共 121 笔，金额合计 37,527,534.56 元').waitFor();
+    await summary(page).getByText('共 121 笔，支出合计 37,527,534.56 元').waitFor();
     await page.getByTestId('filter-text').fill('打印纸');
     await summary(page).getByText('共 1 笔').waitFor();
     const added = rows(page).first();
@@ -113,7 +113,7 @@ describe('browser mode: 支出明细', () => {
     await form.getByTestId('txn-func').fill('2010301');
     await form.getByTestId('txn-amount').fill('2000');
     await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
-    await summary(page).getByText('共 1 笔，金额合计 2,000.00 元').waitFor();
+    await summary(page).getByText('共 1 笔，支出合计 2,000.00 元').waitFor();
     expect(await rows(page).first().innerText()).toContain('2,000.00');
     await page.getByTestId('auto-link').click();
     await page.getByText('已自动关联 1 笔').waitFor();
@@ -124,14 +124,33 @@ describe('browser mode: 支出明细', () => {
     await page.locator('.ant-modal-confirm').getByRole('button', { name: '删除' }).click();
     await summary(page).getByText('共 0 笔').waitFor();
     await page.getByTestId('filter-clear').click();
-    await summary(page).getByText('共 120 笔，金额合计 37,526,300.00 元').waitFor();
+    await summary(page).getByText('共 120 笔，支出合计 37,526,300.00 元').waitFor();
+
+    // Income (a 财政拨款 credit) is totalled apart and never added to spending.
+    await page.getByTestId('txn-add').click();
+    await form.getByTestId('txn-date').fill('2021-06-01');
+    await form.getByTestId('txn-summary').fill('测试收到财政拨款');
+    await form.getByText('收入', { exact: true }).click();
+    await form.getByTestId('txn-amount').fill('50000');
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await summary(page).getByText('共 121 笔，支出合计 37,526,300.00 元；收入合计 50,000.00 元（不计入支出）').waitFor();
+    await screenshot(page, '55b-ledger-income-apart');
+    await page.getByTestId('filter-text').fill('测试收到财政拨款');
+    await summary(page).getByText('共 1 笔，支出合计 0.00 元；收入合计 50,000.00 元（不计入支出）').waitFor();
+    await rows(page).first().getByTestId('txn-delete').click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '删除' }).click();
+    await summary(page).getByText('共 0 笔').waitFor();
+    // A filter that matches nothing says so; it does not send the user to import.
+    expect(await page.getByTestId('ledger-empty').count()).toBe(0);
+    await page.getByTestId('filter-clear').click();
+    await summary(page).getByText('共 120 笔，支出合计 37,526,300.00 元').waitFor();
 
     // Drill-down from 预算执行: a project row lists its four milestone payments.
     await navigate(page, '预算执行');
     await page.getByRole('tab', { name: '按项目' }).click();
     await page.getByTestId('table-project').getByText('海防管控工作经费').click();
     await page.getByTestId('drill-summary').getByText('共 4 笔').waitFor();
-    expect(await page.getByTestId('drill-summary').textContent()).toBe('共 4 笔，金额合计 705,500.00 元（70.55 万元）');
+    expect(await page.getByTestId('drill-summary').textContent()).toBe('共 4 笔，支出合计 705,500.00 元（70.55 万元）');
     const drillRows = page.getByTestId('drill-drawer').locator('.ant-table-row');
     await drillRows.first().waitFor();
     expect(await drillRows.count()).toBe(4);
@@ -140,9 +159,29 @@ describe('browser mode: 支出明细', () => {
 
     // …and opens the same rows in 支出明细.
     await page.getByTestId('drill-open-ledger').click();
-    await summary(page).getByText('共 4 笔，金额合计 705,500.00 元').waitFor();
+    await summary(page).getByText('共 4 笔，支出合计 705,500.00 元').waitFor();
     expect(await rows(page).count()).toBe(4);
 
+    expect(problems).toEqual([]);
+    await page.context().close();
+    await app.close();
+  });
+
+  it('points a year without transactions to 导入数据', async () => {
+    const t = openTestApp(tempDataFile());
+    const client = createClient({ invoke: t.dispatch });
+    await client.call('example.load', {});
+    await client.call('years.create', { year: 2022 });
+    t.db.close();
+    const app = await startApp(t.file);
+    const { page, problems } = await openApp(browser, app);
+    await navigate(page, '支出明细');
+    await page.getByText('2022 年度支出明细').waitFor();
+    await summary(page).getByText('共 0 笔，支出合计 0.00 元').waitFor();
+    await page.getByTestId('ledger-empty').getByText('本年度还没有支出记录。').waitFor();
+    await screenshot(page, '55c-ledger-empty-year');
+    await page.getByTestId('ledger-empty-import').click();
+    await page.waitForURL(/#\/import$/);
     expect(problems).toEqual([]);
     await page.context().close();
     await app.close();

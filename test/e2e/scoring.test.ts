@@ -68,4 +68,35 @@ describe('browser mode: score sheet follows the year’s work', () => {
     await page.context().close();
     await app.close();
   });
+
+  it('refuses, inside the dialog, a score above full and one below full without a reason', async () => {
+    const app = await startApp(tempDataFile());
+    const { page, problems } = await openApp(browser, app);
+    await loadExample(page);
+    await navigate(page, '绩效评分');
+    await page.getByTestId('score-total').getByText('94.21').waitFor();
+
+    await page.getByRole('row').filter({ has: page.getByTestId('score-1.1.3') }).getByRole('button', { name: '填报' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('score-basis').fill('');
+    await dialog.getByTestId('score-chosen').fill('2.5');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByText('得分不能超过 2 分').waitFor();
+    // Not clamped: the typed figure stays for the user to correct.
+    expect(await dialog.getByTestId('score-chosen').inputValue()).toBe('2.50');
+
+    await dialog.getByTestId('score-chosen').fill('1.9');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByText('得分低于满分，请填写扣分原因').waitFor();
+    await screenshot(page, '13-score-dialog-refuses');
+    expect(await page.getByText('已保存，得分已重新计算').count()).toBe(0);
+
+    await dialog.getByTestId('score-basis').fill('个别支出凭证附件不全，已整改。');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存，得分已重新计算').waitFor();
+    await page.getByTestId('score-total').getByText('94.11').waitFor();
+    expect(problems).toEqual([]);
+    await page.context().close();
+    await app.close();
+  });
 });

@@ -1,12 +1,4 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { AppError } from '../../../shared/api/app-error.ts';
-import { writeBackup } from '../../db/backup.ts';
-import { acquireFileLock } from '../../db/file-lock.ts';
-import { openRawDatabase } from '../../db/health.ts';
-import { restoreDatabase } from '../../db/restore.ts';
-import { toAppError } from '../../db/sqlite-errors.ts';
-import { defaultReopen } from '../../services/backup-service.ts';
+import { openCli } from '../cli-context.ts';
 import type { CliCommand } from '../command.ts';
 import { requireFlag } from '../parse-args.ts';
 
@@ -19,25 +11,19 @@ export const backupCommand: CliCommand = {
   usage: 'backup --db FILE --out FILE [--json]',
   summary: '把数据文件备份为一个经过完整性检查的文件（程序运行时也可以备份）',
   async run(args, io) {
-    const dbFile = resolve(requireFlag(args, 'db', '数据文件路径'));
-    const out = resolve(requireFlag(args, 'out', '备份文件路径'));
-    if (!existsSync(dbFile)) throw new AppError('NOT_FOUND', `找不到数据文件：${dbFile}`);
-    let db: ReturnType<typeof openRawDatabase>;
+    const dbFile = requireFlag(args, 'db', '数据文件路径');
+    const out = requireFlag(args, 'out', '备份文件路径');
+    const cli = openCli(dbFile, { readonly: true });
     try {
-      db = openRawDatabase(dbFile, { readonly: true });
-    } catch (err) {
-      throw toAppError(err, dbFile);
-    }
-    try {
-      const w = await writeBackup(db, out);
+      const w = await cli.api.call('backup.toFile', { out });
       io.stdout(
         args.flags.json
-          ? JSON.stringify({ ok: true, out: w.file, sizeBytes: w.sizeBytes, schemaVersion: w.userVersion })
-          : `已备份到 ${w.file}（${w.sizeBytes} 字节，数据版本 ${w.userVersion}，完整性检查通过）。`,
+          ? JSON.stringify({ ok: true, out: w.file, sizeBytes: w.sizeBytes, schemaVersion: w.schemaVersion })
+          : `已备份到 ${w.file}（${w.sizeBytes} 字节，数据版本 ${w.schemaVersion}，完整性检查通过）。`,
       );
       return 0;
     } finally {
-      db.close();
+      cli.close();
     }
   },
 };
@@ -47,21 +33,20 @@ export const restoreCommand: CliCommand = {
   usage: 'restore --db FILE --from FILE [--json]',
   summary: '用备份文件替换数据文件；原数据文件另存为 pre-restore 文件，不会删除',
   async run(args, io) {
-    const dbFile = resolve(requireFlag(args, 'db', '数据文件路径'));
-    const from = resolve(requireFlag(args, 'from', '备份文件路径'));
-    const lock = acquireFileLock(dbFile, 'cli');
+    const dbFile = requireFlag(args, 'db', '数据文件路径');
+    const from = requireFlag(args, 'from', '备份文件路径');
+    const cli = openCli(dbFile);
     try {
-      const r = restoreDatabase({ file: dbFile, candidate: from, live: null, reopen: defaultReopen });
-      r.db.close();
+      const r = await cli.api.call('backup.restoreFile', { from });
       const kept = r.preRestoreFile ? `原数据文件已另存为 ${r.preRestoreFile}。` : '原位置没有数据文件。';
       io.stdout(
         args.flags.json
-          ? JSON.stringify({ ok: true, db: dbFile, from: r.restoredFrom, preRestoreFile: r.preRestoreFile, schemaVersion: r.schemaVersion })
-          : `已用 ${r.restoredFrom} 恢复数据文件 ${dbFile}。${kept}`,
+          ? JSON.stringify({ ok: true, db: cli.dataFile, from: r.restoredFrom, preRestoreFile: r.preRestoreFile, schemaVersion: r.schemaVersion })
+          : `已用 ${r.restoredFrom} 恢复数据文件 ${cli.dataFile}。${kept}`,
       );
       return 0;
     } finally {
-      lock.release();
+      cli.close();
     }
   },
 };

@@ -1,7 +1,5 @@
 import { CHECK_SEVERITY_LABELS, type CheckRun } from '../../../shared/checks/schemas.ts';
-import { openDatabase } from '../../db/open.ts';
-import { runChecks } from '../../services/checks-service.ts';
-import { requireYearId } from '../cli-context.ts';
+import { openCli } from '../cli-context.ts';
 import type { CliCommand } from '../command.ts';
 import { requireFlag, yearFlag } from '../parse-args.ts';
 
@@ -28,13 +26,13 @@ export const checkCommand: CliCommand = {
   async run(args, io) {
     const file = requireFlag(args, 'db', '数据文件路径');
     const year = yearFlag(args);
-    const db = openDatabase(file, { readonly: true });
+    const cli = openCli(file, { readonly: true });
     try {
-      const run = runChecks(db, { yearId: requireYearId(db, year) });
+      const run = await cli.api.call('checks.run', { yearId: await cli.yearId(year) });
       io.stdout(args.flags.json ? JSON.stringify(run) : textReport(run));
       return run.summary.mandatory > 0 ? 1 : 0;
     } finally {
-      db.close();
+      cli.close();
     }
   },
 };

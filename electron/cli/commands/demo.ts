@@ -1,5 +1,4 @@
-import { loadExampleYear } from '../../services/example-service.ts';
-import { openCliContext } from '../cli-context.ts';
+import { openCli } from '../cli-context.ts';
 import type { CliCommand } from '../command.ts';
 import { requireFlag } from '../parse-args.ts';
 
@@ -8,13 +7,13 @@ export const demoCommand: CliCommand = {
   usage: 'demo --db FILE [--new-file] [--json]',
   summary: '在空的数据文件中载入示例年度（番禺区政府办 2021）',
   async run(args, io) {
-    const ctx = openCliContext(requireFlag(args, 'db', '数据文件路径'), args);
+    const cli = openCli(requireFlag(args, 'db', '数据文件路径'), { creates: args });
     try {
-      const r = await loadExampleYear(ctx);
+      const r = await cli.api.call('example.load', {});
       io.stdout(args.flags.json ? JSON.stringify({ ok: true, ...r }) : `已载入示例年度 ${r.year}（年度编号 ${r.yearId}）。`);
       return 0;
     } finally {
-      ctx.db.close();
+      cli.close();
     }
   },
 };

@@ -1,75 +1,16 @@
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/api/app-error.ts';
-import type { Department } from '../../../shared/domain/organization.ts';
 import type { CommitResult } from '../../../shared/import/schemas.ts';
-import {
-  deleteUnit,
-  deleteYear,
-  findYear,
-  getDepartment,
-  insertDepartment,
-  insertUnit,
-  insertYear,
-  listUnits,
-} from '../../db/repositories/organization-repo.ts';
-import type { Db } from '../../db/open.ts';
-import { deleteDepartment } from '../../db/repositories/import-repo.ts';
 import { toAppError } from '../../db/sqlite-errors.ts';
-import { commitImport, findMappingProfileByName } from '../../services/import-service.ts';
-import { inTransaction } from '../../services/transaction.ts';
-import { openCliContext } from '../cli-context.ts';
+import { openCli } from '../cli-context.ts';
 import type { CliCommand, CliIo, ParsedArgs } from '../command.ts';
 import { CliUsageError, requireFlag, stringFlag, yearFlag } from '../parse-args.ts';
 
 // `selfeval import FILE --db FILE --year YYYY --into ledger|budget [--unit NAME] [--profile auto|NAME]
-// [--sheet NAME] [--all-sheets] [--json]`. Creates the year (and, in an empty data file, a
-// department with one primary unit) when absent; whatever it created is removed again when the
-// import fails, so a failed import leaves the file as it was.
-
-interface Target {
-  yearId: number;
-  unitId: number;
-  undo: () => void;
-}
-
-const NEW_UNIT = { code: '', kind: 'admin', headName: '', financeHeadName: '', preparerName: '', phone: '', sortOrder: 0 } as const;
-
-function prepareTarget(db: Db, year: number, unitName: string | undefined): Target {
-  return inTransaction(db, () => {
-    let createdDeptId: number | null = null;
-    let createdUnitId: number | null = null;
-    let createdYearId: number | null = null;
-    let dept: Department | null = getDepartment(db);
-    if (!dept) {
-      dept = insertDepartment(db, { name: unitName ?? '本级', code: '' });
-      createdDeptId = dept.id;
-    }
-    const units = listUnits(db, dept.id);
-    let unitId = (unitName ? units.find((u) => u.name === unitName) : (units.find((u) => u.isPrimary) ?? units[0]))?.id;
-    if (unitId === undefined) {
-      if (units.length > 0) {
-        throw new AppError('NOT_FOUND', `数据文件中没有名为“${unitName}”的单位（现有：${units.map((u) => u.name).join('、')}）。`);
-      }
-      createdUnitId = insertUnit(db, dept.id, { ...NEW_UNIT, name: unitName ?? '本级', isPrimary: true });
-      unitId = createdUnitId;
-    }
-    let yearId = findYear(db, dept.id, year)?.id;
-    if (yearId === undefined) {
-      createdYearId = insertYear(db, dept.id, year);
-      yearId = createdYearId;
-    }
-    return {
-      yearId,
-      unitId,
-      undo: () =>
-        inTransaction(db, () => {
-          if (createdYearId !== null) deleteYear(db, createdYearId);
-          if (createdUnitId !== null) deleteUnit(db, createdUnitId);
-          if (createdDeptId !== null) deleteDepartment(db, createdDeptId);
-        }),
-    };
-  });
-}
+// [--sheet NAME] [--all-sheets] [--json]`. The same import as the wizard's (import.file): a backup
+// first, the year (and, in an empty data file, a department with one primary unit) created when
+// absent, the rows, and the links to budget lines — one transaction, so a failed import leaves the
+// file as it was.
 
 function failure(io: CliIo, json: boolean, err: unknown): number {
   const e = err instanceof AppError ? err : toAppError(err);
@@ -154,37 +95,25 @@ export const importCommand: CliCommand = {
     const target = parseTarget(args);
     const json = Boolean(args.flags.json);
     const profileFlag = stringFlag(args, 'profile') ?? 'auto';
-    const ctx = openCliContext(dbPath);
-    let created: Target | null = null;
+    const cli = openCli(dbPath);
     try {
-      let profileId: number | undefined;
-      if (profileFlag !== 'auto') {
-        const profile = findMappingProfileByName(ctx.db, profileFlag);
-        if (!profile) throw new AppError('NOT_FOUND', `没有名为“${profileFlag}”的映射方案。`);
-        profileId = profile.id;
-      }
-      created = prepareTarget(ctx.db, year, stringFlag(args, 'unit'));
-      const result = await commitImport(ctx.db, {
-        filePath: file,
-        yearId: created.yearId,
-        unitId: created.unitId,
+      const unitName = stringFlag(args, 'unit');
+      const sheet = stringFlag(args, 'sheet');
+      const result = await cli.api.call('import.file', {
+        filePath: resolve(file),
+        year,
         target,
-        sheet: stringFlag(args, 'sheet'),
-        allSheets: args.flags['all-sheets'] === true ? true : undefined,
-        profileId,
+        ...(unitName ? { unitName } : {}),
+        ...(sheet ? { sheet } : {}),
+        ...(args.flags['all-sheets'] === true ? { allSheets: true } : {}),
+        ...(profileFlag !== 'auto' ? { profileName: profileFlag } : {}),
       });
-      created = null;
       io.stdout(json ? JSON.stringify(successJson(result)) : successText(result));
       return 0;
     } catch (err) {
-      try {
-        created?.undo();
-      } catch {
-        // The import's own error is the one worth showing.
-      }
       return failure(io, json, err instanceof AppError || !(err instanceof Error) ? err : toAppError(err, basename(dbPath)));
     } finally {
-      ctx.db.close();
+      cli.close();
     }
   },
 };

@@ -3,9 +3,7 @@ import { toScoreJson } from '../../../shared/scoring/score-json.ts';
 import type { ScoreSheet } from '../../../shared/scoring/schemas.ts';
 import { generateSelfEvalSummary } from '../../../shared/scoring/self-eval-summary.ts';
 import { selfNameOf } from '../../../shared/domain/self-reference.ts';
-import { getDepartment } from '../../db/repositories/organization-repo.ts';
-import { getScoreSheet } from '../../services/scoring-service.ts';
-import { openCliContext, requireYearId } from '../cli-context.ts';
+import { openCli } from '../cli-context.ts';
 import type { CliCommand } from '../command.ts';
 import { requireFlag, yearFlag } from '../parse-args.ts';
 
@@ -45,18 +43,19 @@ export const scoreCommand: CliCommand = {
   usage: 'score --db FILE --year YYYY [--json]',
   summary: '按年度指标体系计算自评得分，列出每项扣分及原因',
   async run(args, io) {
-    const ctx = openCliContext(requireFlag(args, 'db', '数据文件路径'));
+    const cli = openCli(requireFlag(args, 'db', '数据文件路径'));
     try {
-      const yearId = requireYearId(ctx.db, yearFlag(args));
-      const sheet = getScoreSheet(ctx.db, { yearId });
+      const yearId = await cli.yearId(yearFlag(args));
+      const sheet = await cli.api.call('score.sheet', { yearId });
+      const { department } = await cli.api.call('setup.state', {});
       io.stdout(
         args.flags.json
           ? JSON.stringify({ ok: true, ...toScoreJson(sheet) })
-          : textReport(sheet, getDepartment(ctx.db)?.name ?? '', selfNameOf(getDepartment(ctx.db))),
+          : textReport(sheet, department?.name ?? '', selfNameOf(department)),
       );
       return 0;
     } finally {
-      ctx.db.close();
+      cli.close();
     }
   },
 };

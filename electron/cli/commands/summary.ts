@@ -1,9 +1,7 @@
 import type { CliSummary } from '../../../shared/budget/schemas.ts';
 import { CATEGORY_LABELS, FUNDING_SOURCE_LABELS } from '../../../shared/domain/enums.ts';
 import { formatWan } from '../../../shared/money/fen.ts';
-import { openDatabase } from '../../db/open.ts';
-import { getCliSummary, getRevenueExpenditureText } from '../../services/execution-service.ts';
-import { requireYearId } from '../cli-context.ts';
+import { openCli } from '../cli-context.ts';
 import type { CliCommand } from '../command.ts';
 import { requireFlag, yearFlag } from '../parse-args.ts';
 
@@ -42,14 +40,14 @@ export const summaryCommand: CliCommand = {
   async run(args, io) {
     const file = requireFlag(args, 'db', '数据文件路径');
     const year = yearFlag(args);
-    const db = openDatabase(file, { readonly: true });
+    const cli = openCli(file, { readonly: true });
     try {
-      const yearId = requireYearId(db, year);
-      const s = getCliSummary(db, yearId);
-      io.stdout(args.flags.json ? JSON.stringify(s) : textSummary(s, getRevenueExpenditureText(db, { yearId }).text));
+      const yearId = await cli.yearId(year);
+      const s = await cli.api.call('execution.summary', { yearId });
+      io.stdout(args.flags.json ? JSON.stringify(s) : textSummary(s, (await cli.api.call('execution.paragraph', { yearId })).text));
       return 0;
     } finally {
-      db.close();
+      cli.close();
     }
   },
 };

@@ -1,7 +1,6 @@
 import { AppError } from '../../../shared/api/app-error.ts';
 import { toAppError } from '../../db/sqlite-errors.ts';
-import { undoImport } from '../../services/import-service.ts';
-import { openCliContext } from '../cli-context.ts';
+import { openCli } from '../cli-context.ts';
 import type { CliCommand } from '../command.ts';
 import { CliUsageError, requireFlag } from '../parse-args.ts';
 
@@ -17,9 +16,9 @@ export const undoImportCommand: CliCommand = {
     const batchId = Number(raw);
     if (!raw || !Number.isInteger(batchId) || batchId <= 0) throw new CliUsageError(`导入批次编号应为正整数，收到：${raw ?? '（无）'}`);
     const json = Boolean(args.flags.json);
-    const ctx = openCliContext(requireFlag(args, 'db', '数据文件路径'));
+    const cli = openCli(requireFlag(args, 'db', '数据文件路径'));
     try {
-      const r = undoImport(ctx.db, batchId);
+      const r = await cli.api.call('import.undo', { batchId });
       io.stdout(json ? JSON.stringify({ ok: true, ...r }) : `已撤销导入批次 ${r.batchId}，删除 ${r.rowsRemoved} 行。`);
       return 0;
     } catch (err) {
@@ -28,7 +27,7 @@ export const undoImportCommand: CliCommand = {
       io.stderr(`撤销失败：${e.message}`);
       return 1;
     } finally {
-      ctx.db.close();
+      cli.close();
     }
   },
 };

@@ -1,8 +1,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { AppError } from '../../../shared/api/app-error.ts';
 import { YearDocument } from '../../../shared/domain/year-document.ts';
-import { exportYear, importYear } from '../../services/year-document-service.ts';
-import { openCliContext, requireYearId } from '../cli-context.ts';
+import { openCli } from '../cli-context.ts';
 import type { CliCommand } from '../command.ts';
 import { requireFlag, yearFlag } from '../parse-args.ts';
 
@@ -12,16 +11,16 @@ export const exportYearCommand: CliCommand = {
   summary: '把一个年度的全部数据导出为一个 JSON 文件（可无损导回）',
   async run(args, io) {
     const out = requireFlag(args, 'out', '输出文件路径');
-    const ctx = openCliContext(requireFlag(args, 'db', '数据文件路径'));
+    const cli = openCli(requireFlag(args, 'db', '数据文件路径'));
     try {
-      const doc = exportYear(ctx.db, requireYearId(ctx.db, yearFlag(args)));
+      const doc = await cli.api.call('year.export', { yearId: await cli.yearId(yearFlag(args)) });
       // Written to a temp name and renamed, so an interrupted export never leaves half a file.
       writeFileSync(`${out}.tmp`, JSON.stringify(doc, null, 1));
       renameSync(`${out}.tmp`, out);
       io.stdout(args.flags.json ? JSON.stringify({ ok: true, out }) : `已导出 ${doc.year} 年度到 ${out}`);
       return 0;
     } finally {
-      ctx.db.close();
+      cli.close();
     }
   },
 };
@@ -40,13 +39,13 @@ export const importYearCommand: CliCommand = {
     }
     const parsed = YearDocument.safeParse(raw);
     if (!parsed.success) throw new AppError('VALIDATION', `年度数据文件 ${from} 格式不正确：${parsed.error.issues[0]?.message ?? ''}`);
-    const ctx = openCliContext(requireFlag(args, 'db', '数据文件路径'), args);
+    const cli = openCli(requireFlag(args, 'db', '数据文件路径'), { creates: args });
     try {
-      const r = importYear(ctx.db, parsed.data);
+      const r = await cli.api.call('year.import', { document: parsed.data });
       io.stdout(args.flags.json ? JSON.stringify({ ok: true, ...r }) : `已导入 ${parsed.data.year} 年度（年度编号 ${r.yearId}）。`);
       return 0;
     } finally {
-      ctx.db.close();
+      cli.close();
     }
   },
 };

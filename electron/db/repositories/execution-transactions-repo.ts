@@ -100,7 +100,7 @@ interface Row {
 
 export function listTransactions(db: Db, q: TransactionListQuery): TransactionPage {
   const fy = db.prepare('SELECT year FROM fiscal_year WHERE id = ?').get(q.yearId) as { year: number } | undefined;
-  if (!fy) return { rows: [], total: 0, amountFen: 0 };
+  if (!fy) return { rows: [], total: 0, spentFen: 0, incomeFen: 0 };
   const rowsWhere = where(filterClauses(q, fy.year, false, 't.'));
   // Deferred join: the page's ids come from the date index alone, so skipping to a deep offset
   // does not read (or join) the rows it skips.
@@ -127,11 +127,24 @@ export function listTransactions(db: Db, q: TransactionListQuery): TransactionPa
   return { rows, ...counted };
 }
 
-export function countTransactions(db: Db, yearId: number, year: number, f: DrillFilter): { total: number; amountFen: number } {
+// Spending and income are summed apart: a 财政拨款 credit is not spending, and adding the two
+// would overstate (or cancel) the figure the office checks against its budget.
+const COUNT_COLUMNS = (countExpr: string) =>
+  `${countExpr} AS total,
+   coalesce(sum(CASE WHEN direction = 'out' THEN amount_fen ELSE 0 END), 0) AS spentFen,
+   coalesce(sum(CASE WHEN direction = 'in' THEN amount_fen ELSE 0 END), 0) AS incomeFen`;
+
+export interface TransactionCount {
+  total: number;
+  spentFen: number;
+  incomeFen: number;
+}
+
+export function countTransactions(db: Db, yearId: number, year: number, f: DrillFilter): TransactionCount {
   const rollup = countableFromRollup(f);
   const w = where(filterClauses(f, year, rollup, ''));
   const sql = rollup
-    ? `SELECT coalesce(sum(txn_count), 0) AS total, coalesce(sum(amount_fen), 0) AS amountFen FROM ledger_rollup WHERE year_id = ?${w.sql}`
-    : `SELECT count(*) AS total, coalesce(sum(amount_fen), 0) AS amountFen FROM ${ledgerSource(f)} WHERE year_id = ?${w.sql}`;
-  return db.prepare(sql).get(yearId, ...w.params) as { total: number; amountFen: number };
+    ? `SELECT ${COUNT_COLUMNS('coalesce(sum(txn_count), 0)')} FROM ledger_rollup WHERE year_id = ?${w.sql}`
+    : `SELECT ${COUNT_COLUMNS('count(*)')} FROM ${ledgerSource(f)} WHERE year_id = ?${w.sql}`;
+  return db.prepare(sql).get(yearId, ...w.params) as TransactionCount;
 }

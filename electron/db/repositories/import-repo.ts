@@ -493,8 +493,3 @@ export function findProfilesBySignature(db: Db, target: ImportTarget, signature:
 export function deleteProfile(db: Db, id: number): number {
   return db.prepare('DELETE FROM mapping_profile WHERE id = ?').run(id).changes;
 }
-
-/** Removes a department the CLI created for a failed first import (its units and years cascade). */
-export function deleteDepartment(db: Db, id: number): void {
-  db.prepare('DELETE FROM department WHERE id = ?').run(id);
-}

@@ -1,6 +1,7 @@
 import type { Category } from '../../../shared/domain/enums.ts';
 import type { Procurement, Txn, TxnInput } from '../../../shared/domain/ledger.ts';
 import type { Db } from '../open.ts';
+import { procurementItemTotals } from './procurement-repo.ts';
 
 interface TxnRow {
   id: number;
@@ -100,7 +101,14 @@ export function getProcurement(db: Db, yearId: number): Procurement {
   const r = db.prepare('SELECT planned_fen, actual_fen, note FROM procurement_summary WHERE year_id = ?').get(yearId) as
     | { planned_fen: number; actual_fen: number; note: string }
     | undefined;
-  return { yearId, plannedFen: r?.planned_fen ?? 0, actualFen: r?.actual_fen ?? 0, note: r?.note ?? '' };
+  // Items, where the year has any, are the figures; the summary row then keeps only its note.
+  const items = procurementItemTotals(db, yearId);
+  return {
+    yearId,
+    plannedFen: items?.plannedFen ?? r?.planned_fen ?? 0,
+    actualFen: items?.actualFen ?? r?.actual_fen ?? 0,
+    note: r?.note ?? '',
+  };
 }
 
 export function upsertProcurement(db: Db, p: Procurement): void {

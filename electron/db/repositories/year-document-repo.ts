@@ -57,6 +57,7 @@ const TABLES: TableSpec[] = [
     refs: { year_id: 'fiscal_year', unit_id: 'unit', project_id: 'project', budget_line_id: 'budget_line', batch_id: 'import_batch' },
   },
   { table: 'procurement_summary', select: 'SELECT * FROM procurement_summary WHERE year_id = @yearId', refs: { year_id: 'fiscal_year' } },
+  { table: 'procurement_item', select: 'SELECT * FROM procurement_item WHERE year_id = @yearId ORDER BY id', refs: { year_id: 'fiscal_year' } },
   { table: 'execution_target', select: 'SELECT * FROM execution_target WHERE year_id = @yearId ORDER BY quarter', refs: { year_id: 'fiscal_year' } },
   { table: 'check_explanation', select: 'SELECT * FROM check_explanation WHERE year_id = @yearId', refs: { year_id: 'fiscal_year' } },
   { table: 'framework', select: 'SELECT * FROM framework WHERE year_id = @yearId', refs: { year_id: 'fiscal_year' } },

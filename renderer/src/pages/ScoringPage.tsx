@@ -26,6 +26,28 @@ interface InputForm {
 const toCenti = (v: number | null | undefined) => (v === null || v === undefined ? null : parsePointsText(String(v)));
 const toPoints = (c: number | null) => (c === null ? null : Number(formatPoints(c)));
 
+/**
+ * A typed score outside its range is refused with a message, never clamped: a clamp would save a
+ * figure the user did not enter without telling them.
+ */
+const scoreRange = (minCenti: number, maxCenti: number) => ({
+  validator: (_: unknown, value: number | null | undefined) => {
+    const c = toCenti(value);
+    if (c === null) return Promise.resolve();
+    if (c > maxCenti) return Promise.reject(new Error(`得分不能超过 ${formatPoints(maxCenti)} 分`));
+    if (c < minCenti) return Promise.reject(new Error(`得分不能低于 ${formatPoints(minCenti)} 分`));
+    return Promise.resolve();
+  },
+});
+
+/** The score the dialog's entries give directly (null where the rule computes it from values). */
+function enteredScoreCenti(row: ScoreRow, v: InputForm): number | null {
+  if (v.override) return toCenti(v.overrideScore);
+  if (row.ruleType === 'qualitative' || row.ruleType === 'manual') return toCenti(v.chosen);
+  if (row.ruleType === 'checklist' && v.answer) return v.answer === 'yes' ? row.weightCenti : 0;
+  return null;
+}
+
 function ScoreInputModal({ row, yearId, onClose }: { row: ScoreRow | null; yearId: number; onClose(saved: boolean): void }) {
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<InputForm>();
@@ -49,7 +71,9 @@ function ScoreInputModal({ row, yearId, onClose }: { row: ScoreRow | null; yearI
   const range = band && row.bandRanges ? row.bandRanges[band] : null;
   const manualValue = row.valueSource === 'manual' && ['positive', 'equal', 'reverse', 'steps'].includes(row.ruleType ?? '');
   const save = async () => {
-    const v = await form.validateFields();
+    // A refused field shows its message in the dialog; nothing is sent.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const patch: SaveScoreInput = { yearId, indicatorId: row.indicatorId, basis: v.basis ?? '' };
     if (row.ruleType === 'qualitative') {
       patch.band = v.band ?? null;
@@ -71,7 +95,6 @@ function ScoreInputModal({ row, yearId, onClose }: { row: ScoreRow | null; yearI
       applyError(err, message.error, form);
     }
   };
-  const weight = Number(formatPoints(row.weightCenti));
   return (
     <Modal open title={`填报：${row.path}`} onOk={save} onCancel={() => onClose(false)} okText="保存" cancelText="取消" width={640} destroyOnHidden>
       <Typography.Paragraph type="secondary">
@@ -89,9 +112,9 @@ function ScoreInputModal({ row, yearId, onClose }: { row: ScoreRow | null; yearI
               name="chosen"
               label={range ? `得分（${formatPoints(range.min)}–${formatPoints(range.max)} 分）` : '得分'}
               style={{ flex: 1 }}
-              rules={[{ required: true, message: '请填写该等级内的得分' }]}
+              rules={[{ required: true, message: '请填写该等级内的得分' }, scoreRange(range?.min ?? 0, range?.max ?? row.weightCenti)]}
             >
-              <InputNumber min={range ? toPoints(range.min)! : 0} max={range ? toPoints(range.max)! : weight} step={0.01} precision={2} style={{ width: '100%' }} />
+              <InputNumber step={0.01} precision={2} style={{ width: '100%' }} data-testid="score-chosen" />
             </Form.Item>
           </Flex>
         )}
@@ -106,8 +129,8 @@ function ScoreInputModal({ row, yearId, onClose }: { row: ScoreRow | null; yearI
           </Form.Item>
         )}
         {row.ruleType === 'manual' && (
-          <Form.Item name="chosen" label={`得分（0–${formatPoints(row.weightCenti)} 分）`} rules={[{ required: true, message: '请填写得分' }]}>
-            <InputNumber min={0} max={weight} step={0.01} precision={2} />
+          <Form.Item name="chosen" label={`得分（0–${formatPoints(row.weightCenti)} 分）`} rules={[{ required: true, message: '请填写得分' }, scoreRange(0, row.weightCenti)]}>
+            <InputNumber step={0.01} precision={2} data-testid="score-chosen" />
           </Form.Item>
         )}
         {manualValue && (
@@ -125,13 +148,29 @@ function ScoreInputModal({ row, yearId, onClose }: { row: ScoreRow | null; yearI
             <Switch />
           </Form.Item>
           {override && (
-            <Form.Item name="overrideScore" label="调整后得分" rules={[{ required: true, message: '请填写调整后得分' }]}>
-              <InputNumber min={0} max={weight} step={0.01} precision={2} />
+            <Form.Item name="overrideScore" label="调整后得分" rules={[{ required: true, message: '请填写调整后得分' }, scoreRange(0, row.weightCenti)]}>
+              <InputNumber step={0.01} precision={2} data-testid="score-override" />
             </Form.Item>
           )}
         </Flex>
-        <Form.Item name="basis" label="得分依据 / 扣分原因（低于满分或人工调整时必填，报告中打印）">
-          <Input.TextArea autoSize={{ minRows: 2 }} maxLength={2000} />
+        <Form.Item
+          name="basis"
+          label="得分依据 / 扣分原因（低于满分或人工调整时必填，报告中打印）"
+          dependencies={['chosen', 'answer', 'override', 'overrideScore']}
+          rules={[
+            ({ getFieldsValue }) => ({
+              validator: (_: unknown, basis: string | undefined) => {
+                if (basis?.trim()) return Promise.resolve();
+                const v = getFieldsValue() as InputForm;
+                if (v.override) return Promise.reject(new Error('人工调整得分时请填写得分依据'));
+                const entered = enteredScoreCenti(row, v);
+                if (entered !== null && entered < row.weightCenti) return Promise.reject(new Error('得分低于满分，请填写扣分原因'));
+                return Promise.resolve();
+              },
+            }),
+          ]}
+        >
+          <Input.TextArea autoSize={{ minRows: 2 }} maxLength={2000} data-testid="score-basis" />
         </Form.Item>
       </Form>
     </Modal>

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main.ts';
 import { tempPath } from '../temp-db.ts';
 
-// panyu-2021-v1.json was written by `export-year` before schema 5 (department self-reference) and
-// schema 6 (carry-over): files users already hold must keep importing with the same figures.
+// panyu-2021-v1.json was written by `export-year` before the department self-reference and
+// carry-over migrations: files users already hold must keep importing with the same figures.
 const V1_FILE = join(import.meta.dirname, '../../fixtures/year-files/panyu-2021-v1.json');
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {

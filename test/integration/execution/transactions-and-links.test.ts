@@ -42,7 +42,7 @@ describe('drill-down to transactions', () => {
   it('pages the year in date order with the total count and amount of the filter', () => {
     const all = listTransactions(ex.db, { yearId: ex.current.yearId, limit: 50 });
     expect(all.total).toBe(216);
-    expect(all.amountFen).toBe(fen('3752.63'));
+    expect(all).toMatchObject({ spentFen: fen('3752.63'), incomeFen: 0 });
     expect(all.rows).toHaveLength(50);
     const dates = all.rows.map((r) => r.txnDate);
     expect([...dates].sort()).toEqual(dates);
@@ -71,18 +71,18 @@ describe('drill-down to transactions', () => {
     const page = listTransactions(ex.db, { yearId: ex.current.yearId, ...f, limit: 1000 });
     expect(page.total).toBe(count);
     expect(page.rows).toHaveLength(count);
-    expect(page.rows.reduce((s, r) => s + r.amountFen, 0)).toBe(page.amountFen);
-    if (amount >= 0) expect(page.amountFen).toBe(amount);
+    expect(page.rows.reduce((s, r) => s + r.amountFen, 0)).toBe(page.spentFen + page.incomeFen);
+    if (amount >= 0) expect(page.spentFen).toBe(amount);
   });
 
   it('drills from a breakdown row to exactly the rows behind its figure', () => {
     const o = getExecutionOverview(ex.db, { yearId: ex.current.yearId });
     for (const row of [...o.byEconClass, ...o.byFuncItem, ...o.byProject, ...o.byUnit, ...o.byCategory, o.totals.basic]) {
       const page = listTransactions(ex.db, { yearId: ex.current.yearId, ...row.filter!, limit: 1 });
-      expect([row.label, page.total, page.amountFen]).toEqual([row.label, row.txnCount, row.actualFen]);
+      expect([row.label, page.total, page.spentFen]).toEqual([row.label, row.txnCount, row.actualFen]);
     }
-    for (const m of o.byMonth) expect(listTransactions(ex.db, { yearId: ex.current.yearId, ...m.filter, limit: 1 }).amountFen).toBe(m.actualFen);
-    for (const q of o.byQuarter) expect(listTransactions(ex.db, { yearId: ex.current.yearId, ...q.filter, limit: 1 }).amountFen).toBe(q.actualFen);
+    for (const m of o.byMonth) expect(listTransactions(ex.db, { yearId: ex.current.yearId, ...m.filter, limit: 1 }).spentFen).toBe(m.actualFen);
+    for (const q of o.byQuarter) expect(listTransactions(ex.db, { yearId: ex.current.yearId, ...q.filter, limit: 1 }).spentFen).toBe(q.actualFen);
   });
 
   it('counts text and batch filters from the ledger itself', () => {
@@ -94,7 +94,7 @@ describe('drill-down to transactions', () => {
         .run(ex.current.yearId).lastInsertRowid,
     );
     insertTxn(ex, { batch_id: batch, summary: '购买打印纸_A4', amount_fen: 12345 });
-    expect(listTransactions(ex.db, { yearId: ex.current.yearId, batchId: batch })).toMatchObject({ total: 1, amountFen: 12345 });
+    expect(listTransactions(ex.db, { yearId: ex.current.yearId, batchId: batch })).toMatchObject({ total: 1, spentFen: 12345, incomeFen: 0 });
     expect(listTransactions(ex.db, { yearId: ex.current.yearId, text: '纸_A' }).total).toBe(1);
     expect(listTransactions(ex.db, { yearId: ex.current.yearId, text: '纸%A' }).total).toBe(0);
   });
@@ -102,7 +102,7 @@ describe('drill-down to transactions', () => {
   it('finds rows dated outside the fiscal year', () => {
     insertTxn(ex, { txn_date: '2020-12-31', amount_fen: 500 });
     insertTxn(ex, { txn_date: '2022-01-02', amount_fen: 700, direction: 'in' });
-    expect(listTransactions(ex.db, { yearId: ex.current.yearId, outsideYearOnly: true })).toMatchObject({ total: 2, amountFen: 1200 });
+    expect(listTransactions(ex.db, { yearId: ex.current.yearId, outsideYearOnly: true })).toMatchObject({ total: 2, spentFen: 500, incomeFen: 700 });
     expect(listTransactions(ex.db, { yearId: ex.current.yearId, period: '2020-12' }).total).toBe(1);
     expect(getExecutionOverview(ex.db, { yearId: ex.current.yearId }).outsideYear).toEqual({ actualFen: 500, txnCount: 1 });
   });
@@ -120,7 +120,7 @@ describe('transaction ↔ budget line links', () => {
     expect(linkTransactions(ex.db, { yearId: ex.current.yearId })).toEqual({ linked: 0, ambiguous: 0, noMatch: 0 });
     expect(listTransactions(ex.db, { yearId: ex.current.yearId, unmatchedOnly: true }).total).toBe(0);
     const line = ex.current.lineIds[4]!;
-    expect(listTransactions(ex.db, { yearId: ex.current.yearId, budgetLineId: line })).toMatchObject({ total: 12, amountFen: fen('165.70') });
+    expect(listTransactions(ex.db, { yearId: ex.current.yearId, budgetLineId: line })).toMatchObject({ total: 12, spentFen: fen('165.70') });
     expect(getExecutionOverview(ex.db, { yearId: ex.current.yearId }).unmatched).toEqual({ actualFen: 0, txnCount: 0 });
   });
 

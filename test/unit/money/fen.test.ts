@@ -36,6 +36,10 @@ describe('fen', () => {
     expect(formatYuan(-5)).toBe('-0.05');
     expect(fenToWanText(3982330000)).toBe('3982.33');
     expect(fenToWanText(1)).toBe('0.000001');
+    // Two decimals at least, as every amount on screen; finer fen are kept for editing.
+    expect(fenToWanText(40_000_000)).toBe('40.00');
+    expect(fenToWanText(12_345_000)).toBe('12.345');
+    expect(fenToWanText(-5_000_000)).toBe('-5.00');
   });
 
   it('parses user input in the chosen unit', () => {

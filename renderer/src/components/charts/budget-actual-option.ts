@@ -1,4 +1,5 @@
 import type { BudgetActualBars } from '../../../../shared/budget/chart-series.ts';
+import { CHART_HEADER_HEIGHT, chartHeader } from './chart-header.ts';
 import type { ChartOption } from './echarts-core.ts';
 
 const BUDGET_COLOR = '#91caff';
@@ -12,11 +13,10 @@ export function budgetActualOption(bars: BudgetActualBars, title: string): Chart
   const actual = [...bars.actualWan].reverse();
   const percent = [...bars.executionPercent].reverse();
   return {
-    title: { text: title, left: 0, textStyle: { fontSize: 13, fontWeight: 'normal' } },
+    ...chartHeader(title, ['调整后预算', '支出']),
     aria: { enabled: true },
     animation: false,
-    legend: { data: ['调整后预算', '支出'], top: 0, right: 0 },
-    grid: { left: 8, right: 56, top: 32, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 56, top: CHART_HEADER_HEIGHT, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -56,5 +56,5 @@ export function barRowIndex(bars: BudgetActualBars, dataIndex: number): number {
 
 /** Chart height that leaves each pair of bars readable. */
 export function barChartHeight(rowCount: number): number {
-  return Math.max(180, 48 + rowCount * 34);
+  return Math.max(180, CHART_HEADER_HEIGHT + 16 + rowCount * 34);
 }

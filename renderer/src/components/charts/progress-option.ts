@@ -1,4 +1,5 @@
 import type { ProgressLine } from '../../../../shared/budget/chart-series.ts';
+import { CHART_HEADER_HEIGHT, chartHeader } from './chart-header.ts';
 import type { ChartOption } from './echarts-core.ts';
 
 /**
@@ -7,11 +8,10 @@ import type { ChartOption } from './echarts-core.ts';
  */
 export function progressOption(line: ProgressLine, monthlyWan: number[], title: string): ChartOption {
   return {
-    title: { text: title, left: 0, textStyle: { fontSize: 13, fontWeight: 'normal' } },
+    ...chartHeader(title, ['当月支出', '累计执行率', '季度进度目标']),
     aria: { enabled: true },
     animation: false,
-    legend: { data: ['当月支出', '累计执行率', '季度进度目标'], top: 0, right: 0 },
-    grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 8, top: CHART_HEADER_HEIGHT, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: line.months },
     yAxis: [

@@ -1,4 +1,5 @@
 import type { QuarterRow } from '../../../../shared/budget/schemas.ts';
+import { CHART_HEADER_HEIGHT, chartHeader } from './chart-header.ts';
 import type { ChartOption } from './echarts-core.ts';
 
 const QUARTER_LABELS = ['第一季度', '第二季度', '第三季度', '第四季度'];
@@ -7,11 +8,10 @@ const QUARTER_LABELS = ['第一季度', '第二季度', '第三季度', '第四�
 export function quarterProgressOption(rows: readonly QuarterRow[], title: string): ChartOption {
   const pct = (v: unknown) => (typeof v === 'number' ? `${v.toFixed(2)}%` : '—');
   return {
-    title: { text: title, left: 0, textStyle: { fontSize: 13, fontWeight: 'normal' } },
+    ...chartHeader(title, ['累计执行率', '累计进度目标']),
     aria: { enabled: true },
     animation: false,
-    legend: { data: ['累计执行率', '累计进度目标'], top: 0, right: 0 },
-    grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: CHART_HEADER_HEIGHT, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', valueFormatter: pct },
     xAxis: { type: 'category', data: rows.map((r) => QUARTER_LABELS[r.quarter - 1] ?? `第${r.quarter}季度`) },
     yAxis: { type: 'value', name: '%', min: 0, max: (v) => Math.max(100, Math.ceil(v.max / 10) * 10) },

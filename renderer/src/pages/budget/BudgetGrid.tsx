@@ -1,6 +1,5 @@
 import { Dropdown } from 'antd';
 import {
-  type ClipboardEvent,
   type FocusEvent,
   type KeyboardEvent,
   type MouseEvent,
@@ -18,11 +17,23 @@ import type { Unit } from '../../../../shared/domain/organization.ts';
 import { type AmountUnit, formatWan } from '../../../../shared/money/fen.ts';
 import { percentText } from '../execution/figures.ts';
 import './budget-grid.css';
-import { AMOUNT_COLUMNS, COLUMN_TITLES, COLUMN_WIDTHS, type ColumnKey, EDIT_COLUMNS } from './grid-columns.ts';
+import {
+  ACTIONS_WIDTH,
+  AMOUNT_COLUMNS,
+  COLUMN_TITLES,
+  COLUMN_WIDTHS,
+  COMPUTED_TITLES,
+  COMPUTED_WIDTHS,
+  type ColumnKey,
+  HEADER_TITLES,
+  type ColumnLayout,
+  frozenLeft,
+  layoutWidth,
+  ROW_HEAD_WIDTH,
+} from './grid-columns.ts';
 import type { GridRow } from './grid-rows.ts';
 import { GridRowView, type RowHandlers } from './GridRowView.tsx';
 import { type Anchor, anchorOf, anchorStyle, GridTip, type GridTipHandle } from './GridTip.tsx';
-import { isBlock } from './paste-block.ts';
 
 interface Props {
   rows: GridRow[];
@@ -30,11 +41,12 @@ interface Props {
   readOnly: boolean;
   amountUnit: AmountUnit;
   execution: ReadonlyMap<number, BudgetLineExecutionRow>;
+  /** Which columns show (列设置, plus any holding an error); Tab and the arrows move over these. */
+  layout: ColumnLayout;
   isHighlighted(row: GridRow): boolean;
   onEdit(key: string, column: ColumnKey, text: string): void;
   /** Focus left this row (to another row or out of the grid), or Enter/Tab went past the last row: time to save it. */
   onRowLeave(key: string): void;
-  onPasteBlock(text: string): void;
   onDelete(row: GridRow, index: number): void;
   onHistory(row: GridRow): void;
 }
@@ -56,10 +68,10 @@ const cellId = (key: string, column: ColumnKey) => `${key}|${column}`;
  * The budget lines as a spreadsheet: every cell edits in place; Tab/Shift+Tab move across (wrapping
  * to the next row), Enter/Shift+Enter down and up, arrow keys between cells (left/right once the
  * caret is at the edge of the text), Esc restores the cell. A row is handed to `onRowLeave` when
- * focus leaves it, and a tab-separated block pasted anywhere becomes new rows.
+ * focus leaves it. Pasted blocks are handled by the page (BudgetPage), once per paste.
  */
 export function BudgetGrid(props: Props & { ref?: Ref<GridHandle> }) {
-  const { rows, units, readOnly, amountUnit, execution, isHighlighted, onRowLeave, onPasteBlock, ref } = props;
+  const { rows, units, readOnly, amountUnit, execution, layout, isHighlighted, onRowLeave, ref } = props;
   const cells = useRef(new Map<string, HTMLInputElement>());
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
@@ -116,7 +128,8 @@ export function BudgetGrid(props: Props & { ref?: Ref<GridHandle> }) {
     (key: string, column: ColumnKey, dir: Move) => {
       const list = rowsRef.current;
       const r = list.findIndex((x) => x.key === key);
-      const c = EDIT_COLUMNS.indexOf(column);
+      const columns = latest.current.layout.edit;
+      const c = columns.indexOf(column);
       if (r < 0 || c < 0) return;
       let nr = r;
       let nc = c;
@@ -126,19 +139,19 @@ export function BudgetGrid(props: Props & { ref?: Ref<GridHandle> }) {
       else if (dir === 'right') nc = c + 1;
       else if (dir === 'next') {
         nc = c + 1;
-        if (nc >= EDIT_COLUMNS.length) {
+        if (nc >= columns.length) {
           nc = 0;
           nr = r + 1;
         }
       } else if (dir === 'prev') {
         nc = c - 1;
         if (nc < 0) {
-          nc = EDIT_COLUMNS.length - 1;
+          nc = columns.length - 1;
           nr = r - 1;
         }
       }
       const target = list[nr];
-      const col = EDIT_COLUMNS[nc];
+      const col = columns[nc];
       if (!target || !col) {
         // Enter or Tab past the last row commits it, as leaving it would.
         if (nr >= list.length) latest.current.onRowLeave(key);
@@ -212,14 +225,6 @@ export function BudgetGrid(props: Props & { ref?: Ref<GridHandle> }) {
   };
   const onMouseOver = (e: MouseEvent<HTMLDivElement>) => setTipEl((e.target as HTMLElement).closest<HTMLElement>('[data-tip]') ?? focusedCell());
   const onMouseLeave = () => setTipEl(focusedCell());
-  const onPaste = (e: ClipboardEvent<HTMLDivElement>) => {
-    if (readOnly) return;
-    const text = e.clipboardData.getData('text/plain');
-    if (!isBlock(text)) return;
-    e.preventDefault();
-    onPasteBlock(text);
-  };
-
   const choices = useMemo<Partial<Record<ColumnKey, string[]>>>(
     () => ({
       unit: units.map((u) => u.name),
@@ -244,39 +249,49 @@ export function BudgetGrid(props: Props & { ref?: Ref<GridHandle> }) {
       data-testid="budget-grid"
       onFocus={onFocus}
       onBlur={onBlur}
-      onPaste={onPaste}
       onMouseOver={onMouseOver}
       onMouseLeave={onMouseLeave}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
     >
-      <table style={{ width: 56 + EDIT_COLUMNS.reduce((s, c) => s + COLUMN_WIDTHS[c], 0) + 132 * 2 + 90 + 100 }}>
+      <table style={{ width: layoutWidth(layout) }}>
         <colgroup>
-          <col style={{ width: 56 }} />
-          {EDIT_COLUMNS.map((c) => (
+          <col style={{ width: ROW_HEAD_WIDTH }} />
+          {layout.edit.map((c) => (
             <col key={c} style={{ width: COLUMN_WIDTHS[c] }} />
           ))}
-          <col style={{ width: 132 }} />
-          <col style={{ width: 132 }} />
-          <col style={{ width: 90 }} />
-          <col style={{ width: 100 }} />
+          {layout.computed.map((c) => (
+            <col key={c} style={{ width: COMPUTED_WIDTHS[c] }} />
+          ))}
+          <col style={{ width: ACTIONS_WIDTH }} />
         </colgroup>
         <thead>
           <tr>
-            <th className="row-head">行</th>
-            {EDIT_COLUMNS.map((c) => (
-              <th key={c} style={AMOUNT_COLUMNS.has(c) ? { textAlign: 'right' } : undefined}>
-                {COLUMN_TITLES[c]}
-                {AMOUNT_COLUMNS.has(c) ? `（${unitLabel}）` : ''}
+            <th className="row-head frozen" style={{ left: 0 }}>
+              行
+            </th>
+            {layout.edit.map((c) => {
+              const left = frozenLeft(layout, c);
+              return (
+                <th
+                  key={c}
+                  className={left === null ? undefined : 'frozen'}
+                  style={{ ...(AMOUNT_COLUMNS.has(c) ? { textAlign: 'right' } : {}), ...(left === null ? {} : { left }) }}
+                  title={`${COLUMN_TITLES[c]}${AMOUNT_COLUMNS.has(c) ? `（${unitLabel}）` : ''}`}
+                >
+                  {HEADER_TITLES[c] ?? COLUMN_TITLES[c]}
+                </th>
+              );
+            })}
+            {layout.computed.map((c) => (
+              <th key={c} style={{ textAlign: 'right' }} title={c === 'rate' ? undefined : `${COMPUTED_TITLES[c]}（万元）`}>
+                {COMPUTED_TITLES[c]}
               </th>
             ))}
-            <th style={{ textAlign: 'right' }}>调整后预算（万元）</th>
-            <th style={{ textAlign: 'right' }}>支出数（万元）</th>
-            <th style={{ textAlign: 'right' }}>执行率</th>
             <th>操作</th>
           </tr>
         </thead>
         <tbody>
-          {first > 0 && <Spacer height={first * ROW_HEIGHT} />}
+          {first > 0 && <Spacer height={first * ROW_HEIGHT} columns={layout.edit.length + layout.computed.length + 2} />}
           {rows.slice(first, last + 1).map((row, offset) => {
             const i = first + offset;
             const exec = row.id === null ? undefined : execTexts.get(row.id);
@@ -289,15 +304,16 @@ export function BudgetGrid(props: Props & { ref?: Ref<GridHandle> }) {
                 actualText={exec?.actual ?? ''}
                 rateText={exec?.rate ?? ''}
                 amountUnit={amountUnit}
+                layout={layout}
                 highlighted={isHighlighted(row)}
                 handlers={handlers}
               />
             );
           })}
-          {last < rows.length - 1 && <Spacer height={(rows.length - 1 - last) * ROW_HEIGHT} />}
+          {last < rows.length - 1 && <Spacer height={(rows.length - 1 - last) * ROW_HEIGHT} columns={layout.edit.length + layout.computed.length + 2} />}
           {rows.length === 0 && (
             <tr>
-              <td colSpan={EDIT_COLUMNS.length + 5} style={{ padding: 24, textAlign: 'center', color: '#999' }}>
+              <td colSpan={layout.edit.length + layout.computed.length + 2} style={{ padding: 24, textAlign: 'center', color: '#999' }}>
                 尚无预算指标。点“新增行”逐条录入，或从 Excel 复制一块单元格后在表格中粘贴（Ctrl+V）。
               </td>
             </tr>
@@ -329,10 +345,10 @@ export function BudgetGrid(props: Props & { ref?: Ref<GridHandle> }) {
 }
 
 /** Stands in for the rows above or below the window, keeping the scroll height right. */
-function Spacer({ height }: { height: number }) {
+function Spacer({ height, columns }: { height: number; columns: number }) {
   return (
     <tr>
-      <td colSpan={EDIT_COLUMNS.length + 5} style={{ height, padding: 0, border: 'none' }} />
+      <td colSpan={columns} style={{ height, padding: 0, border: 'none' }} />
     </tr>
   );
 }

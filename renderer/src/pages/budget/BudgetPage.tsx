@@ -15,14 +15,17 @@ import { useJump } from '../execution/use-jump.ts';
 import { BudgetGrid, type GridHandle } from './BudgetGrid.tsx';
 import { CategoryTotalsCard } from './CategoryTotalsCard.tsx';
 import { CopyLastYearModal } from './CopyLastYearModal.tsx';
-import { type CellTexts, type ColumnKey, EDIT_COLUMNS, EMPTY_CELLS } from './grid-columns.ts';
+import { ColumnChooser, useShownColumns } from './ColumnChooser.tsx';
+import { type CellTexts, COLUMN_TITLES, type ColumnKey, columnLayout, EDIT_COLUMNS, EMPTY_CELLS } from './grid-columns.ts';
 import { type GridRow, hasErrors, isDirty, newRow } from './grid-rows.ts';
 import { lineToCells } from './line-cells.ts';
 import { filtersLines, lineMatches } from './line-filter.ts';
 import { checkRow } from './normalize-line-cells.ts';
 import { useLineSaver } from './use-line-saver.ts';
-import { pastedRows } from './paste-block.ts';
+import { isBlock, pastedRows } from './paste-block.ts';
 import { useGridRows } from './use-grid-rows.ts';
+
+const PASTE_ORDER = EDIT_COLUMNS.map((c) => COLUMN_TITLES[c]).join('、');
 
 let newKeySeq = 0;
 const nextNewKey = () => `new:${++newKeySeq}`;
@@ -47,6 +50,11 @@ function YearBudget({ year }: { year: FiscalYear }) {
   const [linesById, setLinesById] = useState<ReadonlyMap<number, BudgetLine>>(new Map());
   const [loadError, setLoadError] = useState<string | null>(null);
   const grid = useRef<GridHandle>(null);
+  const [shownColumns, setShownColumns] = useShownColumns();
+  const errorColumns = useMemo(() => new Set(rows.flatMap((r) => Object.keys(r.errors) as ColumnKey[])), [rows]);
+  const errorKey = [...errorColumns].sort().join();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new layout only when the set of error columns changes, not on every row edit
+  const layout = useMemo(() => columnLayout(shownColumns, errorColumns), [shownColumns, errorKey]);
   const yearId = year.id;
   const units = useMemo(() => setup?.units ?? [], [setup?.units]);
   const totals = useQuery('budget.categoryTotals', { yearId });
@@ -129,7 +137,7 @@ function YearBudget({ year }: { year: FiscalYear }) {
     const template: CellTexts = { ...EMPTY_CELLS, unit: primary?.name ?? '', fundingSource: FUNDING_SOURCE_LABELS.general_budget };
     const key = nextNewKey();
     dispatch({ type: 'append', rows: [newRow(key, template, template)] });
-    requestAnimationFrame(() => grid.current?.focusCell(key, 'category'));
+    requestAnimationFrame(() => grid.current?.focusCell(key, EDIT_COLUMNS[0]));
   };
 
   const onPasteBlock = useCallback(
@@ -157,18 +165,34 @@ function YearBudget({ year }: { year: FiscalYear }) {
     [dispatch, saveRow, rowsRef, message],
   );
 
-  // A paste with nothing focused (e.g. an empty grid) also lands in the grid.
+  // The page's one paste handler, so a paste is inserted once whatever has focus (Chromium aims a
+  // paste with nothing focused at the element last clicked, which may sit inside the grid).
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
-      if (readOnly || document.activeElement !== document.body) return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (text.trim() === '') return;
+      const target = e.target instanceof Element ? e.target : null;
+      if (target?.closest('.ant-modal, .ant-drawer, .ant-select')) return;
+      const inGrid = target?.closest('.budget-grid') != null;
+      const field = target?.closest('input, textarea, [contenteditable="true"]') != null;
+      if (field && !inGrid) return;
+      if (!isBlock(text)) {
+        // One value: the focused cell takes it; with no cell focused there is nowhere to put it.
+        if (field) return;
+        e.preventDefault();
+        message.info('要粘贴一个数值，请先点击要填写的单元格；要新增多行，请在 Excel 中复制多行多列的区域后粘贴。');
+        return;
+      }
       e.preventDefault();
+      if (readOnly) {
+        message.warning('本年度已定稿，数据只读，不能粘贴新增预算指标。');
+        return;
+      }
       void onPasteBlock(text);
     };
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
-  }, [onPasteBlock, readOnly]);
+  }, [onPasteBlock, readOnly, message]);
 
   const onDelete = useCallback(
     (row: GridRow, index: number) => {
@@ -222,6 +246,7 @@ function YearBudget({ year }: { year: FiscalYear }) {
             <Button type="primary" onClick={addRow} disabled={readOnly || units.length === 0} data-testid="line-add">
               新增行
             </Button>
+            <ColumnChooser shown={shownColumns} onChange={setShownColumns} />
             <Button onClick={() => setCopyOpen(true)} disabled={readOnly || previous === null} data-testid="copy-last-year">
               {previous ? `从 ${previous.year} 年度复制` : '从上年复制'}
             </Button>
@@ -231,7 +256,7 @@ function YearBudget({ year }: { year: FiscalYear }) {
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text type="secondary">
             单元格可直接修改：Tab / Shift+Tab 左右移动，Enter 下移，方向键在单元格间移动，Esc 撤销本格修改；离开一行时自动保存。可从 Excel
-            复制多行多列后在表格中粘贴（列顺序同表头，可带标题行），每行成为一条新指标。
+            复制多行多列后在表格中粘贴（带标题行时按标题对应；不带时按 {PASTE_ORDER} 的顺序），每行成为一条新指标。年初预算、调整数按{amountUnit === 'wan' ? '万元' : '元'}填写，调整后预算和支出数以万元显示。
           </Typography.Text>
           {jumpFilter && (
             <Alert
@@ -253,10 +278,10 @@ function YearBudget({ year }: { year: FiscalYear }) {
             readOnly={readOnly}
             amountUnit={amountUnit}
             execution={execution}
+            layout={layout}
             isHighlighted={isHighlighted}
             onEdit={onEdit}
             onRowLeave={(key) => void saveRow(key)}
-            onPasteBlock={(text) => void onPasteBlock(text)}
             onDelete={onDelete}
             onHistory={setHistoryOf}
           />

@@ -1,7 +1,7 @@
 import { ExclamationCircleFilled, LoadingOutlined } from '@ant-design/icons';
 import { type KeyboardEvent, memo } from 'react';
 import { type AmountUnit, formatWan, parseAmountInUnit } from '../../../../shared/money/fen.ts';
-import { AMOUNT_COLUMNS, CHOICE_COLUMNS, COLUMN_TITLES, type ColumnKey, EDIT_COLUMNS } from './grid-columns.ts';
+import { AMOUNT_COLUMNS, CHOICE_COLUMNS, COLUMN_TITLES, type ColumnKey, type ColumnLayout, frozenLeft } from './grid-columns.ts';
 import { type GridRow, hasErrors, isDirty } from './grid-rows.ts';
 import { codeWarnings } from './normalize-line-cells.ts';
 
@@ -22,6 +22,7 @@ interface Props {
   actualText: string;
   rateText: string;
   amountUnit: AmountUnit;
+  layout: ColumnLayout;
   highlighted: boolean;
   handlers: RowHandlers;
 }
@@ -45,7 +46,7 @@ function finalText(row: GridRow, unit: AmountUnit): string {
 // shared tooltip, read from data-tip.
 
 /** One budget line as a row of in-place editable cells. */
-export const GridRowView = memo(function GridRowView({ row, index, readOnly, actualText, rateText, amountUnit, highlighted, handlers }: Props) {
+export const GridRowView = memo(function GridRowView({ row, index, readOnly, actualText, rateText, amountUnit, layout, highlighted, handlers }: Props) {
   const st = status(row);
   const warnings = codeWarnings(row.cells);
   const errorCount = Object.keys(row.errors).length;
@@ -57,18 +58,20 @@ export const GridRowView = memo(function GridRowView({ row, index, readOnly, act
         : undefined;
   return (
     <tr data-testid="budget-row" data-id={row.id ?? ''} data-status={st} className={highlighted ? 'row-highlight' : undefined}>
-      <td className="row-head" data-tip={rowTip} data-tip-kind={st === 'error' ? 'error' : 'info'}>
+      <td className="row-head frozen" style={{ left: 0 }} data-tip={rowTip} data-tip-kind={st === 'error' ? 'error' : 'info'}>
         <span>{index + 1}</span>
         {st === 'saving' && <LoadingOutlined style={{ marginLeft: 3 }} />}
         {st === 'dirty' && <span style={{ color: '#1677ff', marginLeft: 3 }}>●</span>}
         {st === 'error' && <ExclamationCircleFilled style={{ color: '#ff4d4f', marginLeft: 3 }} data-testid="row-error" />}
       </td>
-      {EDIT_COLUMNS.map((col) => {
+      {layout.edit.map((col) => {
         const error = row.errors[col];
         const warning = error ? undefined : warnings[col];
         const choice = CHOICE_COLUMNS.has(col) && !readOnly;
+        const left = frozenLeft(layout, col);
+        const classes = [error ? 'cell-error' : warning ? 'cell-warning' : '', left === null ? '' : 'frozen'].filter(Boolean).join(' ');
         return (
-          <td key={col} className={error ? 'cell-error' : warning ? 'cell-warning' : undefined}>
+          <td key={col} className={classes || undefined} style={left === null ? undefined : { left }}>
             <div className="cell-box">
               <input
                 className={AMOUNT_COLUMNS.has(col) ? 'cell-input amount' : 'cell-input'}
@@ -103,15 +106,11 @@ export const GridRowView = memo(function GridRowView({ row, index, readOnly, act
           </td>
         );
       })}
-      <td className="computed" data-col="final">
-        {finalText(row, amountUnit)}
-      </td>
-      <td className="computed" data-col="actual">
-        {actualText}
-      </td>
-      <td className="computed" data-col="rate">
-        {rateText}
-      </td>
+      {layout.computed.map((c) => (
+        <td key={c} className="computed" data-col={c}>
+          {c === 'final' ? finalText(row, amountUnit) : c === 'actual' ? actualText : rateText}
+        </td>
+      ))}
       <td className="row-actions">
         {row.id !== null && (
           <button type="button" className="link-btn" onClick={() => handlers.history(row)}>

@@ -46,7 +46,7 @@ export function MonthPanel({ overview: o, onDrill }: Props) {
     <>
       <EChart
         option={option}
-        height={300}
+        height={332}
         testId="chart-month"
         onItemClick={(c) => {
           const m = o.byMonth[c.dataIndex];

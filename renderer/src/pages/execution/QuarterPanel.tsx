@@ -34,7 +34,7 @@ export function QuarterPanel({ overview: o, onDrill, readOnly, onTargetsSaved }:
     <>
       <EChart
         option={option}
-        height={280}
+        height={312}
         testId="chart-quarter"
         onItemClick={(c) => {
           const q = o.byQuarter[c.dataIndex];

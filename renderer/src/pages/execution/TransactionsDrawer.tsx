@@ -3,9 +3,10 @@ import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import type { TransactionRow } from '../../../../shared/budget/schemas.ts';
 import { CATEGORY_LABELS, DIRECTION_LABELS } from '../../../../shared/domain/enums.ts';
-import { formatWan, formatYuan } from '../../../../shared/money/fen.ts';
+import { formatYuan } from '../../../../shared/money/fen.ts';
 import { useQuery } from '../../api/use-query.ts';
 import type { Drill } from './drill.ts';
+import { transactionSumsText } from '../ledger/transaction-sums-text.ts';
 import { navigateWithJump } from './jump-target.ts';
 
 const PAGE_SIZE = 50;
@@ -55,7 +56,7 @@ export function TransactionsDrawer({ yearId, drill, onClose }: { yearId: number;
         {q.error && <Alert type="error" title={q.error} style={{ marginBottom: 12 }} />}
         {data && !q.loading && (
           <Typography.Paragraph data-testid="drill-summary">
-            共 {data.total} 笔，金额合计 {formatYuan(data.amountFen)} 元（{formatWan(data.amountFen)} 万元）
+            {transactionSumsText(data.total, data, true)}
           </Typography.Paragraph>
         )}
         <Table<TransactionRow>

@@ -13,10 +13,10 @@ import { LinkLineModal } from './LinkLineModal.tsx';
 import { ledgerColumns } from './ledger-columns.tsx';
 import { TxnModal } from './TxnModal.tsx';
 import { UnmatchedDrawer } from './UnmatchedDrawer.tsx';
+import { transactionSumsText } from './transaction-sums-text.ts';
 import { useTransactionPages } from './use-transaction-pages.ts';
 import { VirtualGrid } from './VirtualGrid.tsx';
 
-const COUNT = new Intl.NumberFormat('en-US');
 
 /** 支出明细: every transaction of the year in a scrolling grid, filtered, edited and linked. */
 export function LedgerPage() {
@@ -124,7 +124,7 @@ function YearLedger({ year }: { year: FiscalYear }) {
       />
       {data.error && <Alert type="error" title={data.error} />}
       <Typography.Text data-testid="ledger-summary">
-        {data.total === null ? '正在读取…' : `共 ${COUNT.format(data.total)} 笔，金额合计 ${formatYuan(data.amountFen)} 元`}
+        {data.total === null ? '正在读取…' : transactionSumsText(data.total, data.sums)}
       </Typography.Text>
       <VirtualGrid<TransactionRow>
         columns={columns}
@@ -140,7 +140,7 @@ function YearLedger({ year }: { year: FiscalYear }) {
         testId="ledger-grid"
         className="ledger-grid"
         ariaLabel="支出明细"
-        emptyText={data.total === null ? '正在读取…' : '没有符合条件的支出记录'}
+        emptyText={data.total === null ? '正在读取…' : filterIsEmpty(filter) ? <EmptyYear /> : '没有符合条件的支出记录'}
       />
       <TxnModal
         txn={editing}
@@ -176,6 +176,21 @@ function YearLedger({ year }: { year: FiscalYear }) {
         }}
         onLinked={afterChange}
       />
+    </Space>
+  );
+}
+
+const filterIsEmpty = (f: DrillFilter) => Object.values(f).every((v) => v === undefined || v === '');
+
+// A year with no transactions yet: point to where they come from instead of an empty grid.
+function EmptyYear() {
+  return (
+    <Space direction="vertical" align="center" data-testid="ledger-empty">
+      <Typography.Text>本年度还没有支出记录。</Typography.Text>
+      <Typography.Text type="secondary">可导入银行流水或财务系统导出的明细账，也可点“新增支出”逐笔录入。</Typography.Text>
+      <Button type="primary" onClick={() => (window.location.hash = '#/import')} data-testid="ledger-empty-import">
+        去导入数据
+      </Button>
     </Space>
   );
 }

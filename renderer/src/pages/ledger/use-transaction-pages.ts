@@ -7,10 +7,18 @@ const MAX_IN_FLIGHT = 2;
 // About 12 000 rows kept in memory; pages far from the view are dropped and fetched again if needed.
 const MAX_PAGES = 60;
 
+export interface TransactionSums {
+  spentFen: number;
+  incomeFen: number;
+}
+
+const NO_SUMS: TransactionSums = { spentFen: 0, incomeFen: 0 };
+
 export interface TransactionPages {
   /** Rows matching the filter; null until the first page arrives. */
   total: number | null;
-  amountFen: number;
+  /** Spending and income over every matching row, never summed together. */
+  sums: TransactionSums;
   error: string | null;
   rowAt(index: number): TransactionRow | undefined;
   /** The grid's visible rows: the pages covering them are fetched. */
@@ -35,7 +43,7 @@ export function useTransactionPages(yearId: number | null, filter: DrillFilter):
   const wanted = useRef({ first: 0, last: PAGE_SIZE - 1 });
   const totalRef = useRef<number | null>(null);
   const [total, setTotal] = useState<number | null>(null);
-  const [amountFen, setAmountFen] = useState(0);
+  const [sums, setSums] = useState<TransactionSums>(NO_SUMS);
   const [error, setError] = useState<string | null>(null);
   const [, setVersion] = useState(0);
 
@@ -64,7 +72,7 @@ export function useTransactionPages(yearId: number | null, filter: DrillFilter):
           stale.current.delete(p);
           totalRef.current = res.total;
           setTotal(res.total);
-          setAmountFen(res.amountFen);
+          setSums({ spentFen: res.spentFen, incomeFen: res.incomeFen });
           setError(null);
           evict();
           setVersion((v) => v + 1);
@@ -89,7 +97,7 @@ export function useTransactionPages(yearId: number | null, filter: DrillFilter):
     totalRef.current = null;
     wanted.current = { first: 0, last: PAGE_SIZE - 1 };
     setTotal(null);
-    setAmountFen(0);
+    setSums(NO_SUMS);
     setError(null);
     pump();
   }, [yearId, filterKey, pump]);
@@ -116,5 +124,5 @@ export function useTransactionPages(yearId: number | null, filter: DrillFilter):
     return page?.[index - p * PAGE_SIZE];
   }, []);
 
-  return { total, amountFen, error, rowAt, setVisible, refresh };
+  return { total, sums, error, rowAt, setVisible, refresh };
 }
