@@ -191,13 +191,3 @@ export function readFileLock(dbFile: string): LockInfo | null {
   const holder = readHolder(lockPathFor(dbFile));
   return holder.state === 'held' ? holder.info : null;
 }
-
-/** Runs `fn` holding the lock; the lock is released however `fn` ends. */
-export async function withFileLock<T>(dbFile: string, tool: LockTool, fn: () => T | Promise<T>): Promise<T> {
-  const lock = acquireFileLock(dbFile, tool);
-  try {
-    return await fn();
-  } finally {
-    lock.release();
-  }
-}

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/api/app-error.ts';
 import { createClient } from '../../shared/api/client.ts';
 import { wanTextToFen } from '../../shared/money/fen.ts';
+import { beginImmediate, commit, rollbackIfOpen } from '../db/open-transaction.ts';
 import { getDepartment } from '../db/repositories/organization-repo.ts';
 import type { ServiceContext } from './context.ts';
 import { seedExampleScores } from './scoring-service.ts';
@@ -59,7 +60,7 @@ export async function loadExampleYear(ctx: ServiceContext): Promise<{ yearId: nu
     throw new AppError('CONFLICT', '示例只能载入到空的数据文件中。请新建一个数据文件后再载入示例，以免与实际数据混在一起。');
   }
   const api = createClient({ invoke: createDispatcher({ ...ctx, transport: 'direct' }) });
-  db.exec('BEGIN IMMEDIATE');
+  beginImmediate(db);
   try {
     await api.call('department.save', EXAMPLE_DEPARTMENT);
     const unitIds = new Map<string, number>();
@@ -164,10 +165,10 @@ export async function loadExampleYear(ctx: ServiceContext): Promise<{ yearId: nu
         await api.call('checks.explain', { yearId: year.id, checkId: f.checkId, subjectKey: f.subjectKey, explanation });
       }
     }
-    db.exec('COMMIT');
+    commit(db);
     return { yearId: year.id, year: EXAMPLE_YEAR };
   } catch (err) {
-    if (db.inTransaction) db.exec('ROLLBACK');
+    rollbackIfOpen(db);
     throw err;
   }
 }

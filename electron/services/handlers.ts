@@ -19,6 +19,7 @@ import * as projectIndicators from './project-indicator-service.ts';
 import * as report from './report-service.ts';
 import * as scoring from './scoring-service.ts';
 import { inTransaction } from './transaction.ts';
+import { importTemplateFile } from './template-service.ts';
 import * as undo from './undo-service.ts';
 import * as work from './work-service.ts';
 import { exportYear, importYear } from './year-document-service.ts';
@@ -58,6 +59,8 @@ export const handlers: Handlers = {
   'projects.deleteIndicator': ({ db }, i) => projectIndicators.deleteIndicator(db, i.id),
   'budget.lines': ({ db }, i) => budget.listLines(db, i.yearId),
   'budget.saveLine': ({ db }, i) => budget.saveLine(db, i),
+  'budget.saveLineByProjectName': ({ db }, i) => budget.saveLineByProjectName(db, i),
+  'budget.copyFromYear': ({ db }, i) => budget.copyLinesFromYear(db, i),
   'budget.deleteLine': ({ db }, i) => budget.deleteLine(db, i.id),
   'budget.categoryTotals': ({ db }, i) => budget.categoryTotals(db, i.yearId),
   'ledger.saveTxn': ({ db }, i) => ledger.saveTxn(db, i),
@@ -77,6 +80,7 @@ export const handlers: Handlers = {
   'checks.deleteExplanation': ({ db }, i) => checks.deleteCheckExplanation(db, i),
   'checks.explained': ({ db }, i) => checks.explainedFindingsForExport(db, i),
   'import.upload': (_ctx, i) => storeUpload(i.fileName, i.base64),
+  'import.template': (_ctx, i) => importTemplateFile(i.target),
   'import.preview': ({ db }, { fileId, ...i }) => imports.previewImport(db, { ...i, filePath: uploadPath(fileId) }),
   'import.start': (ctx, { fileId, ...i }) =>
     startImportJob(ctx, { ...i, filePath: uploadPath(fileId) }, (status) => {

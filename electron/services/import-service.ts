@@ -31,6 +31,7 @@ import { writeAudit } from '../db/repositories/audit-repo.ts';
 import * as repo from '../db/repositories/import-repo.ts';
 import { getUnit } from '../db/repositories/organization-repo.ts';
 import { type Db, openDatabase } from '../db/open.ts';
+import { beginImmediate, commit, rollbackIfOpen } from '../db/open-transaction.ts';
 import { toAppError } from '../db/sqlite-errors.ts';
 import { BatchWriter, duplicateMatcher, duplicateRow, LIST_CAP } from '../import/batch-writer.ts';
 import { importError } from '../import/import-error.ts';
@@ -333,7 +334,7 @@ async function commitInto(db: Db, options: TargetlessOptions, run: ImportRunOpti
   try {
     writer = openWriter(db, run);
     const w = writer;
-    w.exec('BEGIN IMMEDIATE');
+    beginImmediate(w);
     const full: CommitOptions = { ...options, ...dest.open(w) };
     let fileInfo: FileInfo | null = null;
     const parsed = await parseAll(request, run, {
@@ -374,11 +375,11 @@ async function commitInto(db: Db, options: TargetlessOptions, run: ImportRunOpti
     const result = finishCommit(w, full, parsed, written);
     // Imported spending is matched to its budget lines where exactly one line fits.
     if (full.target === 'ledger') linkTransactions(w, { yearId: full.yearId });
-    w.exec('COMMIT');
+    commit(w);
     run.onProgress?.({ rows: result.accounting.rowsImported, percent: 100 });
     return result;
   } catch (err) {
-    if (writer?.inTransaction) writer.exec('ROLLBACK');
+    if (writer) rollbackIfOpen(writer);
     throw err instanceof AppError ? err : toAppError(err, db.name);
   } finally {
     (batch as BatchWriter | null)?.close();

@@ -67,10 +67,8 @@ export function deleteUnit(db: Db, id: number): { deleted: true } {
     const before = org.getUnit(db, id);
     if (!before) throw new AppError('NOT_FOUND', `找不到该单位（编号 ${id}）。`);
     if (before.isPrimary) throw new AppError('VALIDATION', '不能删除“本级”单位，请先把另一个单位设为本级。');
-    const used = db
-      .prepare('SELECT (SELECT count(*) FROM budget_line WHERE unit_id = @id) + (SELECT count(*) FROM ledger_txn WHERE unit_id = @id) AS n')
-      .get({ id }) as { n: number };
-    if (used.n > 0) throw new AppError('CONFLICT', `单位“${before.name}”下还有 ${used.n} 条预算或支出记录，不能删除。`);
+    const used = org.unitRowCount(db, id);
+    if (used > 0) throw new AppError('CONFLICT', `单位“${before.name}”下还有 ${used} 条预算或支出记录，不能删除。`);
     org.deleteUnit(db, id);
     writeAudit(db, { action: 'delete', entity: 'unit', entityId: id, before });
     return { deleted: true };

@@ -273,25 +273,7 @@ const MIME = {
 } as const;
 
 function* expenseRows(db: Db, yearId: number): Generator<ExpenseDetailRow> {
-  const rows = db
-    .prepare(
-      `SELECT t.txn_date, t.voucher_no, u.name AS unit_name, t.summary, t.counterparty, t.funding_source, t.category,
-              coalesce(p.name, '') AS project_name, t.econ_code, t.amount_fen
-         FROM ledger_txn t JOIN unit u ON u.id = t.unit_id LEFT JOIN project p ON p.id = t.project_id
-        WHERE t.year_id = ? AND t.direction = 'out' ORDER BY t.txn_date, t.id`,
-    )
-    .iterate(yearId) as IterableIterator<{
-    txn_date: string;
-    voucher_no: string;
-    unit_name: string;
-    summary: string;
-    counterparty: string;
-    funding_source: keyof typeof FUNDING_SOURCE_LABELS;
-    category: keyof typeof CATEGORY_LABELS;
-    project_name: string;
-    econ_code: string;
-    amount_fen: number;
-  }>;
+  const rows = reports.expenseDetailRows(db, yearId);
   for (const r of rows) {
     yield {
       date: r.txn_date,

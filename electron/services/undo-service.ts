@@ -10,7 +10,7 @@ import type { ScoreInputRow } from '../../shared/scoring/score-input.ts';
 import { type AuditRow, getAudit, latestAuditId, listAudit, writeAudit } from '../db/repositories/audit-repo.ts';
 import * as budget from '../db/repositories/budget-repo.ts';
 import * as ledger from '../db/repositories/ledger-repo.ts';
-import { upsertProfile } from '../db/repositories/profile-repo.ts';
+import { deleteProfile, profileRow, upsertProfile } from '../db/repositories/profile-repo.ts';
 import * as projectIndicators from '../db/repositories/project-indicator-repo.ts';
 import * as reports from '../db/repositories/report-repo.ts';
 import type { ProjectIndicator } from '../../shared/domain/project-indicator.ts';
@@ -88,12 +88,12 @@ const ADAPTERS: Record<string, UndoAdapter> = {
     remove: (db, id) => projectIndicators.deleteProjectIndicator(db, Number(id)),
   },
   department_profile: {
-    current: (db, id) => db.prepare('SELECT * FROM department_profile WHERE year_id = ?').get(Number(id)) ?? null,
+    current: (db, id) => profileRow(db, Number(id)),
     restore: (db, id, s: Profile) => {
       upsertProfile(db, s);
       return id;
     },
-    remove: (db, id) => db.prepare('DELETE FROM department_profile WHERE year_id = ?').run(Number(id)),
+    remove: (db, id) => deleteProfile(db, Number(id)),
   },
   procurement_summary: {
     current: (db, id) => ledger.getProcurement(db, Number(id)),
@@ -101,7 +101,7 @@ const ADAPTERS: Record<string, UndoAdapter> = {
       ledger.upsertProcurement(db, s);
       return id;
     },
-    remove: (db, id) => db.prepare('DELETE FROM procurement_summary WHERE year_id = ?').run(Number(id)),
+    remove: (db, id) => ledger.deleteProcurement(db, Number(id)),
   },
   procurement_item: {
     current: (db, id) => procurementRepo.getProcurementItem(db, Number(id)),

@@ -5,6 +5,7 @@ import {
   FileTextOutlined,
   ImportOutlined,
   ProfileOutlined,
+  QuestionCircleOutlined,
   ScheduleOutlined,
   SettingOutlined,
   ShoppingCartOutlined,
@@ -16,6 +17,7 @@ import { cloneElement, type ReactElement, type ReactNode, useEffect, useState } 
 import { YEAR_STATUS_LABELS } from '../../shared/domain/enums.ts';
 import { api } from './api/client.ts';
 import { BudgetPage } from './pages/budget/BudgetPage.tsx';
+import { HelpPage } from './pages/HelpPage.tsx';
 import { ExecutionPage } from './pages/execution/ExecutionPage.tsx';
 import { LedgerPage } from './pages/ledger/LedgerPage.tsx';
 import { ProcurementPage } from './pages/procurement/ProcurementPage.tsx';
@@ -73,6 +75,7 @@ const ROUTES: Route[] = [
     icon: <SettingOutlined />,
     render: () => <SettingsPage />,
   },
+  { key: 'help', label: '使用说明', icon: <QuestionCircleOutlined />, render: () => <HelpPage /> },
 ];
 
 function routeFromHash(): string {

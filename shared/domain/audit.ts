@@ -20,6 +20,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   report_section: '报告正文',
   signature_block: '签章信息',
   import_batch: '导入批次',
+  check_explanation: '出错说明',
+  execution_target: '季度进度目标',
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {

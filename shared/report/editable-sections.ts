@@ -18,7 +18,3 @@ export const EDITABLE_SECTIONS: Array<{ key: SectionKey; title: string; generate
   { key: 'problems', title: `三、${NARRATIVE_TITLES.problems}`, generated: false },
   { key: 'improvements', title: `四、${NARRATIVE_TITLES.improvements}`, generated: false },
 ];
-
-export function isSectionKey(key: string): key is SectionKey {
-  return EDITABLE_SECTIONS.some((s) => s.key === key);
-}

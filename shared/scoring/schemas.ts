@@ -115,8 +115,6 @@ export type ScoreSheet = z.infer<typeof ScoreSheetSchema>;
 
 // ── Service inputs ────────────────────────────────────────────────────────────────────────────
 
-export const GetScoreSheetInputSchema = z.object({ yearId: id });
-
 /**
  * Saves one indicator's input. Fields left out are unchanged; null clears. `answer` is the 是否判断
  * reply. `basis` is the 得分依据 of an override, or the reason for a judged score below full marks.

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/api/app-error.ts';
 import type { CommitResult } from '../../../shared/import/schemas.ts';
 import { toAppError } from '../../db/sqlite-errors.ts';
 import { openCli } from '../cli-context.ts';
+import { CATALOGUE } from './catalogue.ts';
 import type { CliCommand, CliIo, ParsedArgs } from '../command.ts';
 import { CliUsageError, requireFlag, stringFlag, yearFlag } from '../parse-args.ts';
 
@@ -84,9 +85,7 @@ function parseTarget(args: ParsedArgs): 'ledger' | 'budget' {
 }
 
 export const importCommand: CliCommand = {
-  name: 'import',
-  usage: 'import FILE --db FILE --year YYYY --into ledger|budget [--unit NAME] [--profile auto|NAME] [--sheet NAME] [--all-sheets] [--json]',
-  summary: '导入财务系统或网银导出的电子表格（xlsx/xls/csv）：收支明细或预算指标，一次导入一个批次，可撤销',
+  ...CATALOGUE.import,
   async run(args, io) {
     const file = args.positionals[0];
     if (!file) throw new CliUsageError('缺少要导入的文件');

@@ -4,6 +4,7 @@ import type { ScoreSheet } from '../../../shared/scoring/schemas.ts';
 import { generateSelfEvalSummary } from '../../../shared/scoring/self-eval-summary.ts';
 import { selfNameOf } from '../../../shared/domain/self-reference.ts';
 import { openCli } from '../cli-context.ts';
+import { CATALOGUE } from './catalogue.ts';
 import type { CliCommand } from '../command.ts';
 import { requireFlag, yearFlag } from '../parse-args.ts';
 
@@ -39,9 +40,7 @@ function textReport(sheet: ScoreSheet, departmentName: string, selfName: string)
 }
 
 export const scoreCommand: CliCommand = {
-  name: 'score',
-  usage: 'score --db FILE --year YYYY [--json]',
-  summary: '按年度指标体系计算自评得分，列出每项扣分及原因',
+  ...CATALOGUE.score,
   async run(args, io) {
     const cli = openCli(requireFlag(args, 'db', '数据文件路径'));
     try {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppErrorPayload } from '../../../shared/api/app-error.ts';
 import { backupDirFor } from '../../../electron/db/backup.ts';
 import { lockPathFor, readFileLock } from '../../../electron/db/file-lock.ts';
-import { openDataFile } from '../../../electron/db/open-data-file.ts';
+import { openDataFile } from '../../../electron/services/open-data-file.ts';
 import { latestSchemaVersion, openDatabase } from '../../../electron/db/open.ts';
 import { startBrowserMode } from '../../../electron/server/browser-mode.ts';
 import { openAppSession } from '../../../electron/services/app-session.ts';

@@ -1,0 +1,17 @@
+import type { CliCommand } from '../command.ts';
+
+// What `selfeval --help` shows, kept apart from the commands themselves: help and usage errors
+// load this list alone, never the database, the spreadsheet readers or the report renderers.
+export const CATALOGUE = {
+  'demo': { name: 'demo', usage: 'demo --db FILE [--new-file] [--json]', summary: '在空的数据文件中载入示例年度（番禺区政府办 2021）' },
+  'summary': { name: 'summary', usage: 'summary --db FILE --year YYYY [--json]', summary: '预算执行汇总：预算数、支出数、执行率，按类别、资金来源、经济分类、月份分列（只读）' },
+  'check': { name: 'check', usage: 'check --db FILE --year YYYY [--json]', summary: '运行审核：列出强制和提示性审核结果及出错说明（只读；有强制性错误时退出码为 1）' },
+  'score': { name: 'score', usage: 'score --db FILE --year YYYY [--json]', summary: '按年度指标体系计算自评得分，列出每项扣分及原因' },
+  'report': { name: 'report', usage: 'report --db FILE --year YYYY --format pdf|xlsx|docx --out FILE [--json]', summary: '导出年度自评报告（PDF / Excel / Word）' },
+  'export-year': { name: 'export-year', usage: 'export-year --db FILE --year YYYY --out FILE.json', summary: '把一个年度的全部数据导出为一个 JSON 文件（可无损导回）' },
+  'import-year': { name: 'import-year', usage: 'import-year --db FILE --from FILE.json [--new-file]', summary: '导入 export-year 导出的年度数据文件' },
+  'import': { name: 'import', usage: 'import FILE --db FILE --year YYYY --into ledger|budget [--unit NAME] [--profile auto|NAME] [--sheet NAME] [--all-sheets] [--json]', summary: '导入财务系统或网银导出的电子表格（xlsx/xls/csv）：收支明细或预算指标，一次导入一个批次，可撤销' },
+  'undo-import': { name: 'undo-import', usage: 'undo-import BATCH --db FILE [--json]', summary: '撤销一次导入：删除该批次导入的全部行，批次标记为已撤销' },
+  'backup': { name: 'backup', usage: 'backup --db FILE --out FILE [--json]', summary: '把数据文件备份为一个经过完整性检查的文件（程序运行时也可以备份）' },
+  'restore': { name: 'restore', usage: 'restore --db FILE --from FILE [--json]', summary: '用备份文件替换数据文件；原数据文件另存为 pre-restore 文件，不会删除' },
+} as const satisfies Record<string, Omit<CliCommand, 'run'>>;
