@@ -14,6 +14,7 @@ import {
   EXAMPLE_OFFICES,
   EXAMPLE_OVERALL_GOAL,
   EXAMPLE_PROCUREMENT,
+  EXAMPLE_PROJECT_GOALS,
   EXAMPLE_PROJECT_INDICATORS,
   EXAMPLE_SECTIONS,
   EXAMPLE_SIGNATURE,
@@ -88,6 +89,10 @@ export async function loadExampleYear(ctx: ServiceContext): Promise<{ yearId: nu
     for (const i of EXAMPLE_PROJECT_INDICATORS) {
       const { project, target, actual, ...fields } = i;
       await api.call('projects.saveIndicator', { ...fields, projectId: projectIds.get(project)!, targetValue: target, actualValue: actual });
+    }
+    for (const g of EXAMPLE_PROJECT_GOALS) {
+      const weights = { output: null, outcome: null, satisfaction: null };
+      await api.call('projectEval.save', { projectId: projectIds.get(g.project)!, goal: g.goal, achievement: g.achievement, weights });
     }
     let voucher = 1;
     for (const l of EXAMPLE_BUDGET_LINES) {

@@ -15,6 +15,7 @@ import * as ledger from './ledger-service.ts';
 import * as org from './organization-service.ts';
 import * as procurement from './procurement-service.ts';
 import * as profile from './profile-service.ts';
+import * as projectEval from './project-eval-service.ts';
 import * as projectIndicators from './project-indicator-service.ts';
 import * as report from './report-service.ts';
 import * as scoring from './scoring-service.ts';
@@ -57,6 +58,11 @@ export const handlers: Handlers = {
   'projects.indicators': ({ db }, i) => projectIndicators.listIndicators(db, i.yearId),
   'projects.saveIndicator': ({ db }, i) => projectIndicators.saveIndicator(db, i),
   'projects.deleteIndicator': ({ db }, i) => projectIndicators.deleteIndicator(db, i.id),
+  'projectEval.year': ({ db }, i) => projectEval.projectEvalYear(db, i.yearId),
+  'projectEval.save': ({ db }, i) => projectEval.saveProjectEval(db, i),
+  'projectEval.saveRules': ({ db }, i) => projectEval.saveProjectEvalRules(db, i),
+  'projectEval.copyLastYear': ({ db }, i) => projectEval.copyLastYearIndicators(db, i),
+  'projectEval.render': ({ db }, i) => projectEval.renderProjectEval(db, i),
   'budget.lines': ({ db }, i) => budget.listLines(db, i.yearId),
   'budget.saveLine': ({ db }, i) => budget.saveLine(db, i),
   'budget.saveLineByProjectName': ({ db }, i) => budget.saveLineByProjectName(db, i),

@@ -7,7 +7,7 @@ import * as repo from '../db/repositories/ledger-repo.ts';
 import { getUnit } from '../db/repositories/organization-repo.ts';
 import type { Db } from '../db/open.ts';
 import { inTransaction } from './transaction.ts';
-import { requireWritableYear, requireYear } from './year-guard.ts';
+import { requireWritableYear } from './year-guard.ts';
 
 function resolve(db: Db, t: TxnInput) {
   if (!getUnit(db, t.unitId)) throw new AppError('VALIDATION', '所选单位不存在。', [{ path: 'unitId', message: '单位不存在' }]);

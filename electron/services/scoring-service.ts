@@ -39,6 +39,7 @@ import { getProcurement } from '../db/repositories/ledger-repo.ts';
 import { getDepartment } from '../db/repositories/organization-repo.ts';
 import { listProjectIndicators } from '../db/repositories/project-indicator-repo.ts';
 import * as scores from '../db/repositories/score-repo.ts';
+import { projectEvalAverageValue } from './project-eval-service.ts';
 import { inTransaction } from './transaction.ts';
 import { requireWritableYear, requireYear } from './year-guard.ts';
 
@@ -111,6 +112,7 @@ export function readDataValues(db: Db, yearId: number): DataValues {
       value: projectRate.value,
       detail: `达到指标值 ${projectRate.met} 项 ÷ 已填实际值的项目绩效指标 ${projectRate.counted} 项`,
     },
+    project_eval_average: projectEvalAverageValue(db, yearId),
   };
 }
 

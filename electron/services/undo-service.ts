@@ -13,6 +13,7 @@ import * as ledger from '../db/repositories/ledger-repo.ts';
 import { deleteProfile, profileRow, upsertProfile } from '../db/repositories/profile-repo.ts';
 import * as projectIndicators from '../db/repositories/project-indicator-repo.ts';
 import * as reports from '../db/repositories/report-repo.ts';
+import * as projectEval from '../db/repositories/project-eval-repo.ts';
 import type { ProjectIndicator } from '../../shared/domain/project-indicator.ts';
 import * as scores from '../db/repositories/score-repo.ts';
 import * as work from '../db/repositories/work-repo.ts';
@@ -86,6 +87,14 @@ const ADAPTERS: Record<string, UndoAdapter> = {
       return String(projectIndicators.insertProjectIndicator(db, s));
     },
     remove: (db, id) => projectIndicators.deleteProjectIndicator(db, Number(id)),
+  },
+  project_eval: {
+    current: (db, id) => projectEval.getProjectEvalRecord(db, Number(id)),
+    restore: (db, id, s: Omit<projectEval.ProjectEvalRecord, 'name' | 'unitName'>) => {
+      projectEval.upsertProjectEval(db, s);
+      return id;
+    },
+    remove: (db, id) => projectEval.deleteProjectEval(db, Number(id)),
   },
   department_profile: {
     current: (db, id) => profileRow(db, Number(id)),

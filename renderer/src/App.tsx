@@ -11,6 +11,7 @@ import {
   ShoppingCartOutlined,
   TableOutlined,
   WalletOutlined,
+  ProjectOutlined,
 } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Layout, Menu, Result, Select, Space, Tag, Typography } from 'antd';
 import { cloneElement, type ReactElement, type ReactNode, useEffect, useState } from 'react';
@@ -23,6 +24,7 @@ import { LedgerPage } from './pages/ledger/LedgerPage.tsx';
 import { ProcurementPage } from './pages/procurement/ProcurementPage.tsx';
 import { ImportPage } from './pages/import/ImportPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
+import { ProjectEvalPage } from './pages/project-eval/ProjectEvalPage.tsx';
 import { ReportPage } from './pages/ReportPage.tsx';
 import { ScoringPage } from './pages/ScoringPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
@@ -62,6 +64,12 @@ const ROUTES: Route[] = [
     label: '绩效评分',
     icon: <AuditOutlined />,
     render: () => <ScoringPage />,
+  },
+  {
+    key: 'project-eval',
+    label: '项目自评',
+    icon: <ProjectOutlined />,
+    render: () => <ProjectEvalPage />,
   },
   {
     key: 'report',

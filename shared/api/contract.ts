@@ -57,6 +57,14 @@ import { IMPORT_TARGETS } from '../import/fields.ts';
 import { Profile } from '../domain/profile.ts';
 import { ProjectIndicator, ProjectIndicatorInput } from '../domain/project-indicator.ts';
 import {
+  CopyLastYearIndicatorsInput,
+  CopyLastYearIndicatorsResult,
+  ProjectEvalTable,
+  ProjectEvalYear,
+  SaveProjectEvalInput,
+  SaveProjectEvalRulesInput,
+} from '../project-eval/api-schemas.ts';
+import {
   ReopenInput,
   RenderedFile,
   RenderInput,
@@ -194,6 +202,13 @@ export const contract = {
   'projects.indicators': query(YearRef, z.array(ProjectIndicator)),
   'projects.saveIndicator': command(ProjectIndicatorInput, ProjectIndicator, rowOf('project', 'projectId')),
   'projects.deleteIndicator': command(z.object({ id: id('项目指标') }).strict(), Deleted, rowOf('project_indicator')),
+
+  // 项目支出绩效自评表: every project's table, scored; goals, weights and rules; copy from last year.
+  'projectEval.year': query(YearRef, ProjectEvalYear),
+  'projectEval.save': command(SaveProjectEvalInput, ProjectEvalTable),
+  'projectEval.saveRules': command(SaveProjectEvalRulesInput, ProjectEvalYear),
+  'projectEval.copyLastYear': command(CopyLastYearIndicatorsInput, CopyLastYearIndicatorsResult),
+  'projectEval.render': query(RenderInput, RenderedFile),
 
   'budget.lines': query(YearRef, z.array(BudgetLine)),
   'budget.saveLine': command(BudgetLineInput, BudgetLine),

@@ -8,6 +8,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   department_profile: '部门概况',
   project: '项目',
   project_indicator: '项目绩效指标',
+  project_eval: '项目自评目标与权重',
+  project_eval_rules: '项目自评规则',
   budget_line: '预算指标',
   ledger_txn: '支出记录',
   procurement_summary: '政府采购',

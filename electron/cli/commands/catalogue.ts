@@ -7,6 +7,11 @@ export const CATALOGUE = {
   'summary': { name: 'summary', usage: 'summary --db FILE --year YYYY [--json]', summary: '预算执行汇总：预算数、支出数、执行率，按类别、资金来源、经济分类、月份分列（只读）' },
   'check': { name: 'check', usage: 'check --db FILE --year YYYY [--json]', summary: '运行审核：列出强制和提示性审核结果及出错说明（只读；有强制性错误时退出码为 1）' },
   'score': { name: 'score', usage: 'score --db FILE --year YYYY [--json]', summary: '按年度指标体系计算自评得分，列出每项扣分及原因' },
+  'project-eval': {
+    name: 'project-eval',
+    usage: 'project-eval --db FILE --year YYYY [--json] [--format pdf|xlsx|docx --out FILE]',
+    summary: '项目支出绩效自评表：每个项目的预算执行率得分、绩效指标得分、总分和评价等次；可导出 PDF / Excel / Word',
+  },
   'report': { name: 'report', usage: 'report --db FILE --year YYYY --format pdf|xlsx|docx --out FILE [--json]', summary: '导出年度自评报告（PDF / Excel / Word）' },
   'export-year': { name: 'export-year', usage: 'export-year --db FILE --year YYYY --out FILE.json', summary: '把一个年度的全部数据导出为一个 JSON 文件（可无损导回）' },
   'import-year': { name: 'import-year', usage: 'import-year --db FILE --from FILE.json [--new-file]', summary: '导入 export-year 导出的年度数据文件' },

@@ -11,6 +11,7 @@ export const COMMANDS: CliCommand[] = [
   lazy(CATALOGUE.summary, async () => (await import('./summary.ts')).summaryCommand),
   lazy(CATALOGUE.check, async () => (await import('./check.ts')).checkCommand),
   lazy(CATALOGUE.score, async () => (await import('./score.ts')).scoreCommand),
+  lazy(CATALOGUE['project-eval'], async () => (await import('./project-eval.ts')).projectEvalCommand),
   lazy(CATALOGUE.report, async () => (await import('./report.ts')).reportCommand),
   lazy(CATALOGUE['export-year'], async () => (await import('./year-document.ts')).exportYearCommand),
   lazy(CATALOGUE['import-year'], async () => (await import('./year-document.ts')).importYearCommand),
