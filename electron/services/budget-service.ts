@@ -14,7 +14,7 @@ import * as repo from '../db/repositories/budget-repo.ts';
 import { getUnit } from '../db/repositories/organization-repo.ts';
 import type { Db } from '../db/open.ts';
 import { inTransaction } from './transaction.ts';
-import { requireWritableYear, requireYear } from './year-guard.ts';
+import { requireAmountsWithinLimits, requireWritableYear, requireYear } from './year-guard.ts';
 
 export function listLines(db: Db, yearId: number): BudgetLine[] {
   requireYear(db, yearId);
@@ -112,6 +112,7 @@ function writeLine(db: Db, input: BudgetLineInput): BudgetLine {
     const id = repo.insertBudgetLine(db, input);
     const after = repo.getBudgetLine(db, id)!;
     writeAudit(db, { action: 'create', entity: 'budget_line', entityId: id, yearId: input.yearId, after });
+    requireAmountsWithinLimits(db, input.yearId);
     return after;
   }
   const before = repo.getBudgetLine(db, input.id);
@@ -119,6 +120,7 @@ function writeLine(db: Db, input: BudgetLineInput): BudgetLine {
   repo.updateBudgetLine(db, input.id, input);
   const after = repo.getBudgetLine(db, input.id)!;
   writeAudit(db, { action: 'update', entity: 'budget_line', entityId: input.id, yearId: input.yearId, before, after });
+  requireAmountsWithinLimits(db, input.yearId);
   return after;
 }
 

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { Contract, MethodName, MethodOutput } from '../../shared/api/contract.ts';
-import { getSetting, setSetting } from '../db/repositories/settings-repo.ts';
 import { appState, recoveryCreateNew, recoveryRestore, recoveryRetry } from './app-session.ts';
 import * as backup from './backup-service.ts';
 import * as budget from './budget-service.ts';
@@ -19,8 +18,8 @@ import * as projectEval from './project-eval-service.ts';
 import * as projectIndicators from './project-indicator-service.ts';
 import * as report from './report-service.ts';
 import * as scoring from './scoring-service.ts';
-import { inTransaction } from './transaction.ts';
 import { importTemplateFile } from './template-service.ts';
+import { getUserSetting, setUserSetting } from './settings-service.ts';
 import * as undo from './undo-service.ts';
 import * as work from './work-service.ts';
 import { exportYear, importYear } from './year-document-service.ts';
@@ -145,9 +144,6 @@ export const handlers: Handlers = {
   'example.load': (ctx) => loadExampleYear(ctx),
   'year.export': ({ db }, i) => exportYear(db, i.yearId),
   'year.import': ({ db }, i) => importYear(db, i.document),
-  'settings.get': ({ db }, i) => getSetting(db, i.key),
-  'settings.set': ({ db }, i) => {
-    inTransaction(db, () => setSetting(db, i.key, i.value));
-    return { ok: true as const };
-  },
+  'settings.get': ({ db }, i) => getUserSetting(db, i.key),
+  'settings.set': ({ db }, i) => setUserSetting(db, i),
 };

@@ -1,6 +1,8 @@
 import { AppError } from '../../shared/api/app-error.ts';
 import type { FiscalYear } from '../../shared/domain/organization.ts';
 import type { YearLocator } from '../../shared/api/contract.ts';
+import { MAX_YEAR_FEN, MAX_YEAR_LABEL } from '../../shared/money/limits.ts';
+import { yearAmountTotals } from '../db/repositories/amount-totals-repo.ts';
 import { getYear, yearOfRow } from '../db/repositories/organization-repo.ts';
 import type { Db } from '../db/open.ts';
 import type { ServiceContext } from './context.ts';
@@ -32,4 +34,19 @@ export function refuseWriteToFinalYear(ctx: ServiceContext, locator: YearLocator
   const { db } = ctx;
   const yearId = yearOfRow(db, locator.table, value);
   if (yearId !== null && getYear(db, yearId)) requireWritableYear(db, yearId);
+}
+
+/**
+ * Refuses a write that would take a year's amount totals past MAX_YEAR_FEN (shared/money/limits.ts):
+ * called inside the writing transaction, so the write is rolled back with the message.
+ */
+export function requireAmountsWithinLimits(db: Db, yearId: number): void {
+  for (const t of yearAmountTotals(db, yearId)) {
+    if (t.total > MAX_YEAR_FEN) {
+      throw new AppError(
+        'VALIDATION',
+        `该年度的${t.label}绝对值合计将超过上限 ${MAX_YEAR_LABEL}（金额超出可处理范围，可能录入或导入有误），本次修改未保存。`,
+      );
+    }
+  }
 }

@@ -27,6 +27,7 @@ import {
   BackupSettingsInput,
 } from '../backup/schemas.ts';
 import { AuditEntry, AuditQuery } from '../domain/audit.ts';
+import { SettingsGetInput, SettingsSetInput } from '../settings/user-settings.ts';
 import { AppState, RecoveryRestoreInput, RecoveryRestoreResult } from '../recovery/schemas.ts';
 import {
   commitResultSchema,
@@ -299,8 +300,8 @@ export const contract = {
   'year.export': query(YearRef, YearDocument),
   'year.import': command(z.object({ document: YearDocument }).strict(), z.object({ yearId: id('年度') })),
 
-  'settings.get': query(z.object({ key: z.string().max(100) }).strict(), z.unknown()),
-  'settings.set': command(z.object({ key: z.string().max(100), value: z.unknown() }).strict(), z.object({ ok: z.literal(true) })),
+  'settings.get': query(SettingsGetInput, z.unknown()),
+  'settings.set': command(SettingsSetInput, z.object({ ok: z.literal(true) })),
 } as const;
 
 export type Contract = typeof contract;

@@ -24,6 +24,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   import_batch: '导入批次',
   check_explanation: '出错说明',
   execution_target: '季度进度目标',
+  app_setting: '设置',
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fen, id, oneOf, text } from '../api/fields.ts';
+import { fen, id, nonNegativeFen, oneOf, text } from '../api/fields.ts';
 import { BUDGET_FUNDING_SOURCES, CATEGORIES } from './enums.ts';
 
 const lineFields = {
@@ -12,7 +12,7 @@ const lineFields = {
   funcName: text('功能分类名称', 100),
   econCode: text('经济分类编码', 20).regex(/^\d*$/, { error: '经济分类编码只能是数字' }),
   econName: text('经济分类名称', 100),
-  initialFen: fen('年初预算'),
+  initialFen: nonNegativeFen('年初预算'),
   adjustmentFen: fen('调整数'),
   docNo: text('指标文号', 100),
   note: text('备注', 500),

@@ -122,7 +122,7 @@ describe('start-up on a damaged data file', () => {
       expect(contentHash(reader)).toBe(goodHash);
       reader.close();
       expect((await api.call('setup.state', {})).department?.name).toBe(EXAMPLE_DEPARTMENT.name);
-      expect(await api.call('settings.set', { key: 'after-restore', value: 1 })).toEqual({ ok: true });
+      expect(await api.call('settings.set', { key: 'amountUnit', value: 'yuan' })).toEqual({ ok: true });
     } finally {
       await app.close();
     }
