@@ -16,6 +16,7 @@ import * as procurement from './procurement-service.ts';
 import * as profile from './profile-service.ts';
 import * as projectEval from './project-eval-service.ts';
 import * as projectIndicators from './project-indicator-service.ts';
+import * as outline from './outline-service.ts';
 import * as report from './report-service.ts';
 import * as scoring from './scoring-service.ts';
 import { importTemplateFile } from './template-service.ts';
@@ -117,6 +118,7 @@ export const handlers: Handlers = {
   'framework.list': ({ db }) => scoring.listFrameworks(db),
   'framework.get': ({ db }, i) => scoring.getFrameworkDoc(db, i),
   'framework.default': () => scoring.defaultFrameworkDoc(),
+  'framework.shipped': () => scoring.listShippedFrameworks(),
   'framework.saveYear': ({ db }, i) => scoring.saveYearFramework(db, i),
   'framework.copyToYear': ({ db }, i) => scoring.copyFrameworkToYear(db, i),
   'framework.import': ({ db }, i) => scoring.importFramework(db, i),
@@ -132,6 +134,13 @@ export const handlers: Handlers = {
   'report.reopen': ({ db }, i) => report.reopenYear(db, i),
   'report.snapshots': ({ db }, i) => report.listReportSnapshots(db, i.yearId),
   'report.snapshot': ({ db }, i) => report.snapshotFile(db, i),
+  'outline.get': ({ db }, i) => outline.getYearOutline(db, i.yearId),
+  'outline.shipped': () => outline.listShippedOutlines(),
+  'outline.save': ({ db }, i) => outline.saveYearOutline(db, i),
+  'outline.copyFromYear': ({ db }, i) => outline.copyOutlineFromYear(db, i),
+  'outline.reset': ({ db }, i) => outline.resetYearOutline(db, i),
+  'outline.import': ({ db }, i) => outline.importYearOutline(db, i),
+  'outline.export': ({ db }, i) => outline.exportYearOutline(db, i),
   'backup.list': (ctx) => backup.listBackups(ctx),
   'backup.now': (ctx) => backup.backupNow(ctx, 'manual'),
   // The writer lock stays held from closing the file to reopening the restored one.

@@ -5,7 +5,7 @@ import { CATEGORY_LABELS, FUNDING_SOURCE_LABELS } from '../../shared/domain/enum
 import type { RenderedFile, ReportPreview, ReportSection, Signature } from '../../shared/report/api-schemas.ts';
 import { buildReportModel } from '../../shared/report/build-report-model.ts';
 import { checkNarrativeConsistency } from '../../shared/report/consistency-check.ts';
-import { EDITABLE_SECTIONS, type GeneratedSectionKey, type SectionKey } from '../../shared/report/editable-sections.ts';
+import { EDITABLE_SECTIONS, editableSectionTitles, type GeneratedSectionKey, type SectionKey } from '../../shared/report/editable-sections.ts';
 import { type ExpenseDetailRow, NARRATIVE_KEYS, type ReportInput, type ScoreNode, reportInputSchema } from '../../shared/report/input.ts';
 import { placeholderCatalogue } from '../../shared/report/placeholders.ts';
 import type { ScoreRow } from '../../shared/scoring/schemas.ts';
@@ -22,6 +22,7 @@ import type { Db } from '../db/open.ts';
 import { explainedFindingsForExport, runChecks } from './checks-service.ts';
 import { getExecutionOverview, getRevenueExpenditureText } from './execution-service.ts';
 import { finalizeCheck, getScoreSheet, getSelfEvalSummary } from './scoring-service.ts';
+import { outlineDocOf } from './outline-service.ts';
 import { inTransaction } from './transaction.ts';
 import { requireWritableYear, requireYear } from './year-guard.ts';
 
@@ -34,12 +35,13 @@ function generatedText(db: Db, yearId: number, key: GeneratedSectionKey): string
 export function listReportSections(db: Db, yearId: number): ReportSection[] {
   requireYear(db, yearId);
   const stored = new Map(reports.listSections(db, yearId).map((s) => [s.key, s]));
+  const titles = editableSectionTitles(outlineDocOf(db, yearId));
   return EDITABLE_SECTIONS.map((s) => {
     const row = stored.get(s.key) ?? null;
     const generated = s.generated ? generatedText(db, yearId, s.key as GeneratedSectionKey) : null;
     return {
       key: s.key,
-      title: s.title,
+      title: titles.get(s.key) ?? s.title,
       body: row?.body ?? generated ?? '',
       followsData: s.generated && row === null,
       generatedText: generated,
@@ -129,6 +131,7 @@ function scoreTree(rows: ScoreRow[]): ScoreNode[] {
       target: r.targetText,
       actual: r.actualText,
       pending: r.selfScored && !r.complete,
+      core: r.core,
       children: (byParent.get(r.indicatorId) ?? []).map(build),
     };
   };
@@ -216,6 +219,7 @@ export function buildReportInput(db: Db, yearId: number): ReportInput {
       totalMaxCenti: groups.reduce((s, g) => s + g.maxCenti, 0),
       totalScoreCenti: groups.reduce((s, g) => s + (g.scoreCenti ?? 0), 0),
       groups,
+      columns: sheet.scoreColumns,
     },
     evaluationSummary: sections.get('evaluation_summary') ?? '',
     checkExplanations: explainedFindingsForExport(db, { yearId }).map((f) => ({
@@ -225,6 +229,7 @@ export function buildReportInput(db: Db, yearId: number): ReportInput {
       explanation: f.explanation,
     })),
     projectIndicators: projectIndicatorRows(db, yearId),
+    outline: outlineDocOf(db, yearId),
     signature: {
       unitHead: signature.unitHead,
       financeHead: signature.financeHead,

@@ -21,6 +21,9 @@ import { currentYearFrameworkState, restoreYearFrameworkState, type YearFramewor
 import type { Db } from '../db/open.ts';
 import { inTransaction } from './transaction.ts';
 import { requireWritableYear } from './year-guard.ts';
+import { getOutlineJson } from '../db/repositories/outline-repo.ts';
+import type { OutlineDoc } from '../../shared/report/outline.ts';
+import { restoreOutlineState } from './outline-service.ts';
 
 /**
  * How to put one kind of entity back into a recorded state. `restore(state)` makes the entity equal
@@ -174,6 +177,18 @@ const ADAPTERS: Record<string, UndoAdapter> = {
       const [y, key] = id.split(':');
       reports.deleteSection(db, Number(y), key!);
     },
+  },
+  report_outline: {
+    // entity id is the year id; a null state is the default outline (no row).
+    current: (db, id) => {
+      const json = getOutlineJson(db, Number(id));
+      return json === null ? null : (JSON.parse(json) as unknown);
+    },
+    restore: (db, id, s: OutlineDoc) => {
+      restoreOutlineState(db, Number(id), s);
+      return id;
+    },
+    remove: (db, id) => restoreOutlineState(db, Number(id), null),
   },
   framework: {
     // A year's framework edit: the recorded state holds the document and the year's inputs by code.

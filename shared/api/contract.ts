@@ -80,6 +80,17 @@ import { Measure, MeasureInput, Task, TaskInput, WorkArea, WorkAreaInput } from 
 import { CategoryTotals } from '../domain/totals.ts';
 import { YearDocument } from '../domain/year-document.ts';
 import {
+  CopyOutlineInput,
+  ExportedOutline,
+  ImportOutlineInput,
+  ResetOutlineInput,
+  SaveOutlineInput,
+  ShippedOutline,
+  ShippedOutlineIdSchema,
+  YearOutline,
+} from '../report/outline-api.ts';
+import { SHIPPED_FRAMEWORK_IDS } from '../scoring/shipped-framework-ids.ts';
+import {
   CopyFrameworkToYearInputSchema,
   ExportFrameworkOutputSchema,
   FinalizeCheckSchema,
@@ -188,7 +199,16 @@ export const contract = {
   'units.delete': command(z.object({ id: id('单位') }).strict(), Deleted),
 
   'years.create': command(
-    z.object({ year: fiscalYear(), copyProfileFrom: id('来源年度').nullable().optional() }).strict(),
+    z
+      .object({
+        year: fiscalYear(),
+        copyProfileFrom: id('来源年度').nullable().optional(),
+        /** A shipped framework; absent = a copy of the previous year's (the default one for a first year). */
+        framework: z.enum(SHIPPED_FRAMEWORK_IDS, { error: '未知的内置指标体系' }).optional(),
+        /** A shipped outline; absent = the previous year's outline. */
+        outline: ShippedOutlineIdSchema.optional(),
+      })
+      .strict(),
     FiscalYear,
   ),
   'years.delete': command(z.object({ id: id('年度') }).strict(), Deleted, rowOf('fiscal_year')),
@@ -268,6 +288,7 @@ export const contract = {
   'framework.list': query(Empty, z.array(FrameworkSummarySchema)),
   'framework.get': query(GetFrameworkDocInputSchema.strict(), FrameworkDocOutputSchema),
   'framework.default': query(Empty, FrameworkDocOutputSchema),
+  'framework.shipped': query(Empty, z.array(z.object({ id: z.enum(SHIPPED_FRAMEWORK_IDS), doc: FrameworkDocOutputSchema }))),
   'framework.saveYear': command(SaveYearFrameworkInputSchema.strict(), FrameworkSummarySchema),
   'framework.copyToYear': command(CopyFrameworkToYearInputSchema.strict(), FrameworkSummarySchema),
   'framework.import': command(ImportFrameworkInputSchema, FrameworkSummarySchema),
@@ -284,6 +305,13 @@ export const contract = {
   // Re-opening is the one write a final year accepts.
   'report.reopen': command(ReopenInput, z.object({ reopened: z.literal(true) }), null),
   'report.snapshots': query(YearRef, z.array(SnapshotInfoSchema)),
+  'outline.get': query(YearRef, YearOutline),
+  'outline.shipped': query(Empty, z.array(ShippedOutline)),
+  'outline.save': command(SaveOutlineInput, YearOutline),
+  'outline.copyFromYear': command(CopyOutlineInput, YearOutline),
+  'outline.reset': command(ResetOutlineInput, YearOutline),
+  'outline.import': command(ImportOutlineInput, YearOutline),
+  'outline.export': query(YearRef, ExportedOutline),
   'report.snapshot': query(z.object({ yearId: id('年度'), snapshotId: id('定稿文件') }).strict(), RenderedFile),
 
   'backup.list': query(BackupListInput, BackupList),

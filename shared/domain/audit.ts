@@ -20,6 +20,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   indicator_score: '绩效评分',
   framework: '指标体系',
   report_section: '报告正文',
+  report_outline: '报告提纲',
   signature_block: '签章信息',
   import_batch: '导入批次',
   check_explanation: '出错说明',

@@ -15,6 +15,16 @@ export const CATALOGUE = {
   'report': { name: 'report', usage: 'report --db FILE --year YYYY --format pdf|xlsx|docx --out FILE [--json]', summary: '导出年度自评报告（PDF / Excel / Word）' },
   'export-year': { name: 'export-year', usage: 'export-year --db FILE --year YYYY --out FILE.json', summary: '把一个年度的全部数据导出为一个 JSON 文件（可无损导回）' },
   'import-year': { name: 'import-year', usage: 'import-year --db FILE --from FILE.json [--new-file]', summary: '导入 export-year 导出的年度数据文件' },
+  'framework': {
+    name: 'framework',
+    usage: 'framework export --db FILE --year YYYY --out FILE.json | framework import --db FILE --year YYYY --from FILE.json',
+    summary: '导出或导入一个年度的指标体系（与程序中导出、导入的 JSON 文件相同）',
+  },
+  'outline': {
+    name: 'outline',
+    usage: 'outline export --db FILE --year YYYY --out FILE.json | outline import --db FILE --year YYYY --from FILE.json',
+    summary: '导出或导入一个年度的报告提纲（与程序中导出、导入的 JSON 文件相同）',
+  },
   'import': { name: 'import', usage: 'import FILE --db FILE --year YYYY --into ledger|budget [--unit NAME] [--profile auto|NAME] [--sheet NAME] [--all-sheets] [--json]', summary: '导入财务系统或网银导出的电子表格（xlsx/xls/csv）：收支明细或预算指标，一次导入一个批次，可撤销' },
   'undo-import': { name: 'undo-import', usage: 'undo-import BATCH --db FILE [--json]', summary: '撤销一次导入：删除该批次导入的全部行，批次标记为已撤销' },
   'backup': { name: 'backup', usage: 'backup --db FILE --out FILE [--json]', summary: '把数据文件备份为一个经过完整性检查的文件（程序运行时也可以备份）' },

@@ -78,6 +78,7 @@ const TABLES: TableSpec[] = [
     refs: { year_id: 'fiscal_year', indicator_id: 'indicator' },
   },
   { table: 'report_section', select: 'SELECT * FROM report_section WHERE year_id = @yearId', refs: { year_id: 'fiscal_year' } },
+  { table: 'report_outline', select: 'SELECT * FROM report_outline WHERE year_id = @yearId', refs: { year_id: 'fiscal_year' } },
   { table: 'signature_block', select: 'SELECT * FROM signature_block WHERE year_id = @yearId', refs: { year_id: 'fiscal_year' } },
   { table: 'report_snapshot', select: 'SELECT * FROM report_snapshot WHERE year_id = @yearId ORDER BY id', refs: { year_id: 'fiscal_year' } },
 ];

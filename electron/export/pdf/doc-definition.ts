@@ -51,7 +51,11 @@ export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TD
         return flow(`${b.number}${b.text}`, headingFace[b.level], SIZE.san, BODY_LINE_HEIGHT, TEXT_WIDTH, BODY_INDENT, false);
       case 'paragraph':
         return body(b.text);
+      case 'table':
+        return inlineTableContent(b.table);
       case 'annexNote':
+        // An outline without annexes prints no 附件 line.
+        if (b.items.length === 0) return { stack: [] };
         return {
           columns: [
             bodyTxt('附件：', 'fang', { width: 'auto' }),
@@ -108,6 +112,14 @@ export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TD
     if (table.unitLine !== '') parts.push(txt(table.unitLine, 'fang', TABLE_FONT_SIZE, 1.4, { alignment: 'right' }));
     parts.push(tableContent(table));
     return { stack: parts };
+  };
+
+  /** A table the outline places in the text: its title and unit line, then the table, no page break. */
+  const inlineTableContent = (table: ReportTable): Content => {
+    const parts: Content[] = [txt(table.title, 'hei', SIZE.si, 1.6, { alignment: 'center', margin: [0, 4, 0, 4] })];
+    if (table.unitLine !== '') parts.push(txt(table.unitLine, 'fang', TABLE_FONT_SIZE, 1.4, { alignment: 'right' }));
+    parts.push(tableContent(table));
+    return { stack: parts, margin: [0, 0, 0, LINE_PITCH / 2] };
   };
 
   const tableContent = (table: ReportTable): Content => {

@@ -1,4 +1,4 @@
--- Schema 8: 上年结转结余 — money carried over from earlier years, part of the year's 全年预算数 but not
+-- Schema 9: 上年结转结余 — money carried over from earlier years, part of the year's 全年预算数 but not
 -- of this year's appropriation. A flag beside funding_source rather than a sixth funding_source
 -- value: widening the CHECK on funding_source would mean rebuilding budget_line, and dropping the old
 -- table would null every ledger_txn.budget_line_id through ON DELETE SET NULL. Carried-over money

@@ -1,4 +1,4 @@
--- Schema 7: how the department names itself in its own report (我局, 我中心, 我办 …). Empty means
+-- Schema 8: how the department names itself in its own report (我局, 我中心, 我办 …). Empty means
 -- "derive from the department name" (shared/domain/self-reference.ts). The value a user typed on the
 -- 报告 page used to be an app setting; it moves here so every generated sentence and export reads it.
 ALTER TABLE department ADD COLUMN self_name TEXT NOT NULL DEFAULT '';
