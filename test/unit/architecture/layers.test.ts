@@ -27,7 +27,14 @@ describe('layers', () => {
     const one = (path: string, text: string) => checkLayers([{ path, text }]).map((v) => v.rule);
 
     it('finds a relative import from shared/ into electron/', () => {
-      expect(one('shared/budget/x.ts', "import { openDatabase } from '../../electron/db/open.ts';")).toEqual(['shared/ imports only shared/']);
+      expect(one('shared/budget/x.ts', "import { openDatabase } from '../../electron/db/open.ts';")).toEqual(['shared/ imports only shared/ (and resources/ JSON data)']);
+    });
+
+    it('lets shared/ read shipped JSON data but no code outside shared/', () => {
+      expect(one('shared/report/x.ts', "import o from '../../resources/outlines/hunan.json' with { type: 'json' };")).toEqual([]);
+      expect(one('shared/report/x.ts', "import { x } from '../../resources/fonts/font-list.ts';")).toEqual([
+        'shared/ imports only shared/ (and resources/ JSON data)',
+      ]);
     });
 
     it('finds node: modules in shared/ and renderer/, and dynamic imports too', () => {
