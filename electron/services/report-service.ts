@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/api/app-error.ts';
+import { selfNameOf } from '../../shared/domain/self-reference.ts';
 import { CATEGORY_LABELS, FUNDING_SOURCE_LABELS } from '../../shared/domain/enums.ts';
 import type { RenderedFile, ReportPreview, ReportSection, Signature } from '../../shared/report/api-schemas.ts';
 import { buildReportModel } from '../../shared/report/build-report-model.ts';
@@ -16,7 +17,6 @@ import { getDepartment, listUnits } from '../db/repositories/organization-repo.t
 import { getProfile } from '../db/repositories/profile-repo.ts';
 import { listProjectIndicatorsWithProject } from '../db/repositories/project-indicator-repo.ts';
 import * as reports from '../db/repositories/report-repo.ts';
-import { getSetting, setSetting } from '../db/repositories/settings-repo.ts';
 import { getWorkTree } from '../db/repositories/work-repo.ts';
 import type { Db } from '../db/open.ts';
 import { explainedFindingsForExport, runChecks } from './checks-service.ts';
@@ -26,17 +26,9 @@ import { outlineDocOf } from './outline-service.ts';
 import { inTransaction } from './transaction.ts';
 import { requireWritableYear, requireYear } from './year-guard.ts';
 
-const SELF_NAME_KEY = 'report.selfName';
-const DEFAULT_SELF_NAME = '我办';
-
-function selfName(db: Db): string {
-  const v = getSetting(db, SELF_NAME_KEY);
-  return typeof v === 'string' && v.trim() !== '' ? v : DEFAULT_SELF_NAME;
-}
-
 function generatedText(db: Db, yearId: number, key: GeneratedSectionKey): string {
   if (key === 'budget_paragraph') return getRevenueExpenditureText(db, { yearId }).text;
-  return getSelfEvalSummary(db, { yearId, selfName: selfName(db) }).text;
+  return getSelfEvalSummary(db, { yearId }).text;
 }
 
 /** The 报告 page's editable sections: stored text, or for generated ones the live text until edited. */
@@ -108,7 +100,6 @@ export function getSignatureBlock(db: Db, yearId: number): Signature {
     phone: stored?.phone ?? primary?.phone ?? '',
     sealingUnit: stored?.sealingUnit ?? dept?.name ?? '',
     reportDate: stored?.reportDate ?? null,
-    selfName: selfName(db),
   };
 }
 
@@ -116,9 +107,8 @@ export function saveSignatureBlock(db: Db, input: Signature): Signature {
   inTransaction(db, () => {
     requireWritableYear(db, input.yearId);
     const before = reports.getSignature(db, input.yearId);
-    const { yearId, selfName: self, ...block } = input;
+    const { yearId, ...block } = input;
     reports.upsertSignature(db, yearId, block);
-    setSetting(db, SELF_NAME_KEY, self);
     writeAudit(db, { action: before ? 'update' : 'create', entity: 'signature_block', entityId: yearId, yearId, before, after: block });
   });
   return getSignatureBlock(db, input.yearId);
@@ -140,6 +130,7 @@ function scoreTree(rows: ScoreRow[]): ScoreNode[] {
       basis: r.input.basis,
       target: r.targetText,
       actual: r.actualText,
+      pending: r.selfScored && !r.complete,
       core: r.core,
       children: (byParent.get(r.indicatorId) ?? []).map(build),
     };
@@ -151,6 +142,7 @@ function scoreTree(rows: ScoreRow[]): ScoreNode[] {
 function projectIndicatorRows(db: Db, yearId: number): NonNullable<ReportInput['projectIndicators']> {
   return listProjectIndicatorsWithProject(db, yearId).map((i) => ({
     project: i.projectName,
+    projectUnit: i.unitName,
     kind: i.kind,
     name: i.name,
     direction: i.direction,
@@ -183,7 +175,7 @@ export function buildReportInput(db: Db, yearId: number): ReportInput {
   const input: ReportInput = {
     departmentName: dept.name,
     unitName: dept.name,
-    selfName: signature.selfName,
+    selfName: selfNameOf(dept),
     year: year.year,
     profile: {
       duties: profile.duties,
