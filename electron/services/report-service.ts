@@ -5,6 +5,7 @@ import { CATEGORY_LABELS, FUNDING_SOURCE_LABELS } from '../../shared/domain/enum
 import type { RenderedFile, ReportPreview, ReportSection, Signature } from '../../shared/report/api-schemas.ts';
 import { buildReportModel } from '../../shared/report/build-report-model.ts';
 import { checkNarrativeConsistency } from '../../shared/report/consistency-check.ts';
+import { unwrittenSections } from '../../shared/report/unwritten-sections.ts';
 import { EDITABLE_SECTIONS, editableSectionTitles, type GeneratedSectionKey, type SectionKey } from '../../shared/report/editable-sections.ts';
 import { type ExpenseDetailRow, NARRATIVE_KEYS, type ReportInput, type ScoreNode, reportInputSchema } from '../../shared/report/input.ts';
 import { placeholderCatalogue } from '../../shared/report/placeholders.ts';
@@ -256,6 +257,8 @@ function finalizeBlockers(db: Db, yearId: number, input: ReportInput): string[] 
   if (model.issues.length > 0) out.push(`报告正文中有 ${model.issues.length} 个无法识别的引用（如 {{${model.issues[0]!.key}}}）`);
   const findings = checkNarrativeConsistency(input);
   if (findings.length > 0) out.push(`报告正文中有 ${findings.length} 处数字与数据不一致`);
+  const blank = unwrittenSections(input);
+  if (blank.length > 0) out.push(`报告正文尚未填写：${blank.join('；')}`);
   return out;
 }
 
