@@ -123,6 +123,7 @@ export const handlers: Handlers = {
   'report.reopen': ({ db }, i) => report.reopenYear(db, i),
   'report.snapshots': ({ db }, i) => report.listReportSnapshots(db, i.yearId),
   'report.snapshot': ({ db }, i) => report.snapshotFile(db, i),
+  'report.originals': ({ db }, i) => report.currentOriginals(db, i.yearId),
   'backup.list': (ctx) => backup.listBackups(ctx),
   'backup.now': (ctx) => backup.backupNow(ctx, 'manual'),
   // The writer lock stays held from closing the file to reopening the restored one.

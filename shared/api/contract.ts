@@ -48,6 +48,7 @@ import { ProcurementItem, ProcurementItemInput } from '../domain/procurement.ts'
 import { Profile } from '../domain/profile.ts';
 import { ProjectIndicator, ProjectIndicatorInput } from '../domain/project-indicator.ts';
 import {
+  FinalizeResult,
   ReopenInput,
   RenderedFile,
   RenderInput,
@@ -226,9 +227,11 @@ export const contract = {
   'report.saveSignature': command(Signature.strict(), Signature),
   'report.preview': query(YearRef, ReportPreview),
   'report.render': query(RenderInput, RenderedFile),
-  'report.finalize': command(YearRef, RenderedFile),
+  'report.finalize': command(YearRef, FinalizeResult),
   'report.reopen': command(ReopenInput, z.object({ reopened: z.literal(true) })),
   'report.snapshots': query(YearRef, z.array(SnapshotInfoSchema)),
+  /** A finalized year's stored originals (PDF, Excel, Word), byte for byte as signed. */
+  'report.originals': query(YearRef, z.array(RenderedFile)),
   'report.snapshot': query(z.object({ yearId: id('年度'), snapshotId: id('定稿文件') }).strict(), RenderedFile),
 
   'backup.list': query(BackupListInput, BackupList),
