@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CATEGORY_LABELS, FUNDING_SOURCE_LABELS } from '../../shared/domain/enums.ts';
 import { AppError, type AppErrorDetail } from '../../shared/api/app-error.ts';
-import type { FinalizeResult, RenderedFile, ReportPreview, ReportSection, Signature } from '../../shared/report/api-schemas.ts';
+import type { FinalizeResult, OriginalFile, RenderedFile, ReportPreview, ReportSection, Signature } from '../../shared/report/api-schemas.ts';
 import { buildReportModel } from '../../shared/report/build-report-model.ts';
 import { checkNarrativeConsistency } from '../../shared/report/consistency-check.ts';
 import { EDITABLE_SECTIONS, type GeneratedSectionKey, type SectionKey } from '../../shared/report/editable-sections.ts';
@@ -354,10 +354,15 @@ function validSnapshots(db: Db, yearId: number): reports.SnapshotInfo[] {
   return FORMATS.flatMap((f) => latest.get(f) ?? []);
 }
 
-function snapshotAsFile(db: Db, year: number, info: reports.SnapshotInfo): RenderedFile {
+/** A stored original as a file, refused when its bytes no longer match the hash stored with them. */
+function snapshotAsFile(db: Db, year: number, info: reports.SnapshotInfo): OriginalFile {
   const bytes = reports.snapshotBytes(db, info.id);
   if (!bytes) throw new AppError('NOT_FOUND', '找不到该定稿文件。');
-  return fileOf(db, year, info.format, bytes, true);
+  const file = fileOf(db, year, info.format, bytes, true);
+  if (file.sha256 !== info.sha256) {
+    throw new AppError('DB_CORRUPT', `${year} 年度定稿原件（${info.format}）已损坏：内容与定稿时记录的 SHA-256 不一致。请从备份恢复数据文件。`);
+  }
+  return { ...file, format: info.format };
 }
 
 /**
@@ -444,7 +449,7 @@ export function snapshotFile(db: Db, input: { yearId: number; snapshotId: number
 }
 
 /** A finalized year's originals, one per format. */
-export function currentOriginals(db: Db, yearId: number): RenderedFile[] {
+export function currentOriginals(db: Db, yearId: number): OriginalFile[] {
   const year = requireYear(db, yearId);
   if (year.status !== 'final') throw new AppError('NOT_FOUND', `${year.year} 年度尚未定稿，没有定稿原件。`);
   return validSnapshots(db, yearId).map((s) => snapshotAsFile(db, year.year, s));

@@ -49,6 +49,7 @@ import { Profile } from '../domain/profile.ts';
 import { ProjectIndicator, ProjectIndicatorInput } from '../domain/project-indicator.ts';
 import {
   FinalizeResult,
+  OriginalFile,
   ReopenInput,
   RenderedFile,
   RenderInput,
@@ -231,7 +232,7 @@ export const contract = {
   'report.reopen': command(ReopenInput, z.object({ reopened: z.literal(true) })),
   'report.snapshots': query(YearRef, z.array(SnapshotInfoSchema)),
   /** A finalized year's stored originals (PDF, Excel, Word), byte for byte as signed. */
-  'report.originals': query(YearRef, z.array(RenderedFile)),
+  'report.originals': query(YearRef, z.array(OriginalFile)),
   'report.snapshot': query(z.object({ yearId: id('年度'), snapshotId: id('定稿文件') }).strict(), RenderedFile),
 
   'backup.list': query(BackupListInput, BackupList),
