@@ -5,6 +5,6 @@
 const UNSAFE = /[\\/:*?"<>|\p{Cc}]/gu;
 
 export function reportFileName(p: { departmentName: string; year: number; final: boolean; format: string }): string {
-  const who = p.departmentName.replace(UNSAFE, '_').trim();
+  const who = p.departmentName.trim().replace(UNSAFE, '_');
   return `${who}${p.year}年度部门整体支出绩效自评报告（${p.final ? '定稿' : '草稿'}）.${p.format}`;
 }
