@@ -3,12 +3,16 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AllowEntry, ELECTRONEGATIVITY_ALLOWLIST } from './electronegativity-allowlist.ts';
+import { checkShellStructure } from './shell-structure-check.ts';
 
 // `npx tsx scripts/electronegativity-gate.ts [folder]`: runs Electronegativity over electron/shell
 // through its programmatic API (its CLI always exits 0, reliability-notes §1.5), prints every
 // finding, and exits 1 on any finding not in the allowlist, on an allowlisted reason whose check
 // fails, and on any HIGH finding not disproven by such a check. Offline it prints connectivity
-// warnings (translations, Electron release list) and still runs every check.
+// warnings (translations, Electron release list) and still runs every check. Electronegativity
+// does not see the window-open, navigation, permission and IPC-sender guards, nor options set in
+// another file, so the gate also runs the structural checks of shell-structure-check.ts and fails
+// on any of them.
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_SCAN_DIR = join(ROOT, 'electron', 'shell');
@@ -35,6 +39,8 @@ export interface GateResult {
   verificationFailures: string[];
   /** Files the scanner could not parse. */
   parseErrors: string[];
+  /** Guards missing from the shell's source (shell-structure-check.ts). */
+  structureFailures: string[];
 }
 
 interface RawIssue {
@@ -97,7 +103,12 @@ export async function scanWithElectronegativity(input = DEFAULT_SCAN_DIR): Promi
 }
 
 /** The gate's decision on a set of findings, given the allowlist. */
-export function evaluateFindings(findings: Finding[], allowlist: AllowEntry[] = ELECTRONEGATIVITY_ALLOWLIST, parseErrors: string[] = []): GateResult {
+export function evaluateFindings(
+  findings: Finding[],
+  allowlist: AllowEntry[] = ELECTRONEGATIVITY_ALLOWLIST,
+  parseErrors: string[] = [],
+  structureFailures: string[] = [],
+): GateResult {
   const entryFor = (f: Finding) => allowlist.find((e) => e.check === f.id && e.file === f.file);
   const rejected = findings.filter((f) => !entryFor(f));
   const verificationFailures: string[] = [];
@@ -110,16 +121,22 @@ export function evaluateFindings(findings: Finding[], allowlist: AllowEntry[] = 
     else verified.add(f);
   }
   const unresolvedHigh = findings.filter((f) => f.severity === 'HIGH' && entryFor(f) !== undefined && !verified.has(f));
-  return { findings, rejected, unresolvedHigh, verificationFailures, parseErrors };
+  return { findings, rejected, unresolvedHigh, verificationFailures, parseErrors, structureFailures };
 }
 
 export function gatePassed(r: GateResult): boolean {
-  return r.rejected.length === 0 && r.unresolvedHigh.length === 0 && r.verificationFailures.length === 0 && r.parseErrors.length === 0;
+  return (
+    r.rejected.length === 0 &&
+    r.unresolvedHigh.length === 0 &&
+    r.verificationFailures.length === 0 &&
+    r.parseErrors.length === 0 &&
+    r.structureFailures.length === 0
+  );
 }
 
 export async function runElectronegativityGate(input = DEFAULT_SCAN_DIR): Promise<GateResult> {
   const { findings, parseErrors } = await scanWithElectronegativity(input);
-  return evaluateFindings(findings, ELECTRONEGATIVITY_ALLOWLIST, parseErrors);
+  return evaluateFindings(findings, ELECTRONEGATIVITY_ALLOWLIST, parseErrors, checkShellStructure(input));
 }
 
 export function formatGateReport(r: GateResult): string {
@@ -129,6 +146,8 @@ export function formatGateReport(r: GateResult): string {
   for (const f of r.unresolvedHigh) out.push(`HIGH finding accepted without a passing check: ${f.id} ${f.file}`);
   for (const v of r.verificationFailures) out.push(`allowlist reason no longer holds: ${v}`);
   for (const e of r.parseErrors) out.push(`could not parse: ${e}`);
+  out.push(`Structural checks: ${r.structureFailures.length === 0 ? 'every guard in place' : `${r.structureFailures.length} missing`}`);
+  for (const f of r.structureFailures) out.push(`  guard missing: ${f}`);
   out.push(gatePassed(r) ? 'electronegativity gate: passed' : 'electronegativity gate: FAILED');
   return out.join('\n');
 }

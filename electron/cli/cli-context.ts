@@ -1,13 +1,6 @@
-import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { AppError } from '../../shared/api/app-error.ts';
 import { type ApiClient, createClient } from '../../shared/api/client.ts';
-import { APP_VERSION } from '../app-version.ts';
-import { type Db, openDatabase } from '../db/open.ts';
-import { openDataFile } from '../db/open-data-file.ts';
-import { setAuditActor } from '../db/repositories/audit-repo.ts';
-import type { ServiceContext } from '../services/context.ts';
-import { createDispatcher } from '../services/dispatch.ts';
 import type { ParsedArgs } from './command.ts';
 
 /** The flag with which a command that can fill an empty file creates one where a data file with backups is missing. */
@@ -31,34 +24,32 @@ export interface CliOpenOptions {
 }
 
 /**
- * A command's way to the data file `--db`. The connection opens on first use, so methods that work
- * on the file itself (backup, restore) never open it. A writer takes the single-writer lock; a
- * missing data file that has backups is refused (a restore is named instead).
+ * A command's way to the data file `--db`, through the dispatcher with the 'cli' transport. A
+ * writer takes the single-writer lock; a missing data file that has backups is refused (a restore
+ * is named instead). Nothing heavy is loaded until the first call.
  */
 export function openCli(dbPath: string, opts: CliOpenOptions = {}): CliSession {
   const dataFile = resolve(dbPath);
-  let db: Db | null = null;
-  const open = (): Db => {
-    if (opts.readonly) return openDatabase(dataFile, { readonly: true });
-    setAuditActor(userInfo().username);
-    return openDataFile(dataFile, 'cli', {
-      createIfMissing: opts.creates?.flags[NEW_FILE_FLAG.slice(2)] === true,
-      ...(opts.creates ? { createHint: NEW_FILE_FLAG } : {}),
-    });
+  let runtime: Promise<import('./cli-runtime.ts').CliRuntime> | null = null;
+  const load = () => {
+    runtime ??= import('./cli-runtime.ts').then((m) =>
+      m.createCliRuntime({
+        dataFile,
+        readonly: opts.readonly === true,
+        createIfMissing: opts.creates?.flags[NEW_FILE_FLAG.slice(2)] === true,
+        createHint: opts.creates ? NEW_FILE_FLAG : undefined,
+      }),
+    );
+    return runtime;
   };
-  const ctx: ServiceContext = {
-    get db(): Db {
-      db ??= open();
-      return db;
+  let closed: (() => void) | null = null;
+  const api = createClient({
+    invoke: async (method, input) => {
+      const r = await load();
+      closed = r.close;
+      return r.dispatch(method, input);
     },
-    set db(next: Db) {
-      db = next;
-    },
-    dataFile,
-    appVersion: APP_VERSION,
-    transport: 'cli',
-  };
-  const api = createClient({ invoke: createDispatcher(ctx) });
+  });
   return {
     api,
     dataFile,
@@ -68,8 +59,7 @@ export function openCli(dbPath: string, opts: CliOpenOptions = {}): CliSession {
       return found.id;
     },
     close() {
-      db?.close();
-      db = null;
+      closed?.();
     },
   };
 }

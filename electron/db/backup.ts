@@ -8,8 +8,12 @@ import {
   parseBackupName,
 } from '../../shared/backup/schemas.ts';
 import { checkDatabaseFile, checkPages, corruptError, type FileCheck, openRawDatabase } from './health.ts';
+import type { Migration } from './migrations.ts';
 import { APPLICATION_ID, type Db } from './open.ts';
+import { expectedSchema, schemaDifferences } from './schema-check.ts';
+import { OWNER_DIR_MODE, restrictToOwner } from './owner-only.ts';
 import { toAppError } from './sqlite-errors.ts';
+import { writeFaultOf } from './write-fault.ts';
 
 // Backups of the live database that are whole by construction: SQLite writes the copy (online
 // backup API or VACUUM INTO, never a file copy of a live database) to a temporary name, the copy
@@ -84,9 +88,14 @@ function backupWriteError(err: unknown, dest: string): AppError {
   if (err instanceof AppError) return err;
   const code = (err as { code?: string } | null)?.code ?? '';
   const folder = dirname(dest);
-  if (code === 'ENOENT') return new AppError('NOT_FOUND', `备份失败：备份位置不存在或无法访问：${folder}。数据文件未受影响。`);
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') {
-    return new AppError('DISK_FULL', `备份失败：备份位置 ${folder} 所在磁盘空间已满。数据文件未受影响。请清理磁盘或换一个备份位置后重试。`);
+  // A disk out of inodes fails the copy's creation as SQLITE_CANTOPEN: the folder says why.
+  const fault = writeFaultOf(err, folder);
+  if (fault === 'missing') return new AppError('NOT_FOUND', `备份失败：备份位置不存在或无法访问：${folder}。数据文件未受影响。`);
+  if (fault === 'disk-full') {
+    return new AppError('DISK_FULL', `备份失败：备份位置 ${folder} 所在磁盘空间不足。数据文件未受影响。请清理磁盘或换一个备份位置后重试。`);
+  }
+  if (fault === 'not-writable') {
+    return new AppError('DB_READONLY', `备份失败：无法写入备份位置 ${folder}（只读或无权限）。数据文件未受影响。请检查该文件夹后重试。`);
   }
   if (
     code === 'EACCES' ||
@@ -129,6 +138,7 @@ function sealTemp(tmp: string, expectedVersion: number): number {
 
 function finish(tmp: string, dest: string, expectedVersion: number): WrittenBackup {
   const sizeBytes = sealTemp(tmp, expectedVersion);
+  restrictToOwner(tmp);
   renameSync(tmp, dest);
   syncFolder(dirname(dest));
   return { file: dest, sizeBytes, userVersion: expectedVersion };
@@ -138,10 +148,10 @@ function finish(tmp: string, dest: string, expectedVersion: number): WrittenBack
 // of the last level gives the true error code for the message.
 function makeFolder(dir: string): void {
   try {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: OWNER_DIR_MODE });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || !existsSync(dirname(dir))) throw err;
-    mkdirSync(dir);
+    mkdirSync(dir, { mode: OWNER_DIR_MODE });
   }
 }
 
@@ -307,8 +317,12 @@ export function hasBackupOn(backups: ReadonlyArray<{ takenAt: Date }>, now: Date
   return backups.some((b) => dayNumber(b.takenAt) === dayNumber(now));
 }
 
-/** Check of a backup file (integrity_check, or quick_check for a listing; version, owner); throws a Chinese AppError. */
-export function verifyBackupFile(file: string, latestVersion: number, mode: 'quick' | 'full' = 'full'): { userVersion: number } {
+/**
+ * Check of a backup file (integrity_check, or quick_check for a listing; version, owner, and a
+ * schema exactly as migrations 1..its version make it); throws a Chinese AppError.
+ */
+export function verifyBackupFile(file: string, migrations: Migration[], mode: 'quick' | 'full' = 'full'): { userVersion: number } {
+  const latestVersion = migrations.length;
   let check: FileCheck;
   try {
     check = checkDatabaseFile(file, mode);
@@ -324,6 +338,14 @@ export function verifyBackupFile(file: string, latestVersion: number, mode: 'qui
     throw new AppError(
       'DB_NEWER',
       `所选备份由更新版本的程序创建（数据版本 ${check.userVersion}，本程序支持到 ${latestVersion}），不能用本程序恢复：${file}`,
+    );
+  }
+  const diff = schemaDifferences(check.schema, expectedSchema(migrations, check.userVersion));
+  if (diff.length > 0) {
+    const shown = diff.slice(0, 6).join('；') + (diff.length > 6 ? `；等共 ${diff.length} 处` : '');
+    throw new AppError(
+      'DB_CORRUPT',
+      `所选备份的数据库结构与数据版本 ${check.userVersion} 应有的结构不一致（${shown}），可能被其他程序修改过，不能用来恢复：${file}`,
     );
   }
   return { userVersion: check.userVersion };

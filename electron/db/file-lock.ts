@@ -3,6 +3,8 @@ import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, sta
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { AppError } from '../../shared/api/app-error.ts';
+import { OWNER_FILE_MODE } from './owner-only.ts';
+import { writeFaultOf } from './write-fault.ts';
 
 // One writer per data file across processes: the desktop app, browser mode and the CLI each take
 // `<db>.lock` (created with O_EXCL) before opening the file for writing. SQLite's own locks only
@@ -95,10 +97,10 @@ function lockedError(dbFile: string, lockFile: string, holder: Holder): AppError
 }
 
 function lockIoError(err: unknown, lockFile: string): AppError {
-  const code = (err as NodeJS.ErrnoException).code ?? '';
-  if (code === 'ENOSPC') return new AppError('DISK_FULL', `磁盘空间已满，无法创建锁文件 ${lockFile}。请清理磁盘后重试。`);
-  if (code === 'ENOENT') return new AppError('NOT_FOUND', `数据文件所在的文件夹不存在：${dirname(lockFile)}`);
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+  const fault = writeFaultOf(err, dirname(lockFile));
+  if (fault === 'disk-full') return new AppError('DISK_FULL', `磁盘空间不足，无法创建锁文件 ${lockFile}，数据文件未打开。请清理磁盘后重试。`);
+  if (fault === 'missing') return new AppError('NOT_FOUND', `数据文件所在的文件夹不存在：${dirname(lockFile)}`);
+  if (fault === 'not-writable') {
     return new AppError('DB_READONLY', `数据文件所在文件夹无法写入（只读或无权限），无法创建锁文件 ${lockFile}。请检查文件夹权限。`);
   }
   return new AppError('INTERNAL', `内部错误：无法创建锁文件 ${lockFile}：${(err as Error).message}`);
@@ -127,14 +129,23 @@ function clearStale(lockFile: string, holder: Holder): void {
   unlinkSync(aside);
 }
 
+// A lock file that was created but could not be written (disk full) is removed at once: left
+// empty, it would block the data file until its grace period ran out.
 function writeLock(lockFile: string, info: LockInfo): void {
-  const fd = openSync(lockFile, 'wx');
+  const fd = openSync(lockFile, 'wx', OWNER_FILE_MODE);
   try {
     writeSync(fd, JSON.stringify(info));
     fsyncSync(fd);
-  } finally {
+  } catch (err) {
     closeSync(fd);
+    try {
+      unlinkSync(lockFile);
+    } catch {
+      // nothing more can be done; the grace period covers it
+    }
+    throw err;
   }
+  closeSync(fd);
 }
 
 /**
@@ -190,14 +201,4 @@ function makeHandle(lockFile: string, info: LockInfo): FileLock {
 export function readFileLock(dbFile: string): LockInfo | null {
   const holder = readHolder(lockPathFor(dbFile));
   return holder.state === 'held' ? holder.info : null;
-}
-
-/** Runs `fn` holding the lock; the lock is released however `fn` ends. */
-export async function withFileLock<T>(dbFile: string, tool: LockTool, fn: () => T | Promise<T>): Promise<T> {
-  const lock = acquireFileLock(dbFile, tool);
-  try {
-    return await fn();
-  } finally {
-    lock.release();
-  }
 }

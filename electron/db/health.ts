@@ -4,6 +4,7 @@ import { AppError } from '../../shared/api/app-error.ts';
 import { acquireFileLock, type FileLock, type LockTool } from './file-lock.ts';
 import { loadMigrations } from './migrations.ts';
 import { APPLICATION_ID, type Db, type OpenOptions, openDatabase } from './open.ts';
+import { readSchema, type SchemaObject } from './schema-check.ts';
 import { setAsideOrphanedLogs } from './set-aside.ts';
 import { toAppError } from './sqlite-errors.ts';
 
@@ -47,6 +48,7 @@ export interface FileCheck {
   userVersion: number;
   applicationId: number;
   hasTables: boolean;
+  schema: SchemaObject[];
 }
 
 /** Opens `file` read-only and checks it; SQLite errors (e.g. SQLITE_CORRUPT at open) are thrown as they are. */
@@ -56,7 +58,7 @@ export function checkDatabaseFile(file: string, mode: 'quick' | 'full'): FileChe
     const userVersion = db.pragma('user_version', { simple: true }) as number;
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     const hasTables = (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n > 0;
-    return { problems: checkPages(db, mode), userVersion, applicationId, hasTables };
+    return { problems: checkPages(db, mode), userVersion, applicationId, hasTables, schema: readSchema(db) };
   } finally {
     db.close();
   }

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/app-error.ts';
 import { loadMigrations, type Migration } from './migrations.ts';
+import { createOwnerOnlyFile, databaseFiles, restrictToOwner } from './owner-only.ts';
+import { verifySchema } from './schema-check.ts';
 import { toAppError } from './sqlite-errors.ts';
 
 export type Db = Database.Database;
@@ -41,6 +43,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   const readonly = opts.readonly ?? false;
   let db: Db;
   try {
+    if (!readonly && file !== ':memory:') createOwnerOnlyFile(file);
     db = new Database(file, {
       readonly,
       fileMustExist: readonly,
@@ -68,7 +71,11 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
         `数据文件由更新版本的程序创建（数据版本 ${version}，本程序支持到 ${latest}）。为保护数据，本程序不会修改它，请升级程序后再打开：${file}`,
       );
     }
+    // Before any write: a file whose tables, indexes, triggers or views are not exactly what its
+    // version's migrations make is refused untouched (schema-check.ts).
+    if (hasTables) verifySchema(db, migrations, version, '数据文件', file);
     applyPragmas(db, readonly);
+    if (!readonly) restrictToOwner(...databaseFiles(file));
     if (version < latest) {
       if (readonly) {
         throw new AppError('DB_READONLY', `数据文件版本较旧（${version}），需要升级，但以只读方式打开：${file}`);

@@ -5,8 +5,10 @@ import { syncFile, syncFolder, verifyBackupFile } from './backup.ts';
 import { checkPages, openRawDatabase } from './health.ts';
 import { loadMigrations, type Migration } from './migrations.ts';
 import { type Db, openDatabase } from './open.ts';
+import { restrictToOwner } from './owner-only.ts';
 import { preRestorePath, setAsideOrphanedLogs } from './set-aside.ts';
 import { toAppError } from './sqlite-errors.ts';
+import { writeFaultOf } from './write-fault.ts';
 
 // Puts a backup in place of the data file (reliability-notes §2.3). At every instant the data file
 // is either the old database or the restored one, whole: the candidate is checked, copied by SQLite
@@ -99,11 +101,13 @@ function keepCurrent(file: string, pre: string): string | null {
   if (!existsSync(file)) return null;
   const partial = `${pre}.partial`;
   copyFileSync(file, partial);
+  restrictToOwner(partial);
   syncFile(partial);
   renameSync(partial, pre);
   for (const suffix of ['-wal', '-shm']) {
     if (existsSync(`${file}${suffix}`)) renameSync(`${file}${suffix}`, `${pre}${suffix}`);
   }
+  restrictToOwner(`${pre}-wal`, `${pre}-shm`);
   return pre;
 }
 
@@ -122,6 +126,7 @@ function copyBySqlite(candidate: string, tmp: string): void {
   } finally {
     db.close();
   }
+  restrictToOwner(tmp);
   syncFile(tmp);
 }
 
@@ -137,9 +142,15 @@ function removeTemp(tmp: string): void {
 }
 
 function restoreFailure(err: unknown, file: string): AppError {
+  if (err instanceof AppError && err.code !== 'DISK_FULL' && err.code !== 'DB_READONLY') return err;
+  const fault = err instanceof AppError ? null : writeFaultOf(err, dirname(file));
   const e = toAppError(err, file);
-  if (e.code === 'DISK_FULL') return new AppError('DISK_FULL', `恢复失败：磁盘空间已满，数据文件未被替换：${file}。请清理磁盘后重试。`);
-  if (e.code === 'DB_READONLY') return new AppError('DB_READONLY', `恢复失败：数据文件所在文件夹无法写入，数据文件未被替换：${file}。`);
+  if (fault === 'disk-full' || e.code === 'DISK_FULL') {
+    return new AppError('DISK_FULL', `恢复失败：数据文件所在磁盘空间不足，数据文件未被替换：${file}。请清理磁盘后重试。`);
+  }
+  if (fault === 'not-writable' || e.code === 'DB_READONLY') {
+    return new AppError('DB_READONLY', `恢复失败：无法写入数据文件所在文件夹（只读或无权限），数据文件未被替换：${file}。`);
+  }
   return e;
 }
 
@@ -152,7 +163,7 @@ export function restoreDatabase(opts: RestoreOptions): RestoreResult {
   if (candidate === file) throw new AppError('VALIDATION', '不能用数据文件本身恢复它自己，请选择一个备份文件。');
   if (!existsSync(candidate)) throw new AppError('NOT_FOUND', `找不到备份文件：${candidate}`);
 
-  const { userVersion } = verifyBackupFile(candidate, migrations.length);
+  const { userVersion } = verifyBackupFile(candidate, migrations);
   const tmp = `${file}.restore-tmp`;
   removeTemp(tmp);
   try {

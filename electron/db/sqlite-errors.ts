@@ -1,4 +1,6 @@
+import { dirname } from 'node:path';
 import { AppError } from '../../shared/api/app-error.ts';
+import { isAmbiguousWriteCode, writeFaultOf } from './write-fault.ts';
 
 // Maps SQLite failures to messages a finance officer can act on. Anything unknown stays INTERNAL
 // so it is logged rather than disguised.
@@ -6,10 +8,20 @@ export function toAppError(err: unknown, file?: string): AppError {
   if (err instanceof AppError) return err;
   const code = (err as { code?: string } | null)?.code ?? '';
   const where = file ? `（数据文件：${file}）` : '';
-  if (code === 'SQLITE_FULL') {
-    return new AppError('DISK_FULL', `磁盘空间已满，本次修改未保存，已有数据未受影响${where}。请清理磁盘后重试。`);
+  // SQLite's vague codes (cannot open, I/O error) are judged by asking the data file's folder.
+  const fault = file && isAmbiguousWriteCode(code) ? writeFaultOf(err, dirname(file)) : null;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT' || fault === 'disk-full') {
+    return new AppError('DISK_FULL', `磁盘空间不足，本次修改未保存，已有数据未受影响${where}。请清理磁盘后重试。`);
   }
-  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_') || code === 'SQLITE_CANTOPEN') {
+  if (
+    code === 'SQLITE_READONLY' ||
+    code.startsWith('SQLITE_READONLY_') ||
+    code === 'SQLITE_CANTOPEN' ||
+    code === 'EROFS' ||
+    code === 'EACCES' ||
+    code === 'EPERM' ||
+    fault === 'not-writable'
+  ) {
     return new AppError(
       'DB_READONLY',
       `数据文件无法写入（只读或无权限）${where}。本次修改未保存，请检查文件夹权限。`,

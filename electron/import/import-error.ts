@@ -3,6 +3,7 @@
 // parser is total: no raw library exception reaches the user.
 
 import { AppError, type AppErrorDetail } from '../../shared/api/app-error.ts';
+import { toAppError } from '../db/sqlite-errors.ts';
 
 export function importError(message: string, details: AppErrorDetail[] = []): AppError {
   return new AppError('IMPORT', message, details);
@@ -11,6 +12,11 @@ export function importError(message: string, details: AppErrorDetail[] = []): Ap
 export function toImportError(err: unknown, fileName: string): AppError {
   if (err instanceof AppError) return err;
   const code = (err as { code?: string } | null)?.code ?? '';
+  // Writing the rows into the data file failed (disk full, read-only…): not the file's fault.
+  if (code.startsWith('SQLITE_') || code === 'ENOSPC' || code === 'EDQUOT' || code === 'EROFS') {
+    const e = toAppError(err);
+    return new AppError(e.code, `导入“${fileName}”未完成，未写入任何数据：${e.message}`);
+  }
   if (code === 'ENOENT') return importError(`找不到文件：${fileName}`);
   if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
     return importError(`无法读取文件“${fileName}”：文件可能正被 Excel 或其他程序打开，请先关闭后重试。`);

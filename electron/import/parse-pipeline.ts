@@ -8,6 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { AmountScale } from '../../shared/import/amount-scale.ts';
 import { mappingProblems } from '../../shared/import/auto-mapping.ts';
+import { type BookSide, type DebitMeans, applyBookSide, describeBookSide, detectBookSide } from '../../shared/import/book-side.ts';
 import { isBlankRow, type RawRow, columnLetter } from '../../shared/import/cell.ts';
 import { type ProfileCandidate, chooseMapping } from '../../shared/import/choose-mapping.ts';
 import { classifyLayoutRow } from '../../shared/import/classify-layout-row.ts';
@@ -20,6 +21,7 @@ import { type LedgerRowContext, normalizeLedgerRow } from '../../shared/import/n
 import { RowTally } from '../../shared/import/row-tally.ts';
 import type {
   BadCell,
+  BookSideInfo,
   BudgetRow,
   ColumnInfo,
   FileInfo,
@@ -27,7 +29,9 @@ import type {
   SheetSummary,
   SkippedRow,
   TotalCheck,
+  YearSourceInfo,
 } from '../../shared/import/schemas.ts';
+import { type YearSource, describeYearSource, resolveYearSource, yearInHeaderCell, yearInTitleLines, yearMismatchProblem } from '../../shared/import/stated-year.ts';
 import { TotalChecker } from '../../shared/import/total-checker.ts';
 import { importError, toImportError } from './import-error.ts';
 import type { ImportLimits } from './limits.ts';
@@ -45,6 +49,8 @@ export interface ParseRequest {
   headerRows?: 1 | 2;
   amountScale?: AmountScale;
   encoding?: TextEncodingChoice;
+  /** What 借 means; default: read from the file's title (book-side.ts). */
+  debitMeans?: DebitMeans;
   mapping?: ColumnMapping;
   profileId?: number;
   autoProfile: boolean;
@@ -66,6 +72,9 @@ export interface ParseLayout {
   headerSignature: string;
   /** When not empty, no row is read: the mapping must be fixed first. */
   mappingProblems: string[];
+  /** Ledger imports: where the rows' year comes from, and what 借/贷 mean. */
+  yearSource: YearSourceInfo | null;
+  bookSide: BookSideInfo | null;
   warnings: string[];
 }
 
@@ -206,6 +215,8 @@ async function parse(req: ParseRequest, sink: ParseSink, fileName: string): Prom
     profiles: req.profiles,
   });
   const preamble = reference.probe.filter((r) => r.row < header.row).flatMap((r) => r.cells.map(headerCellText));
+  const ledgerFacts = req.target === 'ledger' ? readLedgerFacts(req, header, preamble, reference.meta.name) : null;
+  if (ledgerFacts && choice.source === 'auto') choice.mapping = applyBookSide(choice.mapping, header.columns, ledgerFacts.bookSide);
   const detected = detectAmountScale(preamble, amountHeaderNames(header, req.target));
   const scale = req.amountScale ?? detected.scale;
   const columns: ColumnInfo[] = header.columns.map((c) => ({ index: c.index, letter: columnLetter(c.index), name: c.name, field: null }));
@@ -219,6 +230,8 @@ async function parse(req: ParseRequest, sink: ParseSink, fileName: string): Prom
       `可见的工作表中没有找到表头，只有隐藏工作表“${reference.meta.name}”中有。隐藏工作表常是旧数据或草稿，不会自动导入；确认要导入它，请在“工作表”中选择“${reference.meta.name}”`,
     );
   }
+  const yearProblem = ledgerFacts ? yearMismatchProblem(ledgerFacts.yearSource, req.year) : null;
+  if (yearProblem) problems.push(yearProblem);
   const warnings = [...choice.warnings];
   const refSummary = summaries[reference.meta.index];
   if (refSummary) {
@@ -238,6 +251,8 @@ async function parse(req: ParseRequest, sink: ParseSink, fileName: string): Prom
     profile: choice.profile,
     headerSignature: signature,
     mappingProblems: problems,
+    yearSource: ledgerFacts ? { ...ledgerFacts.yearSource, text: describeYearSource(ledgerFacts.yearSource) } : null,
+    bookSide: ledgerFacts ? { ...ledgerFacts.bookSide, text: describeBookSide(ledgerFacts.bookSide) } : null,
     warnings,
   });
 
@@ -246,7 +261,8 @@ async function parse(req: ParseRequest, sink: ParseSink, fileName: string): Prom
   if (problems.length === 0) {
     const batcher = new RowBatcher(sink, req.batchSize);
     const share = req.allSheets ? 1 / source.sheets.length : 1;
-    const streamer = new SheetStreamer(req, batcher, source, tally, choice.mapping, scale, header, share);
+    const facts = ledgerFacts ?? { yearSource: null, bookSide: null };
+    const streamer = new SheetStreamer(req, batcher, source, tally, choice.mapping, scale, header, share, facts);
     await streamer.stream(reference);
     checks.push(...streamer.checks);
     if (req.allSheets) {
@@ -268,7 +284,7 @@ async function parse(req: ParseRequest, sink: ParseSink, fileName: string): Prom
           continue;
         }
         if (summary) summary.selected = true;
-        const other = new SheetStreamer(req, batcher, source, tally, choice.mapping, scale, plan.header, share);
+        const other = new SheetStreamer(req, batcher, source, tally, choice.mapping, scale, plan.header, share, facts);
         await other.stream(plan);
         checks.push(...other.checks);
       }
@@ -292,6 +308,22 @@ async function parse(req: ParseRequest, sink: ParseSink, fileName: string): Prom
     checks,
     warnings,
   };
+}
+
+interface LedgerFacts {
+  yearSource: YearSource;
+  bookSide: BookSide;
+}
+
+/** The year a ledger file states, and whether it is a cash book (借 = money in). */
+function readLedgerFacts(req: ParseRequest, header: HeaderLayout, preamble: readonly string[], sheetName: string): LedgerFacts {
+  const headerCell = header.yearHint === null ? undefined : header.columns.find((c) => yearInHeaderCell(c.parent) === header.yearHint);
+  const headerYear = header.yearHint !== null && headerCell ? { year: header.yearHint, text: headerCell.parent } : null;
+  const yearSource = resolveYearSource(headerYear, yearInTitleLines(preamble), req.year);
+  const bookSide: BookSide = req.debitMeans
+    ? { debitMeans: req.debitMeans, evidence: null, chosen: true }
+    : detectBookSide([...preamble, sheetName]);
+  return { yearSource, bookSide };
 }
 
 /** Collects normalised rows and hands them to the sink in batches (the sink's promise is the backpressure). */
@@ -331,6 +363,7 @@ class SheetStreamer {
     private readonly scale: AmountScale,
     private readonly header: HeaderLayout,
     private readonly sheetShare: number,
+    private readonly facts: { yearSource: YearSource | null; bookSide: BookSide | null },
   ) {}
 
   async stream(plan: SheetPlan): Promise<void> {
@@ -340,7 +373,8 @@ class SheetStreamer {
     const headerNames: string[] = [];
     for (const c of header.columns) headerNames[c.index] = c.name;
     const headerSig = headerSignature(header.columns);
-    const checker = new TotalChecker(sheet, mapping, this.scale);
+    const debitMeans = this.facts.bookSide?.debitMeans ?? 'out';
+    const checker = new TotalChecker(sheet, mapping, this.scale, debitMeans);
     const textColumns = [mapping.summary, mapping.note, mapping.voucherNo, mapping.date, mapping.counterparty].filter(
       (i): i is number => i !== undefined,
     );
@@ -352,7 +386,8 @@ class SheetStreamer {
       mapping,
       scale: this.scale,
       year: req.year,
-      yearHint: header.yearHint,
+      yearHint: this.facts.yearSource && this.facts.yearSource.kind !== 'import' ? this.facts.yearSource.year : header.yearHint,
+      debitMeans,
       hash: fingerprintHash,
       sheetHidden: plan.meta.hidden,
     };

@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { APP_VERSION } from '../app-version.ts';
+import { makeOwnerOnlyDir } from '../db/owner-only.ts';
 import { setAuditActor } from '../db/repositories/audit-repo.ts';
 import { type AppSession, openAppSession } from '../services/app-session.ts';
 import { createDispatcher } from '../services/dispatch.ts';
@@ -25,7 +25,7 @@ export interface BrowserModeApp {
 /** Opens the data file and serves the app on 127.0.0.1 (used by `npm start` without Electron and by e2e tests). */
 export async function startBrowserMode(opts: BrowserModeOptions): Promise<BrowserModeApp> {
   const dataFile = resolve(opts.dataFile);
-  mkdirSync(dirname(dataFile), { recursive: true });
+  makeOwnerOnlyDir(dirname(dataFile));
   setAuditActor(userInfo().username);
   const session = openAppSession({ dataFile, tool: 'browser', transport: 'http', appVersion: APP_VERSION });
   let server: LoopbackServer;

@@ -5,7 +5,7 @@ import { AppError, type AppErrorCode } from '../../shared/api/app-error.ts';
 import { ApiRequest } from '../../shared/api/envelope.ts';
 import type { Dispatch } from '../services/dispatch.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
-import { readStatic } from './static-files.ts';
+import { decodeRequestPath, readStatic } from './static-files.ts';
 
 export const TOKEN_HEADER = 'x-selfeval-token';
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -70,6 +70,11 @@ export async function startLoopbackServer(opts: LoopbackOptions): Promise<Loopba
         return;
       }
       const url = req.url ?? '/';
+      const decoded = url.startsWith('/') ? decodeRequestPath(url) : null;
+      if (decoded === null || decoded.includes('\0')) {
+        refuse(res, 400, 'VALIDATION', '请求地址格式错误。');
+        return;
+      }
       if (url === '/api/call' || url.startsWith('/api/')) {
         await handleApi(req, res);
         return;

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs, stringFlag } from '../cli/parse-args.ts';
 import { dataFileIn, defaultUserDataDir } from '../data-location.ts';
 import { startBrowserMode } from './browser-mode.ts';
+import { writeLaunchPage } from './launch-page.ts';
 
 // Browser mode entry: `npm start` falls back to this where the Electron binary is missing.
 const args = parseArgs(process.argv.slice(2));
@@ -17,16 +18,20 @@ const portFlag = stringFlag(args, 'port');
 const app = await startBrowserMode({ dataFile, staticDir, ...(portFlag ? { port: Number(portFlag) } : {}) });
 const found = app.session.state();
 const notice = found.problem ? `注意：${found.problem.message}\n${found.status === 'read-only' ? '' : '打开下面的地址可查看详情、从备份恢复或重试。\n'}` : '';
+// The tokened address goes only into a page readable by this user (launch-page.ts), never onto a
+// command line or into the output, which may end up in a shared log.
+const launch = writeLaunchPage(app.server.appUrl);
 process.stdout.write(
-  `SelfEval Desk 浏览器模式已启动（仅本机可访问）。\n数据文件：${app.dataFile}\n${notice}请在浏览器中打开：${app.server.appUrl}\n按 Ctrl+C 退出。\n`,
+  `SelfEval Desk 浏览器模式已启动（仅本机可访问）。\n数据文件：${app.dataFile}\n${notice}请在浏览器中打开：${launch.url}\n（该页面只有当前用户可读，会转到带访问令牌的本机地址。）\n按 Ctrl+C 退出。\n`,
 );
 if (!args.flags['no-open'] && !process.env.CI) {
   const opener = process.platform === 'win32' ? 'explorer' : process.platform === 'darwin' ? 'open' : 'xdg-open';
-  const child = spawn(opener, [app.server.appUrl], { stdio: 'ignore', detached: true });
+  const child = spawn(opener, [launch.file], { stdio: 'ignore', detached: true });
   child.on('error', () => {});
   child.unref();
 }
 const stop = async () => {
+  launch.remove();
   await app.close();
   process.exit(0);
 };

@@ -20,12 +20,23 @@ export interface StaticFile {
   contentType: string;
 }
 
+/** The request path decoded, or null when it is not valid percent-encoding (a malformed request, not a missing file). */
+export function decodeRequestPath(urlPath: string): string | null {
+  try {
+    return decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Reads a file of the built renderer. Paths are confined to `root` (no `..` escapes); unknown
  * paths fall back to index.html so client-side routes reload correctly.
  */
 export async function readStatic(root: string, urlPath: string): Promise<StaticFile | null> {
-  const clean = normalize(decodeURIComponent(urlPath.split('?')[0] ?? '/')).replace(/^([/\\])+/, '');
+  const decoded = decodeRequestPath(urlPath);
+  if (decoded === null || decoded.includes('\0')) return null;
+  const clean = normalize(decoded).replace(/^([/\\])+/, '');
   const target = join(root, clean || 'index.html');
   if (target !== root && !target.startsWith(root + sep)) return null;
   try {

@@ -56,7 +56,8 @@ class Session implements AppSession {
   private stopBackups: (() => void) | null = null;
   // Listing checks are cached by name, size and time, so the screen can be reloaded cheaply.
   private readonly checked = new Map<string, RecoveryBackup>();
-  private readonly latest = loadMigrations().length;
+  private readonly migrations = loadMigrations();
+  private readonly latest = this.migrations.length;
 
   constructor(private readonly opts: AppSessionOptions) {
     const session = this;
@@ -168,7 +169,7 @@ class Session implements AppSession {
       if (cached) return cached;
       let entry: RecoveryBackup;
       try {
-        const { userVersion } = verifyBackupFile(file, this.latest, 'quick');
+        const { userVersion } = verifyBackupFile(file, this.migrations, 'quick');
         entry = { ...b, schemaVersion: userVersion, verified: true, problem: null };
       } catch (err) {
         entry = { ...b, schemaVersion: null, verified: false, problem: toAppError(err, file).message };

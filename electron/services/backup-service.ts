@@ -25,7 +25,7 @@ import {
 } from '../db/backup.ts';
 import { acquireFileLock } from '../db/file-lock.ts';
 import { openRawDatabase } from '../db/health.ts';
-import { holdLockAcross } from '../db/open-data-file.ts';
+import { holdLockAcross } from './open-data-file.ts';
 import { type Db, type OpenOptions, openDatabase } from '../db/open.ts';
 import { getSetting, setSetting } from '../db/repositories/settings-repo.ts';
 import { restoreDatabase } from '../db/restore.ts';

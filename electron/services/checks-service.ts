@@ -16,6 +16,8 @@ import type { FundingSource } from '../../shared/domain/enums.ts';
 import { loadCodeLists } from '../codes/load-code-lists.ts';
 import type { Db } from '../db/open.ts';
 import { writeAudit } from '../db/repositories/audit-repo.ts';
+import { budgetFinalFen } from '../db/repositories/budget-repo.ts';
+import { listUnits } from '../db/repositories/organization-repo.ts';
 import { actualBy, budgetBy, type Dimension } from '../db/repositories/execution-breakdown-repo.ts';
 import {
   categoryEconFacts,
@@ -75,12 +77,7 @@ export function gatherCheckInput(db: Db, y: ExecutionYear): CheckInput {
   const actual = (dim: Dimension) => actualBy(db, y.id, dim);
   const budgetCats = budgetBy(db, y.id, 'category');
   const actualCats = actual('category');
-  const units = new Map(
-    (db.prepare('SELECT id, name FROM unit WHERE department_id = ?').all(y.departmentId) as Array<{ id: number; name: string }>).map((u) => [
-      String(u.id),
-      u.name,
-    ]),
-  );
+  const units = new Map(listUnits(db, y.departmentId).map((u) => [String(u.id), u.name]));
   const projects = new Map(projectNames(db, y.id).map((p) => [String(p.id), p.name]));
   const periods = actual('period');
   const monthly = Array.from({ length: 12 }, () => 0);
@@ -95,7 +92,7 @@ export function gatherCheckInput(db: Db, y: ExecutionYear): CheckInput {
     budget: {
       initialFen: budgetCats.reduce((s, r) => s + r.initialFen, 0),
       adjustmentFen: budgetCats.reduce((s, r) => s + r.adjustmentFen, 0),
-      finalFen: (db.prepare('SELECT coalesce(sum(final_fen), 0) AS s FROM budget_line WHERE year_id = ?').get(y.id) as { s: number }).s,
+      finalFen: budgetFinalFen(db, y.id),
       byCategory: byCategory(budgetCats.map((r) => ({ key: r.key, amount: r.finalFen }))),
     },
     actual: {

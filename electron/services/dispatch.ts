@@ -6,6 +6,7 @@ import { toAppError } from '../db/sqlite-errors.ts';
 import { refusalFor } from './app-session.ts';
 import type { ServiceContext } from './context.ts';
 import { type Handler, handlers as defaultHandlers, type Handlers } from './handlers.ts';
+import { refuseWriteToFinalYear } from './year-guard.ts';
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<ApiResponse<unknown>>;
 
@@ -17,8 +18,9 @@ function validationError(error: z.ZodError): AppError {
 
 /**
  * The one entry point for every transport: checks the method name, validates the input against
- * the contract, runs the handler, validates the output, and turns any failure into a typed error
- * with a Chinese message. Invalid input never reaches a service, so it can write nothing.
+ * the contract, refuses a write to a final year, runs the handler, validates the output, and
+ * turns any failure into a typed error with a Chinese message. Invalid input never reaches a
+ * service, so it can write nothing.
  */
 export function createDispatcher(ctx: ServiceContext, handlers: Handlers = defaultHandlers, log: (e: unknown) => void = console.error): Dispatch {
   return async (method, rawInput) => {
@@ -35,6 +37,7 @@ export function createDispatcher(ctx: ServiceContext, handlers: Handlers = defau
     const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
     if (!parsed.success) return { ok: false, error: validationError(parsed.error).toPayload() };
     try {
+      if (spec.writes && spec.year) refuseWriteToFinalYear(ctx, spec.year, parsed.data);
       const handler = handlers[method] as Handler<MethodName>;
       const result = await handler(ctx, parsed.data as never);
       const checked = spec.output.safeParse(result);

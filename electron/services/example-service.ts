@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/api/app-error.ts';
 import { createClient } from '../../shared/api/client.ts';
 import { wanTextToFen } from '../../shared/money/fen.ts';
+import { beginImmediate, commit, rollbackIfOpen } from '../db/open-transaction.ts';
 import { getDepartment } from '../db/repositories/organization-repo.ts';
 import type { ServiceContext } from './context.ts';
 import { seedExampleScores } from './scoring-service.ts';
@@ -13,6 +14,7 @@ import {
   EXAMPLE_OFFICES,
   EXAMPLE_OVERALL_GOAL,
   EXAMPLE_PROCUREMENT,
+  EXAMPLE_PROJECT_GOALS,
   EXAMPLE_PROJECT_INDICATORS,
   EXAMPLE_SECTIONS,
   EXAMPLE_SIGNATURE,
@@ -59,7 +61,7 @@ export async function loadExampleYear(ctx: ServiceContext): Promise<{ yearId: nu
     throw new AppError('CONFLICT', '示例只能载入到空的数据文件中。请新建一个数据文件后再载入示例，以免与实际数据混在一起。');
   }
   const api = createClient({ invoke: createDispatcher({ ...ctx, transport: 'direct' }) });
-  db.exec('BEGIN IMMEDIATE');
+  beginImmediate(db);
   try {
     await api.call('department.save', EXAMPLE_DEPARTMENT);
     const unitIds = new Map<string, number>();
@@ -87,6 +89,10 @@ export async function loadExampleYear(ctx: ServiceContext): Promise<{ yearId: nu
     for (const i of EXAMPLE_PROJECT_INDICATORS) {
       const { project, target, actual, ...fields } = i;
       await api.call('projects.saveIndicator', { ...fields, projectId: projectIds.get(project)!, targetValue: target, actualValue: actual });
+    }
+    for (const g of EXAMPLE_PROJECT_GOALS) {
+      const weights = { output: null, outcome: null, satisfaction: null };
+      await api.call('projectEval.save', { projectId: projectIds.get(g.project)!, goal: g.goal, achievement: g.achievement, weights });
     }
     let voucher = 1;
     for (const l of EXAMPLE_BUDGET_LINES) {
@@ -164,10 +170,10 @@ export async function loadExampleYear(ctx: ServiceContext): Promise<{ yearId: nu
         await api.call('checks.explain', { yearId: year.id, checkId: f.checkId, subjectKey: f.subjectKey, explanation });
       }
     }
-    db.exec('COMMIT');
+    commit(db);
     return { yearId: year.id, year: EXAMPLE_YEAR };
   } catch (err) {
-    if (db.inTransaction) db.exec('ROLLBACK');
+    rollbackIfOpen(db);
     throw err;
   }
 }

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { Contract, MethodName, MethodOutput } from '../../shared/api/contract.ts';
-import { getSetting, setSetting } from '../db/repositories/settings-repo.ts';
 import { appState, recoveryCreateNew, recoveryRestore, recoveryRetry } from './app-session.ts';
 import * as backup from './backup-service.ts';
 import * as budget from './budget-service.ts';
@@ -15,10 +14,13 @@ import * as ledger from './ledger-service.ts';
 import * as org from './organization-service.ts';
 import * as procurement from './procurement-service.ts';
 import * as profile from './profile-service.ts';
+import * as projectEval from './project-eval-service.ts';
 import * as projectIndicators from './project-indicator-service.ts';
+import * as outline from './outline-service.ts';
 import * as report from './report-service.ts';
 import * as scoring from './scoring-service.ts';
-import { inTransaction } from './transaction.ts';
+import { importTemplateFile } from './template-service.ts';
+import { getUserSetting, setUserSetting } from './settings-service.ts';
 import * as undo from './undo-service.ts';
 import * as work from './work-service.ts';
 import { exportYear, importYear } from './year-document-service.ts';
@@ -56,8 +58,15 @@ export const handlers: Handlers = {
   'projects.indicators': ({ db }, i) => projectIndicators.listIndicators(db, i.yearId),
   'projects.saveIndicator': ({ db }, i) => projectIndicators.saveIndicator(db, i),
   'projects.deleteIndicator': ({ db }, i) => projectIndicators.deleteIndicator(db, i.id),
+  'projectEval.year': ({ db }, i) => projectEval.projectEvalYear(db, i.yearId),
+  'projectEval.save': ({ db }, i) => projectEval.saveProjectEval(db, i),
+  'projectEval.saveRules': ({ db }, i) => projectEval.saveProjectEvalRules(db, i),
+  'projectEval.copyLastYear': ({ db }, i) => projectEval.copyLastYearIndicators(db, i),
+  'projectEval.render': ({ db }, i) => projectEval.renderProjectEval(db, i),
   'budget.lines': ({ db }, i) => budget.listLines(db, i.yearId),
   'budget.saveLine': ({ db }, i) => budget.saveLine(db, i),
+  'budget.saveLineByProjectName': ({ db }, i) => budget.saveLineByProjectName(db, i),
+  'budget.copyFromYear': ({ db }, i) => budget.copyLinesFromYear(db, i),
   'budget.deleteLine': ({ db }, i) => budget.deleteLine(db, i.id),
   'budget.categoryTotals': ({ db }, i) => budget.categoryTotals(db, i.yearId),
   'ledger.saveTxn': ({ db }, i) => ledger.saveTxn(db, i),
@@ -77,6 +86,7 @@ export const handlers: Handlers = {
   'checks.deleteExplanation': ({ db }, i) => checks.deleteCheckExplanation(db, i),
   'checks.explained': ({ db }, i) => checks.explainedFindingsForExport(db, i),
   'import.upload': (_ctx, i) => storeUpload(i.fileName, i.base64),
+  'import.template': (_ctx, i) => importTemplateFile(i.target),
   'import.preview': ({ db }, { fileId, ...i }) => imports.previewImport(db, { ...i, filePath: uploadPath(fileId) }),
   'import.start': (ctx, { fileId, ...i }) =>
     startImportJob(ctx, { ...i, filePath: uploadPath(fileId) }, (status) => {
@@ -108,6 +118,7 @@ export const handlers: Handlers = {
   'framework.list': ({ db }) => scoring.listFrameworks(db),
   'framework.get': ({ db }, i) => scoring.getFrameworkDoc(db, i),
   'framework.default': () => scoring.defaultFrameworkDoc(),
+  'framework.shipped': () => scoring.listShippedFrameworks(),
   'framework.saveYear': ({ db }, i) => scoring.saveYearFramework(db, i),
   'framework.copyToYear': ({ db }, i) => scoring.copyFrameworkToYear(db, i),
   'framework.import': ({ db }, i) => scoring.importFramework(db, i),
@@ -124,6 +135,13 @@ export const handlers: Handlers = {
   'report.snapshots': ({ db }, i) => report.listReportSnapshots(db, i.yearId),
   'report.snapshot': ({ db }, i) => report.snapshotFile(db, i),
   'report.originals': ({ db }, i) => report.currentOriginals(db, i.yearId),
+  'outline.get': ({ db }, i) => outline.getYearOutline(db, i.yearId),
+  'outline.shipped': () => outline.listShippedOutlines(),
+  'outline.save': ({ db }, i) => outline.saveYearOutline(db, i),
+  'outline.copyFromYear': ({ db }, i) => outline.copyOutlineFromYear(db, i),
+  'outline.reset': ({ db }, i) => outline.resetYearOutline(db, i),
+  'outline.import': ({ db }, i) => outline.importYearOutline(db, i),
+  'outline.export': ({ db }, i) => outline.exportYearOutline(db, i),
   'backup.list': (ctx) => backup.listBackups(ctx),
   'backup.now': (ctx) => backup.backupNow(ctx, 'manual'),
   // The writer lock stays held from closing the file to reopening the restored one.
@@ -136,9 +154,6 @@ export const handlers: Handlers = {
   'example.load': (ctx) => loadExampleYear(ctx),
   'year.export': ({ db }, i) => exportYear(db, i.yearId),
   'year.import': ({ db }, i) => importYear(db, i.document),
-  'settings.get': ({ db }, i) => getSetting(db, i.key),
-  'settings.set': ({ db }, i) => {
-    inTransaction(db, () => setSetting(db, i.key, i.value));
-    return { ok: true as const };
-  },
+  'settings.get': ({ db }, i) => getUserSetting(db, i.key),
+  'settings.set': ({ db }, i) => setUserSetting(db, i),
 };

@@ -5,6 +5,7 @@ import type { MethodInput } from '../../shared/api/contract.ts';
 import { mappingToHeaderNames } from '../../shared/import/auto-mapping.ts';
 import type { ProfileCandidate } from '../../shared/import/choose-mapping.ts';
 import type { HeaderColumn } from '../../shared/import/detect-header.ts';
+import { describeEmptyImport } from '../../shared/import/empty-import.ts';
 import { BudgetTotalsBuilder, LedgerTotalsBuilder } from '../../shared/import/import-totals.ts';
 import {
   type BudgetRow,
@@ -31,6 +32,7 @@ import { writeAudit } from '../db/repositories/audit-repo.ts';
 import * as repo from '../db/repositories/import-repo.ts';
 import { getUnit } from '../db/repositories/organization-repo.ts';
 import { type Db, openDatabase } from '../db/open.ts';
+import { beginImmediate, commit, rollbackIfOpen } from '../db/open-transaction.ts';
 import { toAppError } from '../db/sqlite-errors.ts';
 import { BatchWriter, duplicateMatcher, duplicateRow, LIST_CAP } from '../import/batch-writer.ts';
 import { importError } from '../import/import-error.ts';
@@ -42,7 +44,7 @@ import type { ServiceContext } from './context.ts';
 import { linkTransactions } from './execution-service.ts';
 import { ensureImportTarget, findImportTarget } from './import-target.ts';
 import { inTransaction } from './transaction.ts';
-import { requireWritableYear, requireYear } from './year-guard.ts';
+import { requireAmountsWithinLimits, requireWritableYear, requireYear } from './year-guard.ts';
 
 // Spreadsheet import: preview (parse everything, write nothing), commit (the same parse, written
 // as it arrives inside ONE transaction on the import's own connection: the batch and all its rows,
@@ -99,6 +101,7 @@ function parseRequest(db: Db, options: TargetlessOptions, year: number, run: Imp
     headerRows: options.headerRows,
     amountScale: options.amountScale,
     encoding: options.encoding,
+    debitMeans: options.debitMeans,
     mapping: options.mapping,
     profileId: options.profileId,
     autoProfile: options.autoProfile ?? true,
@@ -173,6 +176,8 @@ function layoutFields(layout: ParseLayout) {
     profile: layout.profile,
     headerSignature: layout.headerSignature,
     mappingProblems: layout.mappingProblems,
+    yearSource: layout.yearSource,
+    bookSide: layout.bookSide,
   };
 }
 
@@ -241,6 +246,10 @@ export async function previewImport(db: Db, input: ImportOptions, run: ImportRun
     budgetTotals: options.target === 'budget' ? budgetTotals.result() : null,
     checks: summary.checks,
     alreadyImported: prev ? { batchId: prev.id, createdAt: prev.createdAt, yearId: prev.yearId } : null,
+    nothingToImport:
+      layout.mappingProblems.length > 0
+        ? null
+        : (describeEmptyImport(file.name, summary, { imported: summary.rowsNormalized - duplicateCount, duplicate: duplicateCount })?.message ?? null),
     warnings: [...layout.warnings, ...summary.warnings.filter((w) => !layout.warnings.includes(w))],
   };
 }
@@ -333,7 +342,7 @@ async function commitInto(db: Db, options: TargetlessOptions, run: ImportRunOpti
   try {
     writer = openWriter(db, run);
     const w = writer;
-    w.exec('BEGIN IMMEDIATE');
+    beginImmediate(w);
     const full: CommitOptions = { ...options, ...dest.open(w) };
     let fileInfo: FileInfo | null = null;
     const parsed = await parseAll(request, run, {
@@ -372,13 +381,14 @@ async function commitInto(db: Db, options: TargetlessOptions, run: ImportRunOpti
     const written = batch as BatchWriter | null;
     if (!written) throw importError(`文件“${basename(full.filePath)}”解析未完成。`);
     const result = finishCommit(w, full, parsed, written);
+    requireAmountsWithinLimits(w, full.yearId);
     // Imported spending is matched to its budget lines where exactly one line fits.
     if (full.target === 'ledger') linkTransactions(w, { yearId: full.yearId });
-    w.exec('COMMIT');
+    commit(w);
     run.onProgress?.({ rows: result.accounting.rowsImported, percent: 100 });
     return result;
   } catch (err) {
-    if (writer?.inTransaction) writer.exec('ROLLBACK');
+    if (writer) rollbackIfOpen(writer);
     throw err instanceof AppError ? err : toAppError(err, db.name);
   } finally {
     (batch as BatchWriter | null)?.close();
@@ -390,6 +400,9 @@ async function commitInto(db: Db, options: TargetlessOptions, run: ImportRunOpti
 function finishCommit(db: Db, options: CommitOptions, parsed: ParsedFile, batch: BatchWriter): CommitResult {
   const { file, layout, summary } = parsed;
   const { imported, duplicateCount, duplicates } = batch;
+  // The one place an import with nothing to write becomes a failure (no empty batch).
+  const empty = describeEmptyImport(file.name, summary, { imported, duplicate: duplicateCount });
+  if (empty) throw importError(empty.message, empty.rows);
   if (imported + duplicateCount !== summary.rowsNormalized) {
     throw new AppError(
       'INTERNAL',

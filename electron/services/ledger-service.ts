@@ -7,7 +7,7 @@ import * as repo from '../db/repositories/ledger-repo.ts';
 import { getUnit } from '../db/repositories/organization-repo.ts';
 import type { Db } from '../db/open.ts';
 import { inTransaction } from './transaction.ts';
-import { requireWritableYear, requireYear } from './year-guard.ts';
+import { requireAmountsWithinLimits, requireWritableYear } from './year-guard.ts';
 
 function resolve(db: Db, t: TxnInput) {
   if (!getUnit(db, t.unitId)) throw new AppError('VALIDATION', '所选单位不存在。', [{ path: 'unitId', message: '单位不存在' }]);
@@ -29,6 +29,7 @@ export function saveTxn(db: Db, input: TxnInput): Txn {
       const id = repo.insertTxn(db, stored);
       const after = repo.getTxn(db, id)!;
       writeAudit(db, { action: 'create', entity: 'ledger_txn', entityId: id, yearId: input.yearId, after });
+      requireAmountsWithinLimits(db, input.yearId);
       return after;
     }
     const before = repo.getTxn(db, input.id);
@@ -36,6 +37,7 @@ export function saveTxn(db: Db, input: TxnInput): Txn {
     repo.updateTxn(db, input.id, stored);
     const after = repo.getTxn(db, input.id)!;
     writeAudit(db, { action: 'update', entity: 'ledger_txn', entityId: input.id, yearId: input.yearId, before, after });
+    requireAmountsWithinLimits(db, input.yearId);
     return after;
   });
 }

@@ -5,6 +5,9 @@ import * as org from '../db/repositories/organization-repo.ts';
 import type { Db } from '../db/open.ts';
 import { copyProfileToYear } from './profile-service.ts';
 import { copyFrameworkToYear, installDefaultFramework } from './scoring-service.ts';
+import { copyOutlineToNewYear, putYearOutline } from './outline-service.ts';
+import { SHIPPED_OUTLINES, type ShippedOutlineId } from '../../shared/report/shipped-outlines.ts';
+import type { ShippedFrameworkId } from '../../shared/scoring/shipped-framework-ids.ts';
 import { findYearFramework } from '../db/repositories/framework-repo.ts';
 import { inTransaction } from './transaction.ts';
 import { requireYear } from './year-guard.ts';
@@ -67,10 +70,8 @@ export function deleteUnit(db: Db, id: number): { deleted: true } {
     const before = org.getUnit(db, id);
     if (!before) throw new AppError('NOT_FOUND', `找不到该单位（编号 ${id}）。`);
     if (before.isPrimary) throw new AppError('VALIDATION', '不能删除“本级”单位，请先把另一个单位设为本级。');
-    const used = db
-      .prepare('SELECT (SELECT count(*) FROM budget_line WHERE unit_id = @id) + (SELECT count(*) FROM ledger_txn WHERE unit_id = @id) AS n')
-      .get({ id }) as { n: number };
-    if (used.n > 0) throw new AppError('CONFLICT', `单位“${before.name}”下还有 ${used.n} 条预算或支出记录，不能删除。`);
+    const used = org.unitRowCount(db, id);
+    if (used > 0) throw new AppError('CONFLICT', `单位“${before.name}”下还有 ${used} 条预算或支出记录，不能删除。`);
     org.deleteUnit(db, id);
     writeAudit(db, { action: 'delete', entity: 'unit', entityId: id, before });
     return { deleted: true };
@@ -82,7 +83,10 @@ export function deleteUnit(db: Db, id: number): { deleted: true } {
  * earlier year is copied, because duties and offices rarely change between years. The year gets
  * its own copy of the indicator framework: last year's if there is one, else the shipped default.
  */
-export function createYear(db: Db, input: { year: number; copyProfileFrom?: number | null | undefined }): FiscalYear {
+export function createYear(
+  db: Db,
+  input: { year: number; copyProfileFrom?: number | null | undefined; framework?: ShippedFrameworkId | undefined; outline?: ShippedOutlineId | undefined },
+): FiscalYear {
   return inTransaction(db, () => {
     const dept = requireDepartment(db);
     if (org.findYear(db, dept.id, input.year)) throw new AppError('CONFLICT', `${input.year} 年度已存在。`);
@@ -96,8 +100,11 @@ export function createYear(db: Db, input: { year: number; copyProfileFrom?: numb
     if (source !== null) copyProfileToYear(db, source, yearId);
     const previous = org.listYears(db, dept.id).find((y) => y.year < input.year);
     const previousFramework = previous ? findYearFramework(db, previous.id) : null;
-    if (previousFramework) copyFrameworkToYear(db, { sourceFrameworkId: previousFramework.id, yearId });
+    if (input.framework !== undefined) installDefaultFramework(db, yearId, input.framework);
+    else if (previousFramework) copyFrameworkToYear(db, { sourceFrameworkId: previousFramework.id, yearId });
     else installDefaultFramework(db, yearId);
+    if (input.outline !== undefined) putYearOutline(db, yearId, SHIPPED_OUTLINES[input.outline], 'update');
+    else if (previous) copyOutlineToNewYear(db, previous.id, yearId);
     const created = org.getYear(db, yearId)!;
     writeAudit(db, { action: 'create', entity: 'fiscal_year', entityId: yearId, yearId, after: { ...created, copiedFrom: source } });
     return created;

@@ -4,7 +4,7 @@ import { AppError, type AppErrorDetail } from '../../shared/api/app-error.ts';
 import type { FinalizeResult, OriginalFile, RenderedFile, ReportPreview, ReportSection, Signature } from '../../shared/report/api-schemas.ts';
 import { buildReportModel } from '../../shared/report/build-report-model.ts';
 import { checkNarrativeConsistency } from '../../shared/report/consistency-check.ts';
-import { EDITABLE_SECTIONS, type GeneratedSectionKey, type SectionKey } from '../../shared/report/editable-sections.ts';
+import { EDITABLE_SECTIONS, editableSectionTitles, type GeneratedSectionKey, type SectionKey } from '../../shared/report/editable-sections.ts';
 import { type ExpenseDetailRow, NARRATIVE_KEYS, type ReportInput, type ScoreNode, reportInputSchema } from '../../shared/report/input.ts';
 import { placeholderCatalogue } from '../../shared/report/placeholders.ts';
 import { reportFileName } from '../../shared/report/report-file-name.ts';
@@ -23,6 +23,7 @@ import type { Db } from '../db/open.ts';
 import { explainedFindingsForExport, runChecks } from './checks-service.ts';
 import { getExecutionOverview, getRevenueExpenditureText } from './execution-service.ts';
 import { finalizeCheck, getScoreSheet, getSelfEvalSummary } from './scoring-service.ts';
+import { outlineDocOf } from './outline-service.ts';
 import { inTransaction } from './transaction.ts';
 import { requireWritableYear, requireYear } from './year-guard.ts';
 
@@ -43,12 +44,13 @@ function generatedText(db: Db, yearId: number, key: GeneratedSectionKey): string
 export function listReportSections(db: Db, yearId: number): ReportSection[] {
   requireYear(db, yearId);
   const stored = new Map(reports.listSections(db, yearId).map((s) => [s.key, s]));
+  const titles = editableSectionTitles(outlineDocOf(db, yearId));
   return EDITABLE_SECTIONS.map((s) => {
     const row = stored.get(s.key) ?? null;
     const generated = s.generated ? generatedText(db, yearId, s.key as GeneratedSectionKey) : null;
     return {
       key: s.key,
-      title: s.title,
+      title: titles.get(s.key) ?? s.title,
       body: row?.body ?? generated ?? '',
       followsData: s.generated && row === null,
       generatedText: generated,
@@ -139,6 +141,7 @@ function scoreTree(rows: ScoreRow[]): ScoreNode[] {
       basis: r.input.basis,
       target: r.targetText,
       actual: r.actualText,
+      core: r.core,
       children: (byParent.get(r.indicatorId) ?? []).map(build),
     };
   };
@@ -225,6 +228,7 @@ export function buildReportInput(db: Db, yearId: number): ReportInput {
       totalMaxCenti: groups.reduce((s, g) => s + g.maxCenti, 0),
       totalScoreCenti: groups.reduce((s, g) => s + (g.scoreCenti ?? 0), 0),
       groups,
+      columns: sheet.scoreColumns,
     },
     evaluationSummary: sections.get('evaluation_summary') ?? '',
     checkExplanations: explainedFindingsForExport(db, { yearId }).map((f) => ({
@@ -234,6 +238,7 @@ export function buildReportInput(db: Db, yearId: number): ReportInput {
       explanation: f.explanation,
     })),
     projectIndicators: projectIndicatorRows(db, yearId),
+    outline: outlineDocOf(db, yearId),
     signature: {
       unitHead: signature.unitHead,
       financeHead: signature.financeHead,
@@ -291,25 +296,7 @@ const MIME = {
 } as const;
 
 function* expenseRows(db: Db, yearId: number): Generator<ExpenseDetailRow> {
-  const rows = db
-    .prepare(
-      `SELECT t.txn_date, t.voucher_no, u.name AS unit_name, t.summary, t.counterparty, t.funding_source, t.category,
-              coalesce(p.name, '') AS project_name, t.econ_code, t.amount_fen
-         FROM ledger_txn t JOIN unit u ON u.id = t.unit_id LEFT JOIN project p ON p.id = t.project_id
-        WHERE t.year_id = ? AND t.direction = 'out' ORDER BY t.txn_date, t.id`,
-    )
-    .iterate(yearId) as IterableIterator<{
-    txn_date: string;
-    voucher_no: string;
-    unit_name: string;
-    summary: string;
-    counterparty: string;
-    funding_source: keyof typeof FUNDING_SOURCE_LABELS;
-    category: keyof typeof CATEGORY_LABELS;
-    project_name: string;
-    econ_code: string;
-    amount_fen: number;
-  }>;
+  const rows = reports.expenseDetailRows(db, yearId);
   for (const r of rows) {
     yield {
       date: r.txn_date,

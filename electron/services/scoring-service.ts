@@ -1,11 +1,13 @@
 import defaultFrameworkFile from '../../resources/frameworks/default.json' with { type: 'json' };
+import mofFrameworkFile from '../../resources/frameworks/mof-execution-90.json' with { type: 'json' };
+import threeLevelFrameworkFile from '../../resources/frameworks/three-level-provincial.json' with { type: 'json' };
 import { AppError } from '../../shared/api/app-error.ts';
 import type { FiscalYear } from '../../shared/domain/organization.ts';
 import { formatWan } from '../../shared/money/fen.ts';
 import { applyScoreInput } from '../../shared/scoring/apply-score-input.ts';
 import { computeScoreSheet } from '../../shared/scoring/compute-score-sheet.ts';
 import type { DataValues } from '../../shared/scoring/data-values.ts';
-import type { FrameworkDoc } from '../../shared/scoring/framework-doc.ts';
+import type { FrameworkDoc, ScoreColumn } from '../../shared/scoring/framework-doc.ts';
 import {
   type FrameworkParseResult,
   parseFrameworkData,
@@ -13,8 +15,8 @@ import {
   parseFrameworkFile,
   serializeFrameworkFile,
 } from '../../shared/scoring/framework-file.ts';
-import { docToNodes, type FrameworkNode, nodesToDoc } from '../../shared/scoring/framework-tree.ts';
-import { formatPoints } from '../../shared/scoring/points.ts';
+import { docToNodes, type FrameworkMeta, type FrameworkNode, nodesToDoc } from '../../shared/scoring/framework-tree.ts';
+import { formatPoints, pointsNumber } from '../../shared/scoring/points.ts';
 import { percentOf } from '../../shared/scoring/rational.ts';
 import { ruleFromColumns, ruleToColumns } from '../../shared/scoring/rule-spec.ts';
 import { bandRange } from '../../shared/scoring/rules/qualitative-bands.ts';
@@ -30,6 +32,7 @@ import type {
 } from '../../shared/scoring/schemas.ts';
 import { generateSelfEvalSummary } from '../../shared/scoring/self-eval-summary.ts';
 import { VALUE_SOURCES, type ValueSource } from '../../shared/scoring/value-sources.ts';
+import { SHIPPED_FRAMEWORK_IDS, type ShippedFrameworkId } from '../../shared/scoring/shipped-framework-ids.ts';
 import type { Db } from '../db/open.ts';
 import { writeAudit } from '../db/repositories/audit-repo.ts';
 import { departmentTotals } from '../db/repositories/execution-repo.ts';
@@ -37,6 +40,7 @@ import * as frameworks from '../db/repositories/framework-repo.ts';
 import { getProcurement } from '../db/repositories/ledger-repo.ts';
 import { listProjectIndicators } from '../db/repositories/project-indicator-repo.ts';
 import * as scores from '../db/repositories/score-repo.ts';
+import { projectEvalAverageValue } from './project-eval-service.ts';
 import { inTransaction } from './transaction.ts';
 import { requireWritableYear, requireYear } from './year-guard.ts';
 
@@ -67,6 +71,7 @@ function recordToNode(r: frameworks.IndicatorRecord): FrameworkNode {
     definition: r.definition,
     criteria: r.criteria,
     sortOrder: r.sortOrder,
+    core: r.isCore,
   };
   if ('error' in parsed) node.ruleError = parsed.error;
   else if (!sourceKnown) {
@@ -108,13 +113,14 @@ export function readDataValues(db: Db, yearId: number): DataValues {
       value: projectRate.value,
       detail: `达到指标值 ${projectRate.met} 项 ÷ 已填实际值的项目绩效指标 ${projectRate.counted} 项`,
     },
+    project_eval_average: projectEvalAverageValue(db, yearId),
   };
 }
 
 function buildSheet(db: Db, year: FiscalYear): ScoreSheet {
   const f = requireYearFramework(db, year);
   return computeScoreSheet(
-    { yearId: year.id, year: year.year, frameworkId: f.id, framework: f },
+    { yearId: year.id, year: year.year, frameworkId: f.id, framework: metaOf(f) },
     loadNodes(db, f.id),
     scores.listScoreInputs(db, year.id),
     readDataValues(db, year.id),
@@ -220,10 +226,20 @@ export function listFrameworks(db: Db): FrameworkSummary[] {
   }));
 }
 
+function metaOf(f: frameworks.FrameworkRecord): FrameworkMeta {
+  return {
+    name: f.name,
+    version: f.version,
+    source: f.source,
+    total: f.totalCenti === null ? undefined : pointsNumber(f.totalCenti),
+    columns: f.scoreColumns === '' ? undefined : (f.scoreColumns.split(',') as ScoreColumn[]),
+  };
+}
+
 function docOf(db: Db, frameworkId: number): FrameworkDoc {
   const f = frameworks.getFramework(db, frameworkId);
   if (!f) throw new AppError('NOT_FOUND', `找不到指标体系（编号 ${frameworkId}）`);
-  return nodesToDoc({ name: f.name, version: f.version, source: f.source }, loadNodes(db, f.id));
+  return nodesToDoc(metaOf(f), loadNodes(db, f.id));
 }
 
 /** The framework as an editable document (the shape the editor and JSON files use). */
@@ -256,6 +272,7 @@ function writeDoc(db: Db, frameworkId: number, doc: FrameworkDoc, yearId: number
       definition: node.definition,
       criteria: node.criteria,
       sortOrder: node.sortOrder,
+      isCore: node.core,
     };
     const old = existing.get(node.code);
     if (old) {
@@ -305,7 +322,7 @@ function yearFrameworkState(db: Db, frameworkId: number): YearFrameworkState | n
     if (code !== undefined) byCode.push({ code, ...rest });
   }
   byCode.sort((a, b) => a.code.localeCompare(b.code));
-  return { ...nodesToDoc({ name: f.name, version: f.version, source: f.source }, nodes), scores: byCode };
+  return { ...nodesToDoc(metaOf(f), nodes), scores: byCode };
 }
 
 function putYearFramework(db: Db, year: FiscalYear, doc: FrameworkDoc, action: 'create' | 'update' | 'import', confirmDrop: readonly string[] = []): number {
@@ -403,18 +420,34 @@ export function exportFramework(db: Db, input: { frameworkId: number }): { fileN
   return { fileName: `${safe}.json`, json: serializeFrameworkFile(doc) };
 }
 
-/** The framework shipped with the app (resources/frameworks/default.json). */
+
+const SHIPPED_FRAMEWORK_FILES: Record<ShippedFrameworkId, unknown> = {
+  guangdong: defaultFrameworkFile,
+  mof: mofFrameworkFile,
+  three_level: threeLevelFrameworkFile,
+};
+
+/** One of the frameworks in resources/frameworks (their sources are in the README there). */
+export function shippedFrameworkDoc(id: ShippedFrameworkId): FrameworkDoc {
+  return validDoc(parseFrameworkData(SHIPPED_FRAMEWORK_FILES[id]), '内置指标体系');
+}
+
+export function listShippedFrameworks(): Array<{ id: ShippedFrameworkId; doc: FrameworkDoc }> {
+  return SHIPPED_FRAMEWORK_IDS.map((id) => ({ id, doc: shippedFrameworkDoc(id) }));
+}
+
+/** The default framework (resources/frameworks/default.json). */
 export function defaultFrameworkDoc(): FrameworkDoc {
-  return validDoc(parseFrameworkData(defaultFrameworkFile), '默认指标体系');
+  return shippedFrameworkDoc('guangdong');
 }
 
 /**
  * Makes sure the default template exists and gives the year a copy of it, unless the year already
  * has a framework (then that one is kept). Returns the year's framework id.
  */
-export function installDefaultFramework(db: Db, yearId: number): number {
+export function installDefaultFramework(db: Db, yearId: number, shippedId: ShippedFrameworkId = 'guangdong'): number {
   const year = requireYear(db, yearId);
-  const doc = defaultFrameworkDoc();
+  const doc = shippedFrameworkDoc(shippedId);
   return inTransaction(db, () => {
     if (!frameworks.findTemplate(db, doc.name, doc.version)) {
       const templateId = frameworks.insertFramework(db, { yearId: null, ...doc });

@@ -10,9 +10,10 @@ import type { ScoreInputRow } from '../../shared/scoring/score-input.ts';
 import { type AuditRow, getAudit, latestAuditId, listAudit, writeAudit } from '../db/repositories/audit-repo.ts';
 import * as budget from '../db/repositories/budget-repo.ts';
 import * as ledger from '../db/repositories/ledger-repo.ts';
-import { upsertProfile } from '../db/repositories/profile-repo.ts';
+import { deleteProfile, profileRow, upsertProfile } from '../db/repositories/profile-repo.ts';
 import * as projectIndicators from '../db/repositories/project-indicator-repo.ts';
 import * as reports from '../db/repositories/report-repo.ts';
+import * as projectEval from '../db/repositories/project-eval-repo.ts';
 import type { ProjectIndicator } from '../../shared/domain/project-indicator.ts';
 import * as scores from '../db/repositories/score-repo.ts';
 import * as work from '../db/repositories/work-repo.ts';
@@ -20,6 +21,9 @@ import { currentYearFrameworkState, restoreYearFrameworkState, type YearFramewor
 import type { Db } from '../db/open.ts';
 import { inTransaction } from './transaction.ts';
 import { requireWritableYear } from './year-guard.ts';
+import { getOutlineJson } from '../db/repositories/outline-repo.ts';
+import type { OutlineDoc } from '../../shared/report/outline.ts';
+import { restoreOutlineState } from './outline-service.ts';
 
 /**
  * How to put one kind of entity back into a recorded state. `restore(state)` makes the entity equal
@@ -87,13 +91,21 @@ const ADAPTERS: Record<string, UndoAdapter> = {
     },
     remove: (db, id) => projectIndicators.deleteProjectIndicator(db, Number(id)),
   },
+  project_eval: {
+    current: (db, id) => projectEval.getProjectEvalRecord(db, Number(id)),
+    restore: (db, id, s: Omit<projectEval.ProjectEvalRecord, 'name' | 'unitName'>) => {
+      projectEval.upsertProjectEval(db, s);
+      return id;
+    },
+    remove: (db, id) => projectEval.deleteProjectEval(db, Number(id)),
+  },
   department_profile: {
-    current: (db, id) => db.prepare('SELECT * FROM department_profile WHERE year_id = ?').get(Number(id)) ?? null,
+    current: (db, id) => profileRow(db, Number(id)),
     restore: (db, id, s: Profile) => {
       upsertProfile(db, s);
       return id;
     },
-    remove: (db, id) => db.prepare('DELETE FROM department_profile WHERE year_id = ?').run(Number(id)),
+    remove: (db, id) => deleteProfile(db, Number(id)),
   },
   procurement_summary: {
     current: (db, id) => ledger.getProcurement(db, Number(id)),
@@ -101,7 +113,7 @@ const ADAPTERS: Record<string, UndoAdapter> = {
       ledger.upsertProcurement(db, s);
       return id;
     },
-    remove: (db, id) => db.prepare('DELETE FROM procurement_summary WHERE year_id = ?').run(Number(id)),
+    remove: (db, id) => ledger.deleteProcurement(db, Number(id)),
   },
   procurement_item: {
     current: (db, id) => procurementRepo.getProcurementItem(db, Number(id)),
@@ -165,6 +177,18 @@ const ADAPTERS: Record<string, UndoAdapter> = {
       const [y, key] = id.split(':');
       reports.deleteSection(db, Number(y), key!);
     },
+  },
+  report_outline: {
+    // entity id is the year id; a null state is the default outline (no row).
+    current: (db, id) => {
+      const json = getOutlineJson(db, Number(id));
+      return json === null ? null : (JSON.parse(json) as unknown);
+    },
+    restore: (db, id, s: OutlineDoc) => {
+      restoreOutlineState(db, Number(id), s);
+      return id;
+    },
+    remove: (db, id) => restoreOutlineState(db, Number(id), null),
   },
   framework: {
     // A year's framework edit: the recorded state holds the document and the year's inputs by code.

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { AppError } from '../../shared/api/app-error.ts';
+import { safeUploadName } from '../../shared/import/upload-name.ts';
+import { OWNER_DIR_MODE, OWNER_FILE_MODE } from '../db/owner-only.ts';
+import { faultOfCode } from '../db/write-fault.ts';
 
 // Files the user picked in the window arrive as bytes (the renderer never hands the main process a
 // path to open) and are kept here for the import wizard's preview and commit, under an opaque id.
@@ -22,24 +25,34 @@ function uploadRoot(): string {
   return root;
 }
 
+function storeError(err: unknown, fileName: string): AppError {
+  const fault = faultOfCode((err as NodeJS.ErrnoException).code ?? '');
+  if (fault === 'disk-full') return new AppError('DISK_FULL', `磁盘空间不足，无法暂存所选文件“${fileName}”，未导入任何数据。请清理磁盘后重试。`);
+  if (fault === 'not-writable') return new AppError('DB_READONLY', `无法写入临时文件夹（只读或无权限），无法暂存所选文件“${fileName}”，未导入任何数据。`);
+  return new AppError('IMPORT', `无法暂存所选文件“${fileName}”，未导入任何数据。`);
+}
+
 export function storeUpload(fileName: string, base64: string): { fileId: string; name: string; size: number } {
+  const safe = safeUploadName(fileName);
+  if (!safe.ok) throw new AppError('VALIDATION', safe.message);
+  const { name } = safe;
   const bytes = Buffer.from(base64, 'base64');
-  if (bytes.length === 0) throw new AppError('IMPORT', `文件“${fileName}”是空的。`);
+  if (bytes.length === 0) throw new AppError('IMPORT', `文件“${name}”是空的。`);
   if (bytes.length > MAX_UPLOAD_BYTES) {
-    throw new AppError('IMPORT', `文件“${fileName}”过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB），超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB 的上限。`);
+    throw new AppError('IMPORT', `文件“${name}”过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB），超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB 的上限。`);
   }
   const fileId = randomBytes(16).toString('hex');
-  const dir = join(uploadRoot(), fileId);
-  mkdirSync(dir);
-  // Only the base name, cleaned of characters no file system accepts: the name is shown, never trusted.
-  const name =
-    [...basename(fileName)]
-      .map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? '_' : ch))
-      .join('')
-      .slice(0, 120) || 'upload';
-  const path = join(dir, name);
-  writeFileSync(path, bytes);
-  uploads.set(fileId, { path, dir, name, size: bytes.length });
+  let dir: string | null = null;
+  try {
+    dir = join(uploadRoot(), fileId);
+    mkdirSync(dir, { mode: OWNER_DIR_MODE });
+    const path = join(dir, name);
+    writeFileSync(path, bytes, { mode: OWNER_FILE_MODE, flag: 'wx' });
+    uploads.set(fileId, { path, dir, name, size: bytes.length });
+  } catch (err) {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    throw storeError(err, name);
+  }
   return { fileId, name, size: bytes.length };
 }
 

@@ -6,7 +6,8 @@ import { exportYearTables, importYearTables } from '../db/repositories/year-docu
 import type { Db } from '../db/open.ts';
 import { requireDepartment } from './organization-service.ts';
 import { inTransaction } from './transaction.ts';
-import { requireYear } from './year-guard.ts';
+import { requireAmountsWithinLimits, requireYear } from './year-guard.ts';
+import { yearDocumentProblems } from '../../shared/domain/year-document-checks.ts';
 
 export function exportYear(db: Db, yearId: number): YearDocument {
   const y = requireYear(db, yearId);
@@ -28,12 +29,18 @@ export function importYear(db: Db, doc: YearDocument): { yearId: number } {
   if (doc.schemaVersion > current) {
     throw new AppError('VALIDATION', `年度数据文件来自更新版本的程序（数据版本 ${doc.schemaVersion}），请升级程序后再导入。`);
   }
+  const problems = yearDocumentProblems(doc);
+  if (problems.length > 0) {
+    const shown = problems.slice(0, 5).join('；') + (problems.length > 5 ? `；等共 ${problems.length} 处` : '');
+    throw new AppError('VALIDATION', `年度数据文件中有不符合规则的数据，未导入任何数据：${shown}。`);
+  }
   return inTransaction(db, () => {
     const dept = getDepartment(db);
     if (dept && findYear(db, dept.id, doc.year)) {
       throw new AppError('CONFLICT', `${doc.year} 年度已存在，不能重复导入。如需替换，请先删除该年度（删除前会自动备份）。`);
     }
     const yearId = importYearTables(db, doc);
+    requireAmountsWithinLimits(db, yearId);
     writeAudit(db, { action: 'import', entity: 'fiscal_year', entityId: yearId, yearId, after: { year: doc.year, exportedAt: doc.exportedAt } });
     return { yearId };
   });

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,11 +5,13 @@ import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
 import { AppError } from '../../shared/api/app-error.ts';
 import { APP_VERSION } from '../app-version.ts';
 import { dataFileIn } from '../data-location.ts';
+import { makeOwnerOnlyDir } from '../db/owner-only.ts';
 import { setAuditActor } from '../db/repositories/audit-repo.ts';
 import { SECURITY_HEADERS } from '../server/security-headers.ts';
 import { readStatic } from '../server/static-files.ts';
 import { type AppSession, openAppSession } from '../services/app-session.ts';
 import { createDispatcher } from '../services/dispatch.ts';
+import { dropDevHooks } from './dev-hooks.ts';
 import { registerIpc } from './ipc.ts';
 import { buildChineseMenu } from './menu.ts';
 import { APP_HOST, APP_SCHEME, APP_URL, isAppUrl, secureWindowOptions } from './window-options.ts';
@@ -19,6 +20,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '..', 'renderer');
 // Fonts and code lists ship as plain files beside the app (extraResources in a package).
 const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
+// An installed app takes nothing from development hooks in its environment (dev-hooks.ts).
+if (app.isPackaged) dropDevHooks(process.env);
 process.env.SELFEVAL_FONT_DIR ??= join(resourcesDir, 'fonts');
 process.env.SELFEVAL_CODES_DIR ??= join(resourcesDir, 'codes');
 
@@ -81,7 +84,7 @@ app.on('web-contents-created', (_event, contents) => {
 async function start(): Promise<void> {
   try {
     const dataFile = resolve(argValue('db') ?? dataFileIn(app.getPath('userData')));
-    mkdirSync(dirname(dataFile), { recursive: true });
+    makeOwnerOnlyDir(dirname(dataFile));
     setAuditActor(userInfo().username);
     appSession = openAppSession({ dataFile, tool: 'app', transport: 'ipc', appVersion: APP_VERSION });
     registerIpc(createDispatcher(appSession.ctx));
@@ -94,7 +97,7 @@ async function start(): Promise<void> {
       return new Response(new Uint8Array(file.body), { headers: { ...SECURITY_HEADERS, 'Content-Type': file.contentType } });
     });
     Menu.setApplicationMenu(buildChineseMenu(() => mainWindow, dataFile, APP_VERSION));
-    mainWindow = new BrowserWindow(secureWindowOptions(join(here, 'preload.cjs')));
+    mainWindow = new BrowserWindow(secureWindowOptions(join(here, 'preload.cjs'), { devTools: process.env.SELFEVAL_DEVTOOLS === '1' }));
     mainWindow.once('ready-to-show', () => mainWindow?.show());
     mainWindow.webContents.on('render-process-gone', (_e, details) => {
       dialog.showErrorBox('部门整体支出绩效自评', `界面进程意外退出（${details.reason}），已保存的数据不受影响。请重新打开程序。`);

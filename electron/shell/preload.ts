@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { PreloadBridge } from '../../renderer/src/api/transport.ts';
+import type { PreloadBridge } from '../../shared/api/client.ts';
 import { IPC_CHANNEL } from './ipc-channel.ts';
 
 // The renderer's whole view of the main process: one function that carries a contract call.

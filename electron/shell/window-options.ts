@@ -10,7 +10,7 @@ export const APP_URL = `${APP_ORIGIN}/index.html`;
  * renderer gets no Node, runs sandboxed in an isolated world, and can only reach the preload's
  * one `invoke` function.
  */
-export function secureWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function secureWindowOptions(preloadPath: string, opts: { devTools?: boolean } = {}): BrowserWindowConstructorOptions {
   return {
     width: 1366,
     height: 900,
@@ -34,7 +34,7 @@ export function secureWindowOptions(preloadPath: string): BrowserWindowConstruct
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
-      devTools: process.env.SELFEVAL_DEVTOOLS === '1',
+      devTools: opts.devTools ?? false,
       safeDialogs: true,
     },
   };

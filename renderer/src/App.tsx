@@ -5,22 +5,26 @@ import {
   FileTextOutlined,
   ImportOutlined,
   ProfileOutlined,
+  QuestionCircleOutlined,
   ScheduleOutlined,
   SettingOutlined,
   ShoppingCartOutlined,
   TableOutlined,
   WalletOutlined,
+  ProjectOutlined,
 } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Layout, Menu, Result, Select, Space, Tag, Typography } from 'antd';
 import { cloneElement, type ReactElement, type ReactNode, useEffect, useState } from 'react';
 import { YEAR_STATUS_LABELS } from '../../shared/domain/enums.ts';
 import { api } from './api/client.ts';
 import { BudgetPage } from './pages/budget/BudgetPage.tsx';
+import { HelpPage } from './pages/HelpPage.tsx';
 import { ExecutionPage } from './pages/execution/ExecutionPage.tsx';
 import { LedgerPage } from './pages/ledger/LedgerPage.tsx';
 import { ProcurementPage } from './pages/procurement/ProcurementPage.tsx';
 import { ImportPage } from './pages/import/ImportPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
+import { ProjectEvalPage } from './pages/project-eval/ProjectEvalPage.tsx';
 import { ReportPage } from './pages/ReportPage.tsx';
 import { ScoringPage } from './pages/ScoringPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
@@ -62,6 +66,12 @@ const ROUTES: Route[] = [
     render: () => <ScoringPage />,
   },
   {
+    key: 'project-eval',
+    label: '项目自评',
+    icon: <ProjectOutlined />,
+    render: () => <ProjectEvalPage />,
+  },
+  {
     key: 'report',
     label: '报告',
     icon: <FileTextOutlined />,
@@ -73,6 +83,7 @@ const ROUTES: Route[] = [
     icon: <SettingOutlined />,
     render: () => <SettingsPage />,
   },
+  { key: 'help', label: '使用说明', icon: <QuestionCircleOutlined />, render: () => <HelpPage /> },
 ];
 
 function routeFromHash(): string {

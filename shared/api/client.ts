@@ -8,6 +8,9 @@ export interface Transport {
   invoke(method: string, input: unknown): Promise<ApiResponse<unknown>>;
 }
 
+/** What the Electron preload exposes as `window.selfeval`: one transport (browser mode has none). */
+export type PreloadBridge = Transport;
+
 export interface ApiClient {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
 }

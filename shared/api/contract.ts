@@ -27,6 +27,7 @@ import {
   BackupSettingsInput,
 } from '../backup/schemas.ts';
 import { AuditEntry, AuditQuery } from '../domain/audit.ts';
+import { SettingsGetInput, SettingsSetInput } from '../settings/user-settings.ts';
 import { AppState, RecoveryRestoreInput, RecoveryRestoreResult } from '../recovery/schemas.ts';
 import {
   commitResultSchema,
@@ -41,12 +42,29 @@ import {
   undoImportResultSchema,
 } from '../import/schemas.ts';
 import { ImportJobStateSchema, JobRef, UploadInput, UploadResult, WizardCommitInput, WizardPreviewInput } from '../import/wizard-schemas.ts';
-import { BudgetLine, BudgetLineInput, Project, ProjectInput } from '../domain/budget-line.ts';
+import {
+  BudgetLine,
+  BudgetLineInput,
+  CopyLinesInput,
+  CopyLinesResult,
+  NamedProjectLineInput,
+  Project,
+  ProjectInput,
+} from '../domain/budget-line.ts';
 import { Department, DepartmentInput, FiscalYear, SetupState, Unit, UnitInput } from '../domain/organization.ts';
 import { Procurement, Txn, TxnInput } from '../domain/ledger.ts';
 import { ProcurementItem, ProcurementItemInput } from '../domain/procurement.ts';
+import { IMPORT_TARGETS } from '../import/fields.ts';
 import { Profile } from '../domain/profile.ts';
 import { ProjectIndicator, ProjectIndicatorInput } from '../domain/project-indicator.ts';
+import {
+  CopyLastYearIndicatorsInput,
+  CopyLastYearIndicatorsResult,
+  ProjectEvalTable,
+  ProjectEvalYear,
+  SaveProjectEvalInput,
+  SaveProjectEvalRulesInput,
+} from '../project-eval/api-schemas.ts';
 import {
   FinalizeResult,
   OriginalFile,
@@ -63,6 +81,17 @@ import {
 import { Measure, MeasureInput, Task, TaskInput, WorkArea, WorkAreaInput } from '../domain/work.ts';
 import { CategoryTotals } from '../domain/totals.ts';
 import { YearDocument } from '../domain/year-document.ts';
+import {
+  CopyOutlineInput,
+  ExportedOutline,
+  ImportOutlineInput,
+  ResetOutlineInput,
+  SaveOutlineInput,
+  ShippedOutline,
+  ShippedOutlineIdSchema,
+  YearOutline,
+} from '../report/outline-api.ts';
+import { SHIPPED_FRAMEWORK_IDS } from '../scoring/shipped-framework-ids.ts';
 import {
   CopyFrameworkToYearInputSchema,
   ExportFrameworkOutputSchema,
@@ -82,23 +111,49 @@ import { fiscalYear, id } from './fields.ts';
 // The one typed API between the renderer and the main process. Every method has a zod schema for
 // its input and its output; the dispatcher validates both, whichever transport carried the call.
 
+/** Tables whose rows belong to one fiscal year, so a write naming such a row names its year. */
+export type YearTable =
+  | 'fiscal_year'
+  | 'project'
+  | 'project_indicator'
+  | 'budget_line'
+  | 'ledger_txn'
+  | 'work_area'
+  | 'work_task'
+  | 'task_measure'
+  | 'import_batch'
+  | 'audit_log';
+
+/** Which input field names the year a write changes: the year's id itself or a row of that year. */
+export interface YearLocator {
+  field: string;
+  table: YearTable;
+}
+
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
   output: O;
-  /** Methods that change data; used by the audit/lock layers and to refuse writes on final years. */
+  /** Methods that change data. The dispatcher refuses them, in one place, for a final year. */
   writes: boolean;
+  /** Where the year of a write is found (default: `yearId`); null for a write allowed on a final year. */
+  year: YearLocator | null;
 }
+
+const BY_YEAR_ID: YearLocator = { field: 'yearId', table: 'fiscal_year' };
 
 const query = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> => ({
   input,
   output,
   writes: false,
+  year: null,
 });
-const command = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> => ({
+const command = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, year: YearLocator | null = BY_YEAR_ID): MethodSpec<I, O> => ({
   input,
   output,
   writes: true,
+  year,
 });
+const rowOf = (table: YearTable, field = 'id'): YearLocator => ({ field, table });
 
 const Empty = z.object({}).strict();
 const YearRef = z.object({ yearId: id('年度') }).strict();
@@ -146,29 +201,47 @@ export const contract = {
   'units.delete': command(z.object({ id: id('单位') }).strict(), Deleted),
 
   'years.create': command(
-    z.object({ year: fiscalYear(), copyProfileFrom: id('来源年度').nullable().optional() }).strict(),
+    z
+      .object({
+        year: fiscalYear(),
+        copyProfileFrom: id('来源年度').nullable().optional(),
+        /** A shipped framework; absent = a copy of the previous year's (the default one for a first year). */
+        framework: z.enum(SHIPPED_FRAMEWORK_IDS, { error: '未知的内置指标体系' }).optional(),
+        /** A shipped outline; absent = the previous year's outline. */
+        outline: ShippedOutlineIdSchema.optional(),
+      })
+      .strict(),
     FiscalYear,
   ),
-  'years.delete': command(z.object({ id: id('年度') }).strict(), Deleted),
+  'years.delete': command(z.object({ id: id('年度') }).strict(), Deleted, rowOf('fiscal_year')),
 
   'profile.get': query(YearRef, Profile),
   'profile.save': command(Profile.strict(), Profile),
 
   'projects.list': query(YearRef, z.array(Project)),
   'projects.save': command(ProjectInput.strict(), Project),
-  'projects.delete': command(z.object({ id: id('项目') }).strict(), Deleted),
+  'projects.delete': command(z.object({ id: id('项目') }).strict(), Deleted, rowOf('project')),
 
   'projects.indicators': query(YearRef, z.array(ProjectIndicator)),
-  'projects.saveIndicator': command(ProjectIndicatorInput, ProjectIndicator),
-  'projects.deleteIndicator': command(z.object({ id: id('项目指标') }).strict(), Deleted),
+  'projects.saveIndicator': command(ProjectIndicatorInput, ProjectIndicator, rowOf('project', 'projectId')),
+  'projects.deleteIndicator': command(z.object({ id: id('项目指标') }).strict(), Deleted, rowOf('project_indicator')),
+
+  // 项目支出绩效自评表: every project's table, scored; goals, weights and rules; copy from last year.
+  'projectEval.year': query(YearRef, ProjectEvalYear),
+  'projectEval.save': command(SaveProjectEvalInput, ProjectEvalTable),
+  'projectEval.saveRules': command(SaveProjectEvalRulesInput, ProjectEvalYear),
+  'projectEval.copyLastYear': command(CopyLastYearIndicatorsInput, CopyLastYearIndicatorsResult),
+  'projectEval.render': query(RenderInput, RenderedFile),
 
   'budget.lines': query(YearRef, z.array(BudgetLine)),
   'budget.saveLine': command(BudgetLineInput, BudgetLine),
-  'budget.deleteLine': command(z.object({ id: id('预算指标') }).strict(), Deleted),
+  'budget.saveLineByProjectName': command(NamedProjectLineInput, BudgetLine),
+  'budget.copyFromYear': command(CopyLinesInput, CopyLinesResult, rowOf('fiscal_year', 'toYearId')),
+  'budget.deleteLine': command(z.object({ id: id('预算指标') }).strict(), Deleted, rowOf('budget_line')),
   'budget.categoryTotals': query(YearRef, CategoryTotals),
 
   'ledger.saveTxn': command(TxnInput, Txn),
-  'ledger.deleteTxn': command(z.object({ id: id('支出记录') }).strict(), Deleted),
+  'ledger.deleteTxn': command(z.object({ id: id('支出记录') }).strict(), Deleted, rowOf('ledger_txn')),
   'execution.overview': query(ExecutionQuery, ExecutionOverview),
   'execution.lines': query(BudgetLineExecutionQuery, z.array(BudgetLineExecutionRow)),
   'execution.transactions': query(TransactionQuery, TransactionPage),
@@ -184,11 +257,12 @@ export const contract = {
   'checks.deleteExplanation': command(DeleteExplanationInput, Deleted),
   'checks.explained': query(CheckRunInput, z.array(ExplainedFinding)),
   'import.upload': command(UploadInput, UploadResult),
+  'import.template': query(z.object({ target: z.enum(IMPORT_TARGETS) }).strict(), RenderedFile),
   'import.preview': query(WizardPreviewInput, previewResultSchema),
   'import.start': command(WizardCommitInput, ImportJobStateSchema),
   'import.progress': query(JobRef, ImportJobStateSchema),
   'import.cancel': command(JobRef, ImportJobStateSchema),
-  'import.undo': command(undoImportInputSchema.strict(), undoImportResultSchema),
+  'import.undo': command(undoImportInputSchema.strict(), undoImportResultSchema, rowOf('import_batch', 'batchId')),
   'import.batches': query(listBatchesInputSchema.strict(), z.array(importBatchSchema)),
   'import.profiles': query(listProfilesInputSchema.strict(), z.array(mappingProfileSchema)),
   'import.saveProfile': command(saveProfileInputSchema.strict(), mappingProfileSchema),
@@ -203,11 +277,11 @@ export const contract = {
 
   'work.get': query(YearRef, z.array(WorkArea)),
   'work.saveArea': command(WorkAreaInput.strict(), WorkArea),
-  'work.deleteArea': command(z.object({ id: id('工作领域') }).strict(), Deleted),
-  'work.saveTask': command(TaskInput.strict(), Task),
-  'work.deleteTask': command(z.object({ id: id('任务') }).strict(), Deleted),
-  'work.saveMeasure': command(MeasureInput.strict(), Measure),
-  'work.deleteMeasure': command(z.object({ id: id('指标') }).strict(), Deleted),
+  'work.deleteArea': command(z.object({ id: id('工作领域') }).strict(), Deleted, rowOf('work_area')),
+  'work.saveTask': command(TaskInput.strict(), Task, rowOf('work_area', 'areaId')),
+  'work.deleteTask': command(z.object({ id: id('任务') }).strict(), Deleted, rowOf('work_task')),
+  'work.saveMeasure': command(MeasureInput.strict(), Measure, rowOf('work_task', 'taskId')),
+  'work.deleteMeasure': command(z.object({ id: id('指标') }).strict(), Deleted, rowOf('task_measure')),
 
   'score.sheet': query(YearRef, ScoreSheetSchema),
   'score.save': command(SaveScoreInputSchema, ScoreSheetSchema),
@@ -216,6 +290,7 @@ export const contract = {
   'framework.list': query(Empty, z.array(FrameworkSummarySchema)),
   'framework.get': query(GetFrameworkDocInputSchema.strict(), FrameworkDocOutputSchema),
   'framework.default': query(Empty, FrameworkDocOutputSchema),
+  'framework.shipped': query(Empty, z.array(z.object({ id: z.enum(SHIPPED_FRAMEWORK_IDS), doc: FrameworkDocOutputSchema }))),
   'framework.saveYear': command(SaveYearFrameworkInputSchema.strict(), FrameworkSummarySchema),
   'framework.copyToYear': command(CopyFrameworkToYearInputSchema.strict(), FrameworkSummarySchema),
   'framework.import': command(ImportFrameworkInputSchema, FrameworkSummarySchema),
@@ -229,10 +304,18 @@ export const contract = {
   'report.preview': query(YearRef, ReportPreview),
   'report.render': query(RenderInput, RenderedFile),
   'report.finalize': command(YearRef, FinalizeResult),
-  'report.reopen': command(ReopenInput, z.object({ reopened: z.literal(true) })),
+  // Re-opening is the one write a final year accepts.
+  'report.reopen': command(ReopenInput, z.object({ reopened: z.literal(true) }), null),
   'report.snapshots': query(YearRef, z.array(SnapshotInfoSchema)),
   /** A finalized year's stored originals (PDF, Excel, Word), byte for byte as signed. */
   'report.originals': query(YearRef, z.array(OriginalFile)),
+  'outline.get': query(YearRef, YearOutline),
+  'outline.shipped': query(Empty, z.array(ShippedOutline)),
+  'outline.save': command(SaveOutlineInput, YearOutline),
+  'outline.copyFromYear': command(CopyOutlineInput, YearOutline),
+  'outline.reset': command(ResetOutlineInput, YearOutline),
+  'outline.import': command(ImportOutlineInput, YearOutline),
+  'outline.export': query(YearRef, ExportedOutline),
   'report.snapshot': query(z.object({ yearId: id('年度'), snapshotId: id('定稿文件') }).strict(), RenderedFile),
 
   'backup.list': query(BackupListInput, BackupList),
@@ -243,14 +326,14 @@ export const contract = {
   'backup.restoreFile': command(z.object({ from: LocalPath }).strict(), RestoreFileResult),
 
   'audit.history': query(AuditQuery, z.array(AuditEntry)),
-  'audit.undo': command(z.object({ auditId: id('修改记录') }).strict(), AuditEntry),
+  'audit.undo': command(z.object({ auditId: id('修改记录') }).strict(), AuditEntry, rowOf('audit_log', 'auditId')),
 
   'example.load': command(Empty, z.object({ yearId: id('年度'), year: fiscalYear() })),
   'year.export': query(YearRef, YearDocument),
   'year.import': command(z.object({ document: YearDocument }).strict(), z.object({ yearId: id('年度') })),
 
-  'settings.get': query(z.object({ key: z.string().max(100) }).strict(), z.unknown()),
-  'settings.set': command(z.object({ key: z.string().max(100), value: z.unknown() }).strict(), z.object({ ok: z.literal(true) })),
+  'settings.get': query(SettingsGetInput, z.unknown()),
+  'settings.set': command(SettingsSetInput, z.object({ ok: z.literal(true) })),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ROW_FEN, MAX_ROW_LABEL } from '../money/limits.ts';
 
 // Messages zod writes itself (wrong types the builders below do not label) come out in Chinese too.
 z.config(z.locales.zhCN());
@@ -26,13 +27,24 @@ export const count = (label: string) =>
     .min(0, { error: `${label}不能为负数` })
     .max(1_000_000_000, { error: `${label}过大` });
 
-/** Integer fen; ±1e15 fen (10 万亿元) is far past any department budget and inside safe integers. */
+/** Integer fen within the per-row limit (shared/money/limits.ts), so totals stay exact. */
 export const fen = (label: string) =>
   z
     .number({ error: `${label}必须是金额` })
     .int({ error: `${label}必须精确到分` })
-    .min(-1e15, { error: `${label}超出范围` })
-    .max(1e15, { error: `${label}超出范围` });
+    .min(-MAX_ROW_FEN, { error: `${label}超出单行金额上限（绝对值不超过 ${MAX_ROW_LABEL}）` })
+    .max(MAX_ROW_FEN, { error: `${label}超出单行金额上限（不超过 ${MAX_ROW_LABEL}）` });
+
+export const nonNegativeFen = (label: string) => fen(label).min(0, { error: `${label}不能为负数` });
+
+/** Whether `text` is YYYY-MM-DD and a day that exists (no 2021-13-45, no 2021-02-30). */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
 
 export const fiscalYear = () =>
   z
@@ -42,7 +54,10 @@ export const fiscalYear = () =>
     .max(2100, { error: '年度必须在 2000 至 2100 之间' });
 
 export const isoDate = (label: string) =>
-  z.string({ error: `${label}必须是日期` }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}格式应为 YYYY-MM-DD` });
+  z
+    .string({ error: `${label}必须是日期` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}格式应为 YYYY-MM-DD` })
+    .refine(isCalendarDate, { error: (i) => `${label} ${String(i.input)} 不是有效的日期` });
 
 /** Decimal text for non-money measures ("21609", "23.36", "67.11"). */
 export const decimalText = (label: string) =>

@@ -76,12 +76,6 @@ export function addActual(a: ActualAmounts, b: ActualAmounts): ActualAmounts {
   return { actualFen: a.actualFen + b.actualFen, txnCount: a.txnCount + b.txnCount };
 }
 
-export function sumBudget(rows: Iterable<BudgetAmounts>): BudgetAmounts {
-  let t = NO_BUDGET;
-  for (const r of rows) t = addBudget(t, r);
-  return t;
-}
-
 export function sumActual(rows: Iterable<ActualAmounts>): ActualAmounts {
   let t = NO_ACTUAL;
   for (const r of rows) t = addActual(t, r);

@@ -1,4 +1,5 @@
 import { CODE_KIND_LABELS, checkCode } from '../budget/code-list.ts';
+import { econClassCategory } from '../domain/enums.ts';
 import type { FindingDraft } from './check-definition.ts';
 import type { CheckInput, CodeUseFact } from './check-input.ts';
 import { categoryLabel, yuan } from './message-format.ts';
@@ -58,12 +59,14 @@ export function missingCodeFindings(input: CheckInput): FindingDraft[] {
   return input.codeUse.filter((u) => u.code === '').map((u) => draft(u, '未填写'));
 }
 
-/** 人员经费 is 经济分类 301/303; 公用经费 is the rest of 基本支出 (domain-notes §2.6). */
+/** 人员经费 is 经济分类 301/303 (501/509); 公用经费 is the rest of 基本支出 (domain-notes §2.6, econClassCategory). */
 export function categoryEconMismatchFindings(input: CheckInput): FindingDraft[] {
   const out: FindingDraft[] = [];
   for (const f of input.categoryEcon) {
     if (f.econClass === '' || f.category === 'project') continue;
-    const personnelClass = f.econClass === '301' || f.econClass === '303';
+    const classCategory = econClassCategory(f.econClass);
+    if (classCategory === null) continue;
+    const personnelClass = classCategory === 'personnel';
     if (personnelClass === (f.category === 'personnel')) continue;
     const expected = personnelClass ? 'personnel' : 'public';
     const jump: JumpTarget =

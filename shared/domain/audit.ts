@@ -8,6 +8,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   department_profile: '部门概况',
   project: '项目',
   project_indicator: '项目绩效指标',
+  project_eval: '项目自评目标与权重',
+  project_eval_rules: '项目自评规则',
   budget_line: '预算指标',
   ledger_txn: '支出记录',
   procurement_summary: '政府采购',
@@ -18,8 +20,12 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   indicator_score: '绩效评分',
   framework: '指标体系',
   report_section: '报告正文',
+  report_outline: '报告提纲',
   signature_block: '签章信息',
   import_batch: '导入批次',
+  check_explanation: '出错说明',
+  execution_target: '季度进度目标',
+  app_setting: '设置',
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {

@@ -35,10 +35,23 @@ export type YearStatus = (typeof YEAR_STATUSES)[number];
 export const YEAR_STATUS_LABELS: Record<YearStatus, string> = { draft: '草稿', final: '已定稿' };
 
 /**
- * Basic spending splits by economic class: 301 工资福利 and 303 对个人和家庭的补助 are 人员经费, the
- * rest of basic spending is 公用经费 (domain-notes §2.6). A project always wins.
+ * Basic spending splits by economic code (domain-notes §2.6; resources/codes/README.md): 人员经费
+ * is 部门预算经济分类 301 工资福利 + 303 对个人和家庭的补助, and their 政府预算经济分类 counterparts
+ * 501 机关工资福利支出, 509 对个人和家庭的补助 and 50501 (对事业单位经常性补助 — 工资福利支出);
+ * every other code of basic spending (302/502 商品和服务, 310/503/504 资本性, 50502 …) is 公用经费.
+ * The longest listed prefix decides. A project always wins.
  */
+const PERSONNEL_ECON_PREFIXES = ['301', '303', '501', '509', '50501'] as const;
+// 505 holds both halves: only its 款 tells them apart.
+const MIXED_ECON_CLASSES = new Set(['505']);
+
 export function deriveCategory(econCode: string, hasProject: boolean): Category {
   if (hasProject) return 'project';
-  return econCode.startsWith('301') || econCode.startsWith('303') ? 'personnel' : 'public';
+  return PERSONNEL_ECON_PREFIXES.some((p) => econCode.startsWith(p)) ? 'personnel' : 'public';
+}
+
+/** The basic-spending category a 3-digit economic class implies, or null when its 款 decide (505). */
+export function econClassCategory(econClass: string): Exclude<Category, 'project'> | null {
+  if (MIXED_ECON_CLASSES.has(econClass)) return null;
+  return deriveCategory(econClass, false) as Exclude<Category, 'project'>;
 }

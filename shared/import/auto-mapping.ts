@@ -22,8 +22,14 @@ function tidyLedger(mapping: ColumnMapping, columns: readonly HeaderColumn[]): C
   const m = { ...mapping };
   if (m.date !== undefined) {
     delete m.year;
+    delete m.period;
     delete m.month;
     delete m.day;
+  }
+  // A 会计期间 column carries the month (and usually the year): a 月 column beside it is redundant.
+  if (m.period !== undefined) {
+    delete m.year;
+    delete m.month;
   }
   if (m.outflow !== undefined || m.inflow !== undefined) delete m.signedAmount;
   if (m.signedAmount !== undefined && m.direction === undefined) {
@@ -99,8 +105,9 @@ export function mappingProblems(mapping: ColumnMapping, target: ImportTarget, co
     );
   }
   if (target === 'ledger') {
-    const hasDate = mapping.date !== undefined || (mapping.month !== undefined && mapping.day !== undefined);
-    if (!hasDate) problems.push('没有找到日期列（或“月”“日”两列），请在列对应关系中指定');
+    const hasDate =
+      mapping.date !== undefined || (mapping.day !== undefined && (mapping.month !== undefined || mapping.period !== undefined));
+    if (!hasDate) problems.push('没有找到日期列（或“月”“日”两列、“会计期间”“日”两列），请在列对应关系中指定');
     if (mapping.signedAmount !== undefined && (mapping.outflow !== undefined || mapping.inflow !== undefined)) {
       problems.push('“金额（负数为支出）”不能与“支出金额”“收入金额”同时使用');
     }

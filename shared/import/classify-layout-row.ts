@@ -16,8 +16,13 @@ export const LAYOUT_KIND_LABELS: Record<LayoutKind, string> = {
   repeated_header: '重复的表头行',
 };
 
-/** How a totals row relates to the rows above it, for the checksum. */
-export type TotalScope = 'period' | 'all' | 'none';
+/**
+ * Which imported rows a totals row adds up, for the checksum: those since the last page total
+ * (本页合计, 小计), the month's (本月合计), or the year's so far (本年累计, 合计). Carried balances
+ * (期初余额, 上年结转, 承前页) add up nothing.
+ */
+export const TOTAL_SCOPES = ['page', 'month', 'year', 'none'] as const;
+export type TotalScope = (typeof TOTAL_SCOPES)[number];
 
 export interface LayoutRow {
   kind: LayoutKind;
@@ -55,8 +60,9 @@ function isJsSpace(code: number): boolean {
 }
 
 function scopeOf(label: string): TotalScope {
-  if (/^(本页|本月|本期|本日|当月|月|小计)/.test(label) || label === '小计') return 'period';
-  if (/^(合计|总计|共计)/.test(label)) return 'all';
+  if (/^(本月|当月|月)/.test(label)) return 'month';
+  if (/^(本页|本期|本日|小计)/.test(label)) return 'page';
+  if (/^(本年|当年|全年|年|合计|总计|共计|累计)/.test(label)) return 'year';
   return 'none';
 }
 

@@ -7,6 +7,7 @@ import { type CellValue, isBlankCell, type RawRow } from './cell.ts';
 import { AMOUNT_FIELDS, type ImportField, type ImportTarget } from './fields.ts';
 import { type HeaderMatch, isKnownHeaderWord, matchHeader } from './header-synonyms.ts';
 import { headerKey, toParseText } from './normalize-text.ts';
+import { yearInHeaderCell } from './stated-year.ts';
 
 export interface HeaderColumn {
   index: number;
@@ -67,6 +68,14 @@ function isSubHeaderRow(row: RawRow, target: ImportTarget): boolean {
   return texts > 0;
 }
 
+// "单位：某某办公室", "金额单位：元": a label and its value. A row holding one is a preamble line,
+// never the upper half of a two-row header (its text would be glued onto every column below).
+const LABEL_VALUE = /^[^:()（）[\]]+:\s*[^:\s][^:]*$/;
+
+function isMetadataRow(row: RawRow): boolean {
+  return row.cells.some((c) => typeof c === 'string' && LABEL_VALUE.test(headerCellText(c)));
+}
+
 function buildColumns(top: RawRow, sub: RawRow | null, target: ImportTarget): HeaderColumn[] {
   const width = Math.max(top.cells.length, sub?.cells.length ?? 0);
   const columns: HeaderColumn[] = [];
@@ -99,8 +108,8 @@ function scoreColumns(columns: HeaderColumn[], target: ImportTarget): number {
 
 function yearHintOf(columns: HeaderColumn[]): number | null {
   for (const c of columns) {
-    const m = /^(20\d{2})\s*年?$/.exec(c.parent);
-    if (m && c.child) return Number(m[1]);
+    const year = c.child ? yearInHeaderCell(c.parent) : null;
+    if (year !== null) return year;
   }
   return null;
 }
@@ -134,7 +143,7 @@ function layoutAt(
   const nextAdjacent = next && next.row === top.row + 1 ? next : undefined;
   const single = forceRows === 2 ? null : singleLayout(top, target, known);
   if (forceRows === 1 || !nextAdjacent) return single;
-  if (forceRows === undefined && !isSubHeaderRow(nextAdjacent, target)) return single;
+  if (forceRows === undefined && (!isSubHeaderRow(nextAdjacent, target) || isMetadataRow(top))) return single;
   const columns = buildColumns(top, nextAdjacent, target);
   const score = scoreColumns(columns, target) + knownHeaderBonus(columns, known);
   const double: HeaderLayout = { row: top.row, rows: 2, columns, score, yearHint: yearHintOf(columns) };

@@ -14,6 +14,13 @@ import { resolveCategory } from './resolve-category.ts';
 import type { RowIssue, RowOutcome } from './row-issue.ts';
 import type { BudgetRow } from './schemas.ts';
 import { splitCodeName } from './split-code-name.ts';
+import { fen, nonNegativeFen } from '../api/fields.ts';
+import { checkField } from './row-issue.ts';
+
+// The same bounds as a budget line typed in (shared/domain/budget-line.ts).
+const INITIAL = nonNegativeFen('年初预算');
+const ADJUSTMENT = fen('调整数');
+const FINAL = fen('调整后预算');
 
 export interface BudgetRowContext {
   sheet: string;
@@ -84,6 +91,11 @@ export function normalizeBudgetRow(raw: RawRow, ctx: BudgetRowContext): RowOutco
     }
     return { ok: false, issues };
   }
+  const amountColumn = m.initial ?? m.quota ?? m.final ?? null;
+  checkField(INITIAL, amounts.initialFen, amountColumn, issues);
+  checkField(ADJUSTMENT, amounts.adjustmentFen, m.adjustment ?? m.final ?? null, issues);
+  checkField(FINAL, amounts.initialFen + amounts.adjustmentFen, m.final ?? amountColumn, issues);
+  if (issues.length > 0) return { ok: false, issues };
   if (amounts.initialFen === 0 && amounts.adjustmentFen === 0) {
     return { ok: false, issues: [{ column: m.initial ?? m.quota ?? m.final ?? null, reason: '预算金额为 0' }] };
   }

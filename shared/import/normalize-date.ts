@@ -71,7 +71,11 @@ function fromParts(y: string, m: string, d: string, raw: string): DateResult {
   return error(`日期“${raw}”不是真实存在的日期`);
 }
 
-export function parseDateText(raw: string): DateResult {
+// "03-05", "3/5", "03.05", "3月5日": month and day, the year stated elsewhere (title, import).
+const MONTH_DAY = /^(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$/;
+
+/** `yearForMonthDay`: the year a month-day date ("03-05") belongs to; without it such text is refused. */
+export function parseDateText(raw: string, yearForMonthDay?: number): DateResult {
   const s = toParseText(raw);
   if (s === '' || s === '-' || s === '—' || s === '/') return EMPTY;
   const sep = SEPARATED.exec(s);
@@ -80,6 +84,12 @@ export function parseDateText(raw: string): DateResult {
   if (cn) return fromParts(cn[1] ?? '', cn[2] ?? '', cn[3] ?? '', s);
   const compact = COMPACT.exec(s);
   if (compact) return fromParts(compact[1] ?? '', compact[2] ?? '', compact[3] ?? '', s);
+  const md = MONTH_DAY.exec(s);
+  if (md) {
+    if (yearForMonthDay === undefined) return error(`日期“${s}”没有年份`);
+    const iso = isoFromYmd(yearForMonthDay, Number(md[1]), Number(md[2]));
+    return iso ? { kind: 'ok', iso } : error(`日期“${s}”不是 ${yearForMonthDay} 年真实存在的日期`);
+  }
   if (/^\d{1,2}[-/.]\d{1,2}[-/.]\d{1,4}/.test(s)) return error(`日期“${s}”不是“年-月-日”顺序或年份不是四位，无法确定`);
   if (/^\d+(\.\d+)?$/.test(s)) return parseDateNumber(Number(s), s);
   return error(`“${s.length > 40 ? `${s.slice(0, 40)}…` : s}”不是可识别的日期`);
@@ -95,9 +105,9 @@ function parseDateNumber(n: number, raw: string): DateResult {
   return error(`数字“${raw}”既不是 Excel 日期序号（${MIN_YEAR}–${MAX_YEAR} 年），也不是 8 位日期`);
 }
 
-export function parseDateCell(value: CellValue | undefined): DateResult {
+export function parseDateCell(value: CellValue | undefined, yearForMonthDay?: number): DateResult {
   if (value === null || value === undefined) return EMPTY;
-  if (typeof value === 'string') return parseDateText(value);
+  if (typeof value === 'string') return parseDateText(value, yearForMonthDay);
   if (typeof value === 'number') return parseDateNumber(value, String(value));
   if (typeof value === 'boolean') return error('是逻辑值，不是日期');
   if (value.kind === 'date') {
@@ -131,4 +141,62 @@ export function parseDateParts(
   if (y === null || m === null || d === null) return error('年、月、日列不完整或不是数字');
   const iso = isoFromYmd(y, m, d);
   return iso ? { kind: 'ok', iso } : error(`${y}年${m}月${d}日不是真实存在的日期`);
+}
+
+export type PeriodResult = { kind: 'empty' } | { kind: 'ok'; year: number | null; month: number } | { kind: 'error'; reason: string };
+
+const PERIOD_TEXT = /^(?:(20\d{2})\s*(?:[-/.年]\s*)?(?:第\s*)?)?(\d{1,2})\s*(?:月份?|期)?$/;
+const PERIOD_COMPACT = /^(20\d{2})(\d{2})$/;
+
+function period(year: number | null, month: number, raw: string): PeriodResult {
+  if (!Number.isInteger(month) || month < 1 || month > 12) return { kind: 'error', reason: `会计期间“${raw}”的月份不在 1–12 之间` };
+  return { kind: 'ok', year, month };
+}
+
+/**
+ * A 会计期间 cell: "2021-03", "2021.03", "2021/3", "2021年3月", "202103", "03", "3月", or an
+ * Excel date. A number like 2021.03 is read with a two-digit month (2021.1 is October: Excel
+ * dropped the trailing zero of "2021.10").
+ */
+export function parsePeriodCell(value: CellValue | undefined): PeriodResult {
+  if (value === null || value === undefined) return { kind: 'empty' };
+  if (typeof value === 'boolean') return { kind: 'error', reason: '是逻辑值，不是会计期间' };
+  if (typeof value === 'number') {
+    if (Number.isInteger(value)) {
+      if (value >= 200_001 && value <= 209_912) return period(Math.floor(value / 100), value % 100, String(value));
+      if (value >= 1 && value <= 12) return period(null, value, String(value));
+      const iso = excelSerialToIso(value);
+      if (iso) return period(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), String(value));
+      return { kind: 'error', reason: `数字“${value}”不是会计期间` };
+    }
+    const year = Math.floor(value);
+    if (year >= MIN_YEAR && year <= MAX_YEAR) return period(year, Math.round((value - year) * 100), String(value));
+    return { kind: 'error', reason: `数字“${value}”不是会计期间` };
+  }
+  if (typeof value === 'object') {
+    if (value.kind === 'date') {
+      const iso = excelSerialToIso(value.serial);
+      return iso ? period(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), iso) : { kind: 'error', reason: '日期不在 2000–2099 年之间' };
+    }
+    return { kind: 'error', reason: `单元格是错误值 ${value.code}` };
+  }
+  const s = toParseText(value).replace(/\s+/g, '');
+  if (s === '') return { kind: 'empty' };
+  const compact = PERIOD_COMPACT.exec(s);
+  if (compact) return period(Number(compact[1]), Number(compact[2]), s);
+  const m = PERIOD_TEXT.exec(s);
+  if (m) return period(m[1] ? Number(m[1]) : null, Number(m[2]), s);
+  return { kind: 'error', reason: `“${s.slice(0, 20)}”不是可识别的会计期间（如 2021-03、2021年3月、202103）` };
+}
+
+/** A 会计期间 column beside a day column. */
+export function parsePeriodDay(periodCell: CellValue | undefined, dayCell: CellValue | undefined, fallbackYear: number): DateResult {
+  const p = parsePeriodCell(periodCell);
+  const d = parseDatePart(dayCell);
+  if (p.kind === 'empty' && d === null) return EMPTY;
+  if (p.kind === 'error') return error(p.reason);
+  if (p.kind === 'empty' || d === null) return error('会计期间或日不完整');
+  const y = p.year ?? fallbackYear;
+  const iso = isoFromYmd(y, p.month, d);
+  return iso ? { kind: 'ok', iso } : error(`${y}年${p.month}月${d}日不是真实存在的日期`);
 }

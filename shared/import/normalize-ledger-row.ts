@@ -1,20 +1,25 @@
 // One data row of a ledger or bank sheet → the ledger_txn row it becomes, or the reasons it cannot.
 // Direction rules (issue §3): a 支出/收入 (借方/贷方) pair needs exactly one side; a signed amount
-// with a 借/贷 column takes the column's direction and keeps its sign as a reversal; a signed amount
+// with a 借/贷 column takes the column's direction (借 read by the book's convention, book-side.ts)
+// and keeps its sign as a reversal; a signed amount
 // alone follows the bank convention, negative = money out.
 
 import type { Direction, FundingSource } from '../domain/enums.ts';
 import type { AmountScale } from './amount-scale.ts';
+import type { DebitMeans } from './book-side.ts';
 import { type CellValue, type RawRow, sourceHidden } from './cell.ts';
 import { cellToText } from './cell-text.ts';
 import type { ColumnMapping } from './fields.ts';
 import { ledgerFingerprintKey } from './fingerprint.ts';
 import { type AmountResult, parseAmountCell } from './normalize-amount.ts';
-import { parseDateCell, parseDateParts } from './normalize-date.ts';
+import { parseDateCell, parseDateParts, parsePeriodDay } from './normalize-date.ts';
 import { type CategoryText, isNoProjectText, parseCategoryText, parseFundingSource } from './parse-classification.ts';
 import { parseDirectionText } from './parse-direction.ts';
 import { resolveCategory } from './resolve-category.ts';
-import type { RowIssue, RowOutcome } from './row-issue.ts';
+import { checkField, type RowIssue, type RowOutcome } from './row-issue.ts';
+import { fen } from '../api/fields.ts';
+
+const LEDGER_AMOUNT = fen('金额');
 import type { LedgerRow } from './schemas.ts';
 import { splitCodeName } from './split-code-name.ts';
 
@@ -24,8 +29,10 @@ export interface LedgerRowContext {
   scale: AmountScale;
   /** The fiscal year imported into: dates outside it are refused. */
   year: number;
-  /** Year written above split 月/日 columns, if any. */
+  /** The year the file states (header cell above 月/日, or title): dates written without a year take it. */
   yearHint: number | null;
+  /** What 借 means in this book (book-side.ts); default 'out'. */
+  debitMeans?: DebitMeans;
   hash(key: string): string;
   /** The sheet is hidden in the file: every row of it is marked so. */
   sheetHidden?: boolean;
@@ -49,11 +56,14 @@ function isZeroOrEmpty(a: AmountResult): boolean {
 
 function readDate(cells: readonly CellValue[], ctx: LedgerRowContext, issues: RowIssue[]): string | null {
   const m = ctx.mapping;
+  const year = ctx.yearHint ?? ctx.year;
   const result =
     m.date !== undefined
-      ? parseDateCell(cells[m.date])
-      : parseDateParts(cellAt(cells, m.year), cellAt(cells, m.month), cellAt(cells, m.day), ctx.yearHint ?? ctx.year);
-  const column = m.date ?? m.month ?? null;
+      ? parseDateCell(cells[m.date], year)
+      : m.period !== undefined
+        ? parsePeriodDay(cells[m.period], cellAt(cells, m.day), year)
+        : parseDateParts(cellAt(cells, m.year), cellAt(cells, m.month), cellAt(cells, m.day), year);
+  const column = m.date ?? m.period ?? m.month ?? null;
   if (result.kind === 'empty') {
     issues.push({ column, reason: '缺少日期' });
     return null;
@@ -107,7 +117,7 @@ function readMovement(
   }
   if (m.direction !== undefined) {
     const raw = cells[m.direction];
-    const dir = parseDirectionText(typeof raw === 'string' ? raw : cellToText(raw));
+    const dir = parseDirectionText(typeof raw === 'string' ? raw : cellToText(raw), ctx.debitMeans);
     if (dir.kind !== 'ok') {
       issues.push({ column: m.direction, reason: dir.kind === 'empty' ? '缺少收支方向（借/贷）' : dir.reason });
       return null;
@@ -148,6 +158,7 @@ export function normalizeLedgerRow(raw: RawRow, ctx: LedgerRowContext): RowOutco
   const movement = readMovement(cells, ctx, issues);
   const fundingSource = readFunding(cells, m.fundingSource, issues);
   const stated = readStatedCategory(cells, m.category, issues);
+  if (movement) checkField(LEDGER_AMOUNT, movement.amountFen, m.signedAmount ?? (movement.direction === 'out' ? m.outflow : m.inflow) ?? null, issues);
   if (issues.length > 0 || date === null || movement === null) return { ok: false, issues };
   const econCode = splitCodeName(textAt(cells, m.econCode)).code;
   const funcCode = splitCodeName(textAt(cells, m.funcCode)).code;

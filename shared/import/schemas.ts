@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { CATEGORIES, DIRECTIONS, FUNDING_SOURCES } from '../domain/enums.ts';
 import { AMOUNT_SCALES } from './amount-scale.ts';
+import { DEBIT_MEANINGS } from './book-side.ts';
 import { LAYOUT_KINDS } from './classify-layout-row.ts';
 import { IMPORT_FIELDS, IMPORT_TARGETS } from './fields.ts';
 import { FILE_FORMATS, TEXT_ENCODINGS } from './file-formats.ts';
@@ -36,6 +37,8 @@ export const importOptionsSchema = z.object({
   headerRows: z.union([z.literal(1), z.literal(2)]).optional(),
   amountScale: amountScaleSchema.optional(),
   encoding: textEncodingChoiceSchema.optional(),
+  /** What 借 means in a ledger with 借/贷 (default: read from the title — 'in' for cash books). */
+  debitMeans: z.enum(DEBIT_MEANINGS).optional(),
   mapping: columnMappingSchema.optional(),
   profileId: id.optional(),
   /** Use a saved profile whose header signature matches (default true). */
@@ -218,6 +221,24 @@ export type BudgetTotals = z.infer<typeof budgetTotalsSchema>;
 
 export const previousImportSchema = z.object({ batchId: id, createdAt: z.string(), yearId: id });
 
+export const yearSourceSchema = z.object({
+  year: z.number().int(),
+  kind: z.enum(['header', 'title', 'import']),
+  evidence: z.string(),
+  /** The line the preview shows: 年份：2021（取自标题“…”）. */
+  text: z.string(),
+});
+export type YearSourceInfo = z.infer<typeof yearSourceSchema>;
+
+export const bookSideSchema = z.object({
+  debitMeans: z.enum(DEBIT_MEANINGS),
+  evidence: z.string().nullable(),
+  chosen: z.boolean(),
+  /** The line the preview shows: 借贷方向：借方 = 收入（存入）… */
+  text: z.string(),
+});
+export type BookSideInfo = z.infer<typeof bookSideSchema>;
+
 export const previewResultSchema = z.object({
   file: fileInfoSchema,
   target: importTargetSchema,
@@ -234,6 +255,10 @@ export const previewResultSchema = z.object({
   headerSignature: z.string(),
   /** Why no row was read (no amount or date column …): fix the mapping and preview again. */
   mappingProblems: z.array(z.string()),
+  /** Ledger imports: where the year of the rows comes from. */
+  yearSource: yearSourceSchema.nullable(),
+  /** Ledger imports: what 借 and 贷 mean for this file. */
+  bookSide: bookSideSchema.nullable(),
   /** The first rows exactly as they will be stored. */
   rows: z.array(previewRowSchema),
   badCells: z.array(badCellSchema),
@@ -246,12 +271,14 @@ export const previewResultSchema = z.object({
   checks: z.array(totalCheckSchema),
   /** A non-reverted import of the same file (same SHA-256): committing it is refused. */
   alreadyImported: previousImportSchema.nullable(),
+  /** Set when not one row can be imported: why (sheet, rows and reasons). Committing it fails. */
+  nothingToImport: z.string().nullable(),
   warnings: z.array(z.string()),
 });
 export type PreviewResult = z.infer<typeof previewResultSchema>;
 
 export const commitResultSchema = previewResultSchema
-  .omit({ rows: true, alreadyImported: true })
+  .omit({ rows: true, alreadyImported: true, nothingToImport: true })
   .extend({ batchId: id, projectsCreated: z.array(z.string()) });
 export type CommitResult = z.infer<typeof commitResultSchema>;
 

@@ -3,7 +3,6 @@
 
 export type Fen = number;
 
-export const FEN_PER_YUAN = 100;
 export const FEN_PER_WAN = 1_000_000;
 
 export function assertFen(value: number, what = '金额'): Fen {
@@ -86,10 +85,4 @@ export type AmountUnit = 'yuan' | 'wan';
 export function parseAmountInUnit(text: string, unit: AmountUnit): Fen | null {
   const cleaned = text.replace(/[,，\s]/g, '');
   return unit === 'wan' ? wanTextToFen(cleaned) : yuanTextToFen(cleaned);
-}
-
-export function sumFen(values: Iterable<Fen>): Fen {
-  let total = 0;
-  for (const v of values) total += v;
-  return assertFen(total, '合计');
 }

@@ -12,10 +12,6 @@ export function ratio(num: Fen, den: Fen): Ratio | null {
   return den === 0 ? null : { num, den };
 }
 
-export function ratioValue(r: Ratio): number {
-  return r.num / r.den;
-}
-
 /**
  * Percent with `decimals` places, rounded half-up on the exact integer ratio (no float error):
  * 3752630000 / 3982330000 → "94.23".

@@ -1,3 +1,4 @@
+import { ratio } from '../money/rate.ts';
 import type { ScoreNode, ScoreSheet } from './input.ts';
 import { empty, type ReportTable, type TableCell, type TableRow, text } from './table-model.ts';
 
@@ -18,6 +19,15 @@ function reasonText(n: ScoreNode): string {
 
 export function buildScoreTable(sheet: ScoreSheet): ReportTable {
   const rows: TableRow[] = [];
+  // A MOF-style 自评表 adds 得分系数 (得分 ÷ 分值) and 核心指标 before the reasons.
+  const extras = sheet.columns ?? [];
+  const extraCells = (n: ScoreNode): TableCell[] =>
+    extras.map((c) => {
+      if (c === 'core') return text(n.core ? '是' : '');
+      return n.scoreCenti === null || n.maxCenti === 0
+        ? empty
+        : { kind: 'ratio', ratio: ratio(n.scoreCenti, n.maxCenti), formula: { op: 'ratio', num: COL_SCORE, den: COL_MAX } };
+    });
 
   const addNode = (n: ScoreNode, depth: number): number => {
     const index = rows.length;
@@ -46,7 +56,7 @@ export function buildScoreTable(sheet: ScoreSheet): ReportTable {
         formula: { op: 'diff', minuend: COL_MAX, subtrahend: COL_SCORE },
       };
     }
-    row.cells = [...nameCells, maxCell, scoreCell, deductionCell, text(reasonText(n))];
+    row.cells = [...nameCells, maxCell, scoreCell, deductionCell, ...extraCells(n), text(reasonText(n))];
     return index;
   };
 
@@ -62,6 +72,7 @@ export function buildScoreTable(sheet: ScoreSheet): ReportTable {
       { kind: 'centi', centi: sheet.groups.reduce((s, g) => s + g.maxCenti, 0), formula: { op: 'sum', rows: groupRows } },
       { kind: 'centi', centi: scored.reduce((s, g) => s + (g.scoreCenti ?? 0), 0), formula: { op: 'sum', rows: groupRows } },
       { kind: 'centi', centi: scored.reduce((s, g) => s + g.deductionCenti, 0), formula: { op: 'diff', minuend: COL_MAX, subtrahend: COL_SCORE } },
+      ...extras.map(() => empty),
       empty,
     ],
   });
@@ -81,6 +92,7 @@ export function buildScoreTable(sheet: ScoreSheet): ReportTable {
       { header: '分值', width: 1.8, align: 'right' },
       { header: '得分', width: 1.8, align: 'right' },
       { header: '扣分', width: 1.8, align: 'right' },
+      ...extras.map((c) => (c === 'core' ? { header: '核心指标', width: 1.6, align: 'center' as const } : { header: '得分系数', width: 2, align: 'right' as const })),
       { header: '扣分原因及得分依据', width: 5.2, align: 'left' },
     ],
     rows,

@@ -6,11 +6,14 @@ import { formatChineseDate } from './format-date.ts';
 import type { ReportInput } from './input.ts';
 import { NARRATIVE_TITLES, splitParagraphs } from './narrative-sources.ts';
 import { HeadingCounter, type HeadingLevel, ordinalLead } from './numbering.ts';
+import { type ContentKey, MAX_OUTLINE_DEPTH, type OutlineSection, type TableKey } from './outline.ts';
+import { DEFAULT_OUTLINE } from './shipped-outlines.ts';
 import { placeholderCatalogue, placeholderValues, resolvePlaceholders } from './placeholders.ts';
 import type { ReportTable } from './table-model.ts';
 
-// The report as an ordered list of blocks: section order, numbering and generated sentences live
-// here once, and the PDF, Word and preview renderers only decide how each block looks.
+// The report as an ordered list of blocks: the year's outline says which sections there are and
+// what each prints; numbering and generated sentences live here once, and the PDF, Word and
+// preview renderers only decide how each block looks.
 
 export interface SignatureView {
   persons: { label: string; value: string }[];
@@ -24,9 +27,10 @@ export type ReportBlock =
   | { kind: 'title'; lines: string[] }
   | { kind: 'heading'; level: HeadingLevel; number: string; text: string }
   | { kind: 'paragraph'; text: string }
+  | { kind: 'table'; key: TableKey; table: ReportTable }
   | { kind: 'annexNote'; items: string[] }
   | { kind: 'signature'; signature: SignatureView }
-  | { kind: 'annex'; label: string; table: ReportTable };
+  | { kind: 'annex'; label: string; key: TableKey; table: ReportTable };
 
 export interface PlaceholderIssue {
   /** Chinese name of the section the body belongs to. */
@@ -49,90 +53,130 @@ function ensureFullStop(s: string): string {
   return /[。！？；：”）]$/.test(s) ? s : `${s}。`;
 }
 
+type DraftBlock = ReportBlock | { kind: 'draftHeading'; level: number; numbered: boolean; text: string };
+
 export function buildReportModel(input: ReportInput): ReportModel {
+  const outline = input.outline ?? DEFAULT_OUTLINE;
   const values = placeholderValues(placeholderCatalogue(input));
   const issues: PlaceholderIssue[] = [];
-  const blocks: ReportBlock[] = [];
-  const counter = new HeadingCounter();
 
   const resolve = (section: string, body: string): string => {
     const r = resolvePlaceholders(body, values);
     for (const key of r.unknown) issues.push({ section, key });
     return r.text;
   };
-  const heading = (level: HeadingLevel, text: string) =>
-    blocks.push({ kind: 'heading', level, number: counter.next(level), text });
-  const paragraphs = (section: string, body: string) => {
-    for (const p of splitParagraphs(resolve(section, body))) blocks.push({ kind: 'paragraph', text: p });
+  const paragraphs = (out: DraftBlock[], section: string, body: string) => {
+    for (const p of splitParagraphs(resolve(section, body))) out.push({ kind: 'paragraph', text: p });
+  };
+  const tableOf = (key: TableKey): ReportTable | null => {
+    switch (key) {
+      case 'score_table':
+        return buildScoreTable(input.scoreSheet);
+      case 'budget_table':
+        return buildBudgetTable(input.budget);
+      case 'task_table':
+        return input.workAreas.some((a) => a.tasks.length > 0) ? buildTaskTable(input.workAreas) : null;
+      case 'project_indicator_table':
+        return input.projectIndicators && input.projectIndicators.length > 0 ? buildProjectIndicatorTable(input.projectIndicators) : null;
+      case 'check_explanation_table':
+        return input.checkExplanations.length > 0 ? buildExplanationTable(input.checkExplanations) : null;
+    }
   };
 
-  const title = `${input.unitName}${input.year}年度部门整体支出绩效自评报告`;
-  blocks.push({ kind: 'title', lines: [`${input.unitName}${input.year}年度`, '部门整体支出绩效自评报告'] });
+  /** What one outline key prints, under a heading of `level` (its own sub-headings go one deeper). */
+  const emitKey = (out: DraftBlock[], key: ContentKey, level: number) => {
+    switch (key) {
+      case 'duties':
+        input.profile.duties.forEach((d, i) => {
+          const duty = resolve('部门主要职责', d).trim();
+          if (duty !== '') out.push({ kind: 'paragraph', text: `（${i + 1}）${duty}` });
+        });
+        return;
+      case 'organization': {
+        const p = input.profile;
+        let org = `${input.unitName}共有独立编制机构 ${p.adminUnitCount + p.institutionUnitCount} 个，其中行政单位 ${p.adminUnitCount} 个、事业单位 ${p.institutionUnitCount} 个。`;
+        if (p.internalOffices.length > 0) {
+          org += `内设机构 ${p.internalOffices.length} 个，分别为${p.internalOffices.join('、')}。`;
+        }
+        out.push({ kind: 'paragraph', text: org });
+        return;
+      }
+      case 'overall_goal':
+        paragraphs(out, '总体工作目标', input.overallGoal);
+        return;
+      case 'work_results':
+        for (const area of input.workAreas) {
+          // Below the fourth level there is no number style left: the area title leads its paragraph.
+          if (level < MAX_OUTLINE_DEPTH) out.push({ kind: 'draftHeading', level: level + 1, numbered: true, text: area.title });
+          else out.push({ kind: 'paragraph', text: ensureFullStop(area.title) });
+          paragraphs(out, `主要工作情况及成效·${area.title}`, area.summary);
+        }
+        return;
+      case 'budget_paragraph':
+        paragraphs(out, '部门整体收支情况', input.budgetParagraph);
+        return;
+      case 'evaluation_summary':
+        // The score breakdown paragraph comes generated from the score sheet (scoring's 自评综述), so the
+        // report and the 绩效评分 page always say the same thing.
+        paragraphs(out, '自评得分情况', input.evaluationSummary);
+        return;
+      case 'task_completion':
+        input.workAreas.forEach((area, i) => {
+          let text = `${i + 1}.${ensureFullStop(area.title)}`;
+          area.tasks.forEach((t, j) => {
+            const desc = resolve(`工作任务绩效目标完成情况·${t.title}`, t.description).trim().replace(/\s*\n\s*/g, '');
+            text += desc === '' ? `${ordinalLead(j + 1)}${ensureFullStop(t.title)}` : `${ordinalLead(j + 1)}${t.title}，${ensureFullStop(desc)}`;
+          });
+          out.push({ kind: 'paragraph', text });
+        });
+        return;
+      case 'performance_goal_management':
+      case 'indicator_management':
+      case 'performance_monitoring':
+      case 'evaluation_overview':
+      case 'problems':
+      case 'improvements':
+        paragraphs(out, NARRATIVE_TITLES[key], input.narratives[key] ?? '');
+        return;
+      default: {
+        const table = tableOf(key);
+        if (table) out.push({ kind: 'table', key, table });
+      }
+    }
+  };
 
-  // 一、基本情况
-  heading(1, '基本情况');
-  heading(2, '部门概况');
-  heading(3, '部门主要职责');
-  input.profile.duties.forEach((d, i) => {
-    const duty = resolve('部门主要职责', d).trim();
-    if (duty !== '') blocks.push({ kind: 'paragraph', text: `（${i + 1}）${duty}` });
-  });
-  heading(3, '机构设置');
-  const p = input.profile;
-  let org = `${input.unitName}共有独立编制机构 ${p.adminUnitCount + p.institutionUnitCount} 个，其中行政单位 ${p.adminUnitCount} 个、事业单位 ${p.institutionUnitCount} 个。`;
-  if (p.internalOffices.length > 0) {
-    org += `内设机构 ${p.internalOffices.length} 个，分别为${p.internalOffices.join('、')}。`;
+  const emitSection = (out: DraftBlock[], section: OutlineSection, level: number) => {
+    const body: DraftBlock[] = [];
+    for (const item of section.content) {
+      if ('key' in item) emitKey(body, item.key, level);
+      else paragraphs(body, section.heading, item.text);
+    }
+    for (const child of section.children ?? []) emitSection(body, child, level + 1);
+    if (section.omitWhenEmpty && !body.some((b) => b.kind !== 'draftHeading')) return;
+    out.push({ kind: 'draftHeading', level, numbered: section.numbered ?? true, text: section.heading });
+    out.push(...body);
+  };
+
+  const draft: DraftBlock[] = [];
+  for (const section of outline.sections) emitSection(draft, section, 1);
+
+  const title = `${input.unitName}${input.year}年度${outline.titleSuffix}`;
+  const blocks: ReportBlock[] = [{ kind: 'title', lines: [`${input.unitName}${input.year}年度`, outline.titleSuffix] }];
+  const counter = new HeadingCounter();
+  for (const b of draft) {
+    if (b.kind !== 'draftHeading') {
+      blocks.push(b);
+      continue;
+    }
+    const level = Math.min(b.level, MAX_OUTLINE_DEPTH) as HeadingLevel;
+    blocks.push({ kind: 'heading', level, number: b.numbered ? counter.next(level) : '', text: b.text });
   }
-  blocks.push({ kind: 'paragraph', text: org });
 
-  heading(2, '年度总体工作和重点工作任务');
-  heading(3, '总体工作目标');
-  paragraphs('总体工作目标', input.overallGoal);
-  heading(3, '主要工作情况及成效');
-  input.workAreas.forEach((area) => {
-    heading(4, area.title);
-    paragraphs(`主要工作情况及成效·${area.title}`, area.summary);
+  const annexTables = outline.annexes.flatMap((key) => {
+    const table = tableOf(key);
+    return table ? [{ key, table }] : [];
   });
-
-  heading(2, '部门整体收支情况');
-  paragraphs('部门整体收支情况', input.budgetParagraph);
-
-  heading(2, '部门整体绩效管理情况');
-  for (const key of ['performance_goal_management', 'indicator_management', 'performance_monitoring'] as const) {
-    const body = input.narratives[key] ?? '';
-    if (body.trim() === '') continue;
-    heading(3, NARRATIVE_TITLES[key]);
-    paragraphs(NARRATIVE_TITLES[key], body);
-  }
-
-  // 二、综合评价分析
-  heading(1, '综合评价分析');
-  heading(2, NARRATIVE_TITLES.evaluation_overview);
-  paragraphs(NARRATIVE_TITLES.evaluation_overview, input.narratives.evaluation_overview ?? '');
-  // The score breakdown paragraph comes generated from the score sheet (scoring's 自评综述), so the
-  // report and the 绩效评分 page always say the same thing.
-  paragraphs('自评得分情况', input.evaluationSummary);
-
-  heading(2, '工作任务绩效目标完成情况');
-  input.workAreas.forEach((area, i) => {
-    let text = `${i + 1}.${ensureFullStop(area.title)}`;
-    area.tasks.forEach((t, j) => {
-      const desc = resolve(`工作任务绩效目标完成情况·${t.title}`, t.description).trim().replace(/\s*\n\s*/g, '');
-      text += desc === '' ? `${ordinalLead(j + 1)}${ensureFullStop(t.title)}` : `${ordinalLead(j + 1)}${t.title}，${ensureFullStop(desc)}`;
-    });
-    blocks.push({ kind: 'paragraph', text });
-  });
-
-  heading(1, NARRATIVE_TITLES.problems);
-  paragraphs(NARRATIVE_TITLES.problems, input.narratives.problems ?? '');
-  heading(1, NARRATIVE_TITLES.improvements);
-  paragraphs(NARRATIVE_TITLES.improvements, input.narratives.improvements ?? '');
-
-  const annexTables: ReportTable[] = [buildScoreTable(input.scoreSheet), buildBudgetTable(input.budget)];
-  if (input.workAreas.some((a) => a.tasks.length > 0)) annexTables.push(buildTaskTable(input.workAreas));
-  if (input.projectIndicators && input.projectIndicators.length > 0) annexTables.push(buildProjectIndicatorTable(input.projectIndicators));
-  if (input.checkExplanations.length > 0) annexTables.push(buildExplanationTable(input.checkExplanations));
-  blocks.push({ kind: 'annexNote', items: annexTables.map((t, i) => `${i + 1}.${t.title}`) });
+  blocks.push({ kind: 'annexNote', items: annexTables.map((a, i) => `${i + 1}.${a.table.title}`) });
 
   const sig = input.signature;
   blocks.push({
@@ -149,8 +193,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
       dateText: sig.reportDate === null ? '' : formatChineseDate(sig.reportDate),
     },
   });
-  annexTables.forEach((table, i) => {
-    blocks.push({ kind: 'annex', label: `附件${i + 1}`, table });
+  annexTables.forEach(({ key, table }, i) => {
+    blocks.push({ kind: 'annex', label: `附件${i + 1}`, key, table });
   });
 
   return {

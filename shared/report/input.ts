@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CATEGORIES, FUNDING_SOURCES, TASK_STATUSES } from '../domain/enums.ts';
 import { PROJECT_INDICATOR_DIRECTIONS, PROJECT_INDICATOR_KINDS } from '../domain/project-indicator.ts';
+import { SCORE_COLUMNS } from '../scoring/framework-doc.ts';
+import { OutlineDocSchema } from './outline.ts';
 
 // Everything the report needs, already computed by the report service. The renderers never touch
 // the database: the same ReportInput always gives the same document (and the same PDF bytes).
@@ -86,6 +88,8 @@ export interface ScoreNode {
   basis: string;
   target: string | null;
   actual: string | null;
+  /** 核心指标; printed only where the framework asks for the column. */
+  core?: boolean | undefined;
   children: ScoreNode[];
 }
 
@@ -101,6 +105,7 @@ export const scoreNodeSchema: z.ZodType<ScoreNode> = z.lazy(() =>
       basis: text,
       target: shortText.nullable(),
       actual: shortText.nullable(),
+      core: z.boolean().optional(),
       children: z.array(scoreNodeSchema),
     })
     .superRefine((n, ctx) => {
@@ -118,6 +123,8 @@ export const scoreSheetSchema = z.object({
   totalMaxCenti: centi,
   totalScoreCenti: centi,
   groups: z.array(scoreNodeSchema),
+  /** Extra columns of a MOF-style 自评表; absent or empty for the plain one. */
+  columns: z.array(z.enum(SCORE_COLUMNS)).optional(),
 });
 
 /** A project's own 产出/效益/满意度 indicator, printed in the 项目绩效指标完成情况表 annex. */
@@ -189,6 +196,8 @@ export const reportInputSchema = z
     /** Projects' own indicators, in project order; the annex is left out when there are none. */
     projectIndicators: z.array(projectIndicatorSchema).optional(),
     signature: signatureSchema,
+    /** The year's outline; absent means the default (Guangdong) one. */
+    outline: OutlineDocSchema.optional(),
   })
   .superRefine((r, ctx) => {
     const b = r.budget;

@@ -5,7 +5,7 @@ import { RULE_TYPE_LABELS } from './rule-spec.ts';
 import { bandRange } from './rules/qualitative-bands.ts';
 import { emptyInput, type ScoreInputRow } from './score-input.ts';
 import type { Deduction, PendingItem, ScoreRow, ScoreSheet } from './schemas.ts';
-import { validateFramework } from './validate-framework.ts';
+import { statedTotalCenti, validateFramework } from './validate-framework.ts';
 import { VALUE_SOURCE_LABELS } from './value-sources.ts';
 
 export interface ScoreSheetContext {
@@ -40,6 +40,7 @@ export function computeScoreSheet(
     name: n.name,
     path: nodePath(n, byId),
     selfScored: n.selfScored,
+    core: n.core,
     weightCenti: n.weightCenti,
     rule: n.rule,
     ruleType: n.rule?.type ?? null,
@@ -151,13 +152,14 @@ export function computeScoreSheet(
 
   const topRows = top.map((n) => rows.get(n.id)!);
   const scoredTop = topRows.filter((r) => r.selfScored);
-  const frameworkIssues = validateFramework(ordered);
+  const frameworkIssues = validateFramework(ordered, statedTotalCenti(ctx.framework));
   return {
     yearId: ctx.yearId,
     year: ctx.year,
     frameworkId: ctx.frameworkId,
     frameworkName: ctx.framework.name,
     frameworkVersion: ctx.framework.version,
+    scoreColumns: ctx.framework.columns ?? [],
     totalCenti: scoredTop.reduce((s, r) => s + (r.scoreCenti ?? 0), 0),
     maxCenti: scoredTop.reduce((s, r) => s + r.weightCenti, 0),
     frameworkMaxCenti: topRows.reduce((s, r) => s + r.weightCenti, 0),

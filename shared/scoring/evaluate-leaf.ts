@@ -2,13 +2,15 @@ import type { DataValues } from './data-values.ts';
 import type { FrameworkNode } from './framework-tree.ts';
 import { formatPoints } from './points.ts';
 import { compare, formatRational, parseDecimal, type Rational } from './rational.ts';
-import type { NumericRule } from './rule-spec.ts';
+import { isNumericRule, type NumericRule } from './rule-spec.ts';
 import { scoreChecklist } from './rules/checklist.ts';
 import { scoreEqual } from './rules/equal.ts';
 import { scorePointSteps } from './rules/point-steps.ts';
 import { scorePositive } from './rules/positive.ts';
 import { BAND_LABELS, bandRange, isInBand } from './rules/qualitative-bands.ts';
 import { scoreReverse } from './rules/reverse.ts';
+import { bandRanges } from './band-ranges.ts';
+import { rangeText, scoreBands } from './rules/score-bands.ts';
 import { CHECKLIST_NO, CHECKLIST_YES, type ScoreInputRow } from './score-input.ts';
 import { isDataSource, VALUE_SOURCE_MISSING } from './value-sources.ts';
 
@@ -65,10 +67,13 @@ function evaluateNumeric(
 ): Computed {
   const missing: string[] = [];
   const unit = rule.unit;
-  const targetRaw = input.targetValue ?? rule.target ?? null;
+  // 区间计分 has its ranges instead of a target.
+  const targetRaw = rule.type === 'bands' ? null : (input.targetValue ?? rule.target ?? null);
   const target = targetRaw === null ? null : parseDecimal(targetRaw);
-  if (targetRaw === null) missing.push('请填写指标值（目标值）');
-  else if (target === null) missing.push(`指标值“${targetRaw}”不是有效数字，请重新填写`);
+  if (rule.type !== 'bands') {
+    if (targetRaw === null) missing.push('请填写指标值（目标值）');
+    else if (target === null) missing.push(`指标值“${targetRaw}”不是有效数字，请重新填写`);
+  }
 
   let actual: Rational | null = null;
   let valueDetail = '';
@@ -87,6 +92,17 @@ function evaluateNumeric(
   const targetText = target === null ? null : valueText(target, unit);
   const actualText = actual === null ? null : valueText(actual, unit);
   const base = { targetText, actualText, valueDetail, judgedReason: '' };
+  if (rule.type === 'bands') {
+    if (actual === null) return { ...base, computedCenti: null, condition: null, missing };
+    const ranges = bandRanges(rule);
+    if (ranges === null) return { ...base, computedCenti: null, condition: null, missing: ['区间计分的区间设置无效，请修改指标体系'] };
+    const hit = scoreBands(actual, ranges);
+    if (hit === null) {
+      return { ...base, computedCenti: null, condition: null, missing: [`数值 ${actualText} 不在任何计分区间内，请修改指标体系的区间或调整得分`] };
+    }
+    const computedCenti = Math.min(hit.pointsCenti, node.weightCenti);
+    return { ...base, computedCenti, condition: `在 ${rangeText(ranges[hit.index]!, (r) => valueText(r, unit))} 区间`, missing };
+  }
   if (target === null || actual === null) return { ...base, computedCenti: null, condition: null, missing };
 
   const w = node.weightCenti;
@@ -208,8 +224,7 @@ export function evaluateLeaf(node: FrameworkNode, input: ScoreInputRow, data: Da
       missing: [node.ruleError ?? '未设置评分规则，请先在指标体系中设置'],
     };
   }
-  const c =
-    rule.type === 'positive' || rule.type === 'equal' || rule.type === 'reverse' || rule.type === 'steps'
+  const c = isNumericRule(rule)
       ? evaluateNumeric(node, rule, input, data)
       : evaluateJudged(node, input);
   const w = node.weightCenti;

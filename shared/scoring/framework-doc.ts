@@ -11,6 +11,9 @@ export const FRAMEWORK_FILE_FORMAT = 'selfeval-framework';
 export const FRAMEWORK_FILE_VERSION = 1;
 export const MAX_LEVEL = 3;
 
+export const SCORE_COLUMNS = ['coefficient', 'core'] as const;
+export type ScoreColumn = (typeof SCORE_COLUMNS)[number];
+
 const weightPoints = z
   .number()
   .nonnegative({ message: '权重不能为负数' })
@@ -26,6 +29,8 @@ export interface IndicatorDoc {
   valueSource?: (typeof VALUE_SOURCES)[number];
   definition?: string;
   criteria?: string;
+  /** 核心指标 (printed in the 核心指标 column when the framework asks for it). */
+  core?: boolean;
   children?: IndicatorDoc[];
 }
 
@@ -43,6 +48,7 @@ export const IndicatorDocSchema: z.ZodType<IndicatorDoc> = z.strictObject({
   valueSource: z.enum(VALUE_SOURCES).optional(),
   definition: z.string().max(2000).optional(),
   criteria: z.string().max(2000).optional(),
+  core: z.boolean().optional(),
   get children() {
     return z.array(IndicatorDocSchema).optional();
   },
@@ -52,6 +58,10 @@ export const FrameworkDocSchema = z.strictObject({
   name: z.string().trim().min(1, { message: '指标体系名称不能为空' }).max(200),
   version: z.string().max(100).default(''),
   source: z.string().max(1000).default(''),
+  /** The framework's 满分; when given, the 一级 weights must add up to it. */
+  total: weightPoints.optional(),
+  /** Extra 自评表 columns: 得分系数 (score ÷ weight) and 核心指标. */
+  columns: z.array(z.enum(SCORE_COLUMNS, { message: `未知的自评表列，可用的有：${SCORE_COLUMNS.join('、')}` })).max(SCORE_COLUMNS.length).optional(),
   indicators: z.array(IndicatorDocSchema).min(1, { message: '指标体系至少要有一个一级指标' }),
 });
 export type FrameworkDoc = z.infer<typeof FrameworkDocSchema>;

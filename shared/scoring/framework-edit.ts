@@ -3,7 +3,7 @@ import { type FrameworkDoc, FrameworkDocSchema, type IndicatorDoc, MAX_LEVEL } f
 import { docToNodes } from './framework-tree.ts';
 import { pointsNumberToCenti } from './points.ts';
 import type { RuleSpec, RuleType } from './rule-spec.ts';
-import { validateFramework } from './validate-framework.ts';
+import { statedTotalCenti, validateFramework } from './validate-framework.ts';
 
 // Pure edits of a framework document for the in-app editor: every operation returns a new document
 // (the editor keeps the previous one for 放弃修改), addressed by the index path from the top level
@@ -163,7 +163,7 @@ export function draftIssues(doc: FrameworkDoc): DraftIssue[] {
         : { message: iss.message };
     });
   }
-  return validateFramework(docToNodes(parsed.data));
+  return validateFramework(docToNodes(parsed.data), statedTotalCenti(parsed.data));
 }
 
 /** The indicator a zod issue path points into (indicators[0].children[2].weight → that item). */
@@ -192,6 +192,15 @@ export function defaultRule(type: RuleType, previous?: RuleSpec): RuleSpec {
       return clean({ type, target: '10', unit: '%', ...carried });
     case 'steps':
       return clean({ type, target: '100', unit: '%', ...carried, direction: 'below' as const, step: '1', pointsPerStep: '0.1', counting: 'proportional' as const });
+    case 'bands':
+      return {
+        type,
+        unit: '%',
+        bands: [
+          { from: { value: '0', inclusive: true }, to: { value: '0', inclusive: true }, points: '1' },
+          { from: { value: '0', inclusive: false }, points: '0' },
+        ],
+      };
     case 'checklist':
       return { type };
     case 'qualitative':

@@ -7,7 +7,7 @@ import {
   FrameworkFileSchema,
 } from './framework-doc.ts';
 import { docToNodes } from './framework-tree.ts';
-import { validateFramework } from './validate-framework.ts';
+import { statedTotalCenti, validateFramework } from './validate-framework.ts';
 
 // Reading and writing a framework JSON file. Every problem is reported, each with the place in the
 // file it comes from (named by the indicator, not just by an index), so a finance bureau's file can
@@ -71,7 +71,7 @@ export function parseFrameworkData(data: unknown, opts: { requireHeader?: boolea
     if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error, data) };
     doc = parsed.data;
   }
-  const issues = validateFramework(docToNodes(doc));
+  const issues = validateFramework(docToNodes(doc), statedTotalCenti(doc));
   if (issues.length > 0) return { ok: false, errors: issues.map((i) => i.message) };
   return { ok: true, doc };
 }
@@ -80,7 +80,7 @@ export function parseFrameworkData(data: unknown, opts: { requireHeader?: boolea
 export function parseFrameworkDoc(data: unknown): FrameworkParseResult {
   const parsed = FrameworkDocSchema.safeParse(data, { error: zhCN.localeError });
   if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error, data) };
-  const issues = validateFramework(docToNodes(parsed.data));
+  const issues = validateFramework(docToNodes(parsed.data), statedTotalCenti(parsed.data));
   if (issues.length > 0) return { ok: false, errors: issues.map((i) => i.message) };
   return { ok: true, doc: parsed.data };
 }

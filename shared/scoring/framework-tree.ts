@@ -1,4 +1,4 @@
-import type { FrameworkDoc, IndicatorDoc } from './framework-doc.ts';
+import type { FrameworkDoc, IndicatorDoc, ScoreColumn } from './framework-doc.ts';
 import { formatPoints, pointsNumber, pointsNumberToCenti } from './points.ts';
 import type { RuleSpec } from './rule-spec.ts';
 import type { ValueSource } from './value-sources.ts';
@@ -21,12 +21,17 @@ export interface FrameworkNode {
   definition: string;
   criteria: string;
   sortOrder: number;
+  /** 核心指标 in a MOF-style 自评表. */
+  core: boolean;
 }
 
 export interface FrameworkMeta {
   name: string;
   version: string;
   source: string;
+  /** The stated 满分 in points, when the framework states one. */
+  total?: number | undefined;
+  columns?: ScoreColumn[] | undefined;
 }
 
 /** Nested document → rows with provisional ids 1…n (the repository assigns real ones). */
@@ -50,6 +55,7 @@ export function docToNodes(doc: FrameworkDoc): FrameworkNode[] {
         definition: item.definition ?? '',
         criteria: item.criteria ?? '',
         sortOrder: index + 1,
+        core: item.core ?? false,
       });
       if (item.children) walk(item.children, id, level + 1, selfScored);
     });
@@ -97,10 +103,12 @@ export function nodesToDoc(meta: FrameworkMeta, nodes: readonly FrameworkNode[])
     if (n.valueSource !== 'manual') doc.valueSource = n.valueSource;
     if (n.definition) doc.definition = n.definition;
     if (n.criteria) doc.criteria = n.criteria;
+    if (n.core) doc.core = true;
     if (kids.length > 0) doc.children = kids.map(build);
     return doc;
   };
-  return { ...meta, indicators: (index.get(null) ?? []).map(build) };
+  const { total, columns, ...rest } = meta;
+  return { ...rest, ...(total === undefined ? {} : { total }), ...(columns && columns.length > 0 ? { columns } : {}), indicators: (index.get(null) ?? []).map(build) };
 }
 
 /** "管理效能 / 资金管理 / 预算执行率" for messages and the pending list. */

@@ -11,7 +11,7 @@ const nonNegativeDecimalText = z.string().regex(/^(\d+(\.\d*)?|\.\d+)$/, { messa
 
 const unit = z.string().max(20).optional();
 
-export const RULE_TYPES = ['none', 'positive', 'equal', 'reverse', 'steps', 'qualitative', 'checklist', 'manual'] as const;
+export const RULE_TYPES = ['none', 'positive', 'equal', 'reverse', 'steps', 'bands', 'qualitative', 'checklist', 'manual'] as const;
 export type RuleType = (typeof RULE_TYPES)[number];
 
 export const RULE_TYPE_LABELS: Record<RuleType, string> = {
@@ -20,6 +20,7 @@ export const RULE_TYPE_LABELS: Record<RuleType, string> = {
   equal: '等于指标',
   reverse: '反向指标',
   steps: '按百分点扣分',
+  bands: '区间计分',
   qualitative: '定性指标',
   checklist: '是否判断',
   manual: '手工评分',
@@ -66,6 +67,29 @@ export const StepsRuleSchema = z.strictObject({
   counting: z.enum(['proportional', 'whole']).default('proportional'),
 });
 
+/** One end of a 区间计分 range; `inclusive` says whether the value itself belongs to the range. */
+export const BandBoundSchema = z.strictObject({ value: decimalText, inclusive: z.boolean() });
+
+export const ScoreBandSchema = z.strictObject({
+  /** Lower end; absent = no lower limit. */
+  from: BandBoundSchema.optional(),
+  /** Upper end; absent = no upper limit. */
+  to: BandBoundSchema.optional(),
+  /** Points for a value in this range. */
+  points: nonNegativeDecimalText,
+});
+export type ScoreBand = z.infer<typeof ScoreBandSchema>;
+
+/**
+ * 区间计分: the value's range gives the points, e.g. 0 → 8; (0,10%] → 6; (10%,20%] → 4;
+ * (20%,30%] → 2; > 30% → 0. Ranges must not overlap; a value in no range is not scored.
+ */
+export const BandsRuleSchema = z.strictObject({
+  type: z.literal('bands'),
+  unit,
+  bands: z.array(ScoreBandSchema).min(1, { message: '区间计分至少要有一个区间' }).max(20),
+});
+
 export const QualitativeRuleSchema = z.strictObject({ type: z.literal('qualitative') });
 
 export const ChecklistRuleSchema = z.strictObject({
@@ -84,6 +108,7 @@ export const RuleSpecSchema = z.discriminatedUnion('type', [
   EqualRuleSchema,
   ReverseRuleSchema,
   StepsRuleSchema,
+  BandsRuleSchema,
   QualitativeRuleSchema,
   ChecklistRuleSchema,
   ManualRuleSchema,
@@ -91,10 +116,10 @@ export const RuleSpecSchema = z.discriminatedUnion('type', [
 export type RuleSpec = z.infer<typeof RuleSpecSchema>;
 
 /** Rules that score a numeric value against a target (and so may take it from data). */
-export type NumericRule = Extract<RuleSpec, { type: 'positive' | 'equal' | 'reverse' | 'steps' }>;
+export type NumericRule = Extract<RuleSpec, { type: 'positive' | 'equal' | 'reverse' | 'steps' | 'bands' }>;
 
 export function isNumericRule(rule: RuleSpec): rule is NumericRule {
-  return rule.type === 'positive' || rule.type === 'equal' || rule.type === 'reverse' || rule.type === 'steps';
+  return rule.type === 'positive' || rule.type === 'equal' || rule.type === 'reverse' || rule.type === 'steps' || rule.type === 'bands';
 }
 
 /** Splits a rule into the two stored columns. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FrameworkDocSchema } from './framework-doc.ts';
+import { FrameworkDocSchema, SCORE_COLUMNS } from './framework-doc.ts';
 import { RULE_TYPES, RuleSpecSchema } from './rule-spec.ts';
 import { BANDS } from './rules/qualitative-bands.ts';
 import { VALUE_SOURCES } from './value-sources.ts';
@@ -33,6 +33,8 @@ export const ScoreRowSchema = z.object({
   path: z.string(),
   isLeaf: z.boolean(),
   selfScored: z.boolean(),
+  /** 核心指标 (MOF-style 自评表). */
+  core: z.boolean(),
   weightCenti: centi,
   rule: RuleSpecSchema.nullable(),
   ruleType: z.enum(RULE_TYPES).nullable(),
@@ -97,6 +99,8 @@ export const ScoreSheetSchema = z.object({
   frameworkId: id,
   frameworkName: z.string(),
   frameworkVersion: z.string(),
+  /** Extra 自评表 columns the framework asks for (得分系数, 核心指标). */
+  scoreColumns: z.array(z.enum(SCORE_COLUMNS)),
   /** Sum of the self-scored 一级指标 scores known so far. */
   totalCenti: centi,
   /** Sum of the self-scored 一级指标 weights (the self-evaluation's 满分). */
@@ -114,8 +118,6 @@ export const ScoreSheetSchema = z.object({
 export type ScoreSheet = z.infer<typeof ScoreSheetSchema>;
 
 // ── Service inputs ────────────────────────────────────────────────────────────────────────────
-
-export const GetScoreSheetInputSchema = z.object({ yearId: id });
 
 /**
  * Saves one indicator's input. Fields left out are unchanged; null clears. `answer` is the 是否判断

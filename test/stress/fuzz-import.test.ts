@@ -56,6 +56,7 @@ function reasonOf(err: AppError): string {
     [/密码/, 'password'],
     [/宏（VBA）/, 'macro'],
     [/已于 .* 导入过/, 'already_imported'],
+    [/没有一行可以导入/, 'no_rows'],
     [/没有找到可识别的表头|表头/, 'no_header'],
     [/金额列|没有找到.*列|映射|无法导入：/, 'mapping'],
     [/超过 \d+ 行|超过 \d+ 列|超过上限|过多|超过 \d+ 个/, 'size_limit'],

@@ -31,7 +31,7 @@ export function inspectFile<T>(file: string, fn: (db: Db) => T): Inspected & { r
  */
 export function inspectBackups<T>(
   dataFile: string,
-  latest: number,
+  migrations: Migration[],
   fn: (db: Db) => T,
   alreadyChecked: Set<string> = new Set(),
 ): { checked: number; damaged: string[]; results: Array<{ name: string; userVersion: number; value: T }> } {
@@ -41,7 +41,7 @@ export function inspectBackups<T>(
   for (const b of backups) {
     alreadyChecked.add(b.name);
     try {
-      const { userVersion } = verifyBackupFile(b.file, latest);
+      const { userVersion } = verifyBackupFile(b.file, migrations);
       const db = openRawDatabase(b.file, { readonly: true });
       try {
         results.push({ name: b.name, userVersion, value: fn(db) });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { backupDirFor, removeStaleTemps } from '../../electron/db/backup.ts';
+import { loadMigrations } from '../../electron/db/migrations.ts';
 import { latestSchemaVersion } from '../../electron/db/open.ts';
 import { buildExampleDb, contentHash, removeTempDirs, tableFigures, tempDir } from '../integration/reliability/fixtures/databases.ts';
 import { appWouldStart, inspectBackups, inspectFile, leftoverTemps } from './inspect.ts';
@@ -32,7 +33,7 @@ describe('kill during backup', () => {
         delayMs: () => randomDelay(20, STRESS_FULL ? 3000 : 1500),
         verify(args, run) {
           const live = inspectFile(args.file, contentHash);
-          const backups = inspectBackups(args.file, latest, tableFigures, checkedBackups);
+          const backups = inspectBackups(args.file, loadMigrations(), tableFigures, checkedBackups);
           const differing = backups.results.filter((b) => b.value !== expectedFigures || b.userVersion !== latest);
           const reported = run.lines.filter((l) => l.startsWith('BACKUP ')).map((l) => l.slice(7));
           const newest = reported.at(-1);

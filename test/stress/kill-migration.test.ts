@@ -78,7 +78,7 @@ describe('kill during migration', () => {
           if (versionBetween) details.push(`version ${v} with a schema that is not that version's`);
           const partial = seen.result.figures !== expected || seen.result.filler !== (v === latest ? ROWS : 0);
           if (partial) details.push(`data differs: ${seen.result.figures} filler=${seen.result.filler}`);
-          const backups = inspectBackups(args.file, latest, baseFigures);
+          const backups = inspectBackups(args.file, migrations, baseFigures);
           const badBackups = backups.results.filter((b) => b.userVersion !== 1 || b.value !== expected);
           details.push(...backups.damaged, ...badBackups.map((b) => `backup ${b.name} differs`));
           const start = appWouldStart(args.file, migrations);

@@ -1,4 +1,5 @@
 import { openCli } from '../cli-context.ts';
+import { CATALOGUE } from './catalogue.ts';
 import type { CliCommand } from '../command.ts';
 import { requireFlag } from '../parse-args.ts';
 
@@ -7,9 +8,7 @@ import { requireFlag } from '../parse-args.ts';
 // the single-writer lock; it refuses while the app or another command holds it.
 
 export const backupCommand: CliCommand = {
-  name: 'backup',
-  usage: 'backup --db FILE --out FILE [--json]',
-  summary: '把数据文件备份为一个经过完整性检查的文件（程序运行时也可以备份）',
+  ...CATALOGUE.backup,
   async run(args, io) {
     const dbFile = requireFlag(args, 'db', '数据文件路径');
     const out = requireFlag(args, 'out', '备份文件路径');
@@ -29,9 +28,7 @@ export const backupCommand: CliCommand = {
 };
 
 export const restoreCommand: CliCommand = {
-  name: 'restore',
-  usage: 'restore --db FILE --from FILE [--json]',
-  summary: '用备份文件替换数据文件；原数据文件另存为 pre-restore 文件，不会删除',
+  ...CATALOGUE.restore,
   async run(args, io) {
     const dbFile = requireFlag(args, 'db', '数据文件路径');
     const from = requireFlag(args, 'from', '备份文件路径');

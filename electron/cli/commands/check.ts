@@ -1,5 +1,6 @@
 import { CHECK_SEVERITY_LABELS, type CheckRun } from '../../../shared/checks/schemas.ts';
 import { openCli } from '../cli-context.ts';
+import { CATALOGUE } from './catalogue.ts';
 import type { CliCommand } from '../command.ts';
 import { requireFlag, yearFlag } from '../parse-args.ts';
 
@@ -20,9 +21,7 @@ function textReport(run: CheckRun): string {
 }
 
 export const checkCommand: CliCommand = {
-  name: 'check',
-  usage: 'check --db FILE --year YYYY [--json]',
-  summary: '运行审核：列出强制和提示性审核结果及出错说明（只读；有强制性错误时退出码为 1）',
+  ...CATALOGUE.check,
   async run(args, io) {
     const file = requireFlag(args, 'db', '数据文件路径');
     const year = yearFlag(args);

@@ -1,11 +1,10 @@
 import { openCli } from '../cli-context.ts';
+import { CATALOGUE } from './catalogue.ts';
 import type { CliCommand } from '../command.ts';
 import { requireFlag } from '../parse-args.ts';
 
 export const demoCommand: CliCommand = {
-  name: 'demo',
-  usage: 'demo --db FILE [--new-file] [--json]',
-  summary: '在空的数据文件中载入示例年度（番禺区政府办 2021）',
+  ...CATALOGUE.demo,
   async run(args, io) {
     const cli = openCli(requireFlag(args, 'db', '数据文件路径'), { creates: args });
     try {

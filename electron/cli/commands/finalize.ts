@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/api/app-error.ts';
 import { toAppError } from '../../db/sqlite-errors.ts';
 import { openCli } from '../cli-context.ts';
 import type { CliCommand } from '../command.ts';
+import { CATALOGUE } from './catalogue.ts';
 import { requireFlag, yearFlag } from '../parse-args.ts';
 
 // `selfeval finalize`, `originals` and `reopen`: the signed report's life cycle. Finalizing stores
@@ -13,9 +14,7 @@ import { requireFlag, yearFlag } from '../parse-args.ts';
 const FORMAT_LABELS: Record<string, string> = { pdf: 'PDF', xlsx: 'Excel', docx: 'Word' };
 
 export const finalizeCommand: CliCommand = {
-  name: 'finalize',
-  usage: 'finalize --db FILE --year YYYY [--json]',
-  summary: '定稿：保存报告 PDF、Excel、Word 原件及其 SHA-256，并锁定该年度数据（有强制审核错误等未解决时拒绝）',
+  ...CATALOGUE.finalize,
   async run(args, io) {
     const json = Boolean(args.flags.json);
     const year = yearFlag(args);
@@ -43,9 +42,7 @@ export const finalizeCommand: CliCommand = {
 };
 
 export const originalsCommand: CliCommand = {
-  name: 'originals',
-  usage: 'originals --db FILE --year YYYY --out DIR [--json]',
-  summary: '把已定稿年度保存的报告原件（PDF、Excel、Word）原样写入目录（只读）',
+  ...CATALOGUE.originals,
   async run(args, io) {
     const year = yearFlag(args);
     const dir = resolve(requireFlag(args, 'out', '输出目录'));
@@ -71,9 +68,7 @@ export const originalsCommand: CliCommand = {
 };
 
 export const reopenCommand: CliCommand = {
-  name: 'reopen',
-  usage: 'reopen --db FILE --year YYYY --reason TEXT [--json]',
-  summary: '重新打开已定稿的年度以便修改（须写明原因，记入修改记录；原件仍保留）',
+  ...CATALOGUE.reopen,
   async run(args, io) {
     const year = yearFlag(args);
     const reason = requireFlag(args, 'reason', '重新打开的原因');

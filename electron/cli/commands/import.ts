@@ -1,8 +1,10 @@
 import { basename, resolve } from 'node:path';
 import { AppError } from '../../../shared/api/app-error.ts';
 import type { CommitResult } from '../../../shared/import/schemas.ts';
+import { describeTotalMismatch } from '../../../shared/import/total-check-text.ts';
 import { toAppError } from '../../db/sqlite-errors.ts';
 import { openCli } from '../cli-context.ts';
+import { CATALOGUE } from './catalogue.ts';
 import type { CliCommand, CliIo, ParsedArgs } from '../command.ts';
 import { CliUsageError, requireFlag, stringFlag, yearFlag } from '../parse-args.ts';
 
@@ -54,6 +56,9 @@ function successJson(r: CommitResult): Record<string, unknown> {
     inflowFen: r.ledgerTotals?.inflowFen ?? 0,
     dateFrom: r.ledgerTotals?.dateFrom ?? null,
     dateTo: r.ledgerTotals?.dateTo ?? null,
+    yearSource: r.yearSource?.text ?? null,
+    bookSide: r.bookSide?.text ?? null,
+    totalMismatches: r.checks.filter((c) => !c.ok),
     errors,
   };
 }
@@ -69,6 +74,9 @@ function successText(r: CommitResult): string {
       `支出合计 ${(r.ledgerTotals.outflowFen / 100).toFixed(2)} 元，收入合计 ${(r.ledgerTotals.inflowFen / 100).toFixed(2)} 元，日期 ${r.ledgerTotals.dateFrom ?? '—'} 至 ${r.ledgerTotals.dateTo ?? '—'}。`,
     );
   }
+  if (r.yearSource) lines.push(r.yearSource.text);
+  if (r.bookSide) lines.push(r.bookSide.text);
+  for (const c of r.checks.filter((k) => !k.ok)) lines.push(`  ${describeTotalMismatch(c)}`);
   if (r.budgetTotals) {
     lines.push(`年初预算 ${(r.budgetTotals.initialFen / 100).toFixed(2)} 元，调整后预算 ${(r.budgetTotals.finalFen / 100).toFixed(2)} 元。`);
   }
@@ -84,9 +92,7 @@ function parseTarget(args: ParsedArgs): 'ledger' | 'budget' {
 }
 
 export const importCommand: CliCommand = {
-  name: 'import',
-  usage: 'import FILE --db FILE --year YYYY --into ledger|budget [--unit NAME] [--profile auto|NAME] [--sheet NAME] [--all-sheets] [--json]',
-  summary: '导入财务系统或网银导出的电子表格（xlsx/xls/csv）：收支明细或预算指标，一次导入一个批次，可撤销',
+  ...CATALOGUE.import,
   async run(args, io) {
     const file = args.positionals[0];
     if (!file) throw new CliUsageError('缺少要导入的文件');

@@ -1,13 +1,27 @@
 import type { CliCommand } from '../command.ts';
-import { backupCommand, restoreCommand } from './backup.ts';
-import { checkCommand } from './check.ts';
-import { demoCommand } from './demo.ts';
-import { finalizeCommand, originalsCommand, reopenCommand } from './finalize.ts';
-import { importCommand } from './import.ts';
-import { reportCommand } from './report.ts';
-import { scoreCommand } from './score.ts';
-import { summaryCommand } from './summary.ts';
-import { undoImportCommand } from './undo-import.ts';
-import { exportYearCommand, importYearCommand } from './year-document.ts';
+import { CATALOGUE } from './catalogue.ts';
 
-export const COMMANDS: CliCommand[] = [demoCommand, summaryCommand, checkCommand, scoreCommand, reportCommand, finalizeCommand, originalsCommand, reopenCommand, exportYearCommand, importYearCommand, importCommand, undoImportCommand, backupCommand, restoreCommand];
+// Each command's module is imported when the command runs, not before.
+function lazy(entry: Omit<CliCommand, 'run'>, load: () => Promise<CliCommand>): CliCommand {
+  return { ...entry, run: async (args, io) => (await load()).run(args, io) };
+}
+
+export const COMMANDS: CliCommand[] = [
+  lazy(CATALOGUE.demo, async () => (await import('./demo.ts')).demoCommand),
+  lazy(CATALOGUE.summary, async () => (await import('./summary.ts')).summaryCommand),
+  lazy(CATALOGUE.check, async () => (await import('./check.ts')).checkCommand),
+  lazy(CATALOGUE.score, async () => (await import('./score.ts')).scoreCommand),
+  lazy(CATALOGUE['project-eval'], async () => (await import('./project-eval.ts')).projectEvalCommand),
+  lazy(CATALOGUE.report, async () => (await import('./report.ts')).reportCommand),
+  lazy(CATALOGUE.finalize, async () => (await import('./finalize.ts')).finalizeCommand),
+  lazy(CATALOGUE.originals, async () => (await import('./finalize.ts')).originalsCommand),
+  lazy(CATALOGUE.reopen, async () => (await import('./finalize.ts')).reopenCommand),
+  lazy(CATALOGUE['export-year'], async () => (await import('./year-document.ts')).exportYearCommand),
+  lazy(CATALOGUE['import-year'], async () => (await import('./year-document.ts')).importYearCommand),
+  lazy(CATALOGUE.framework, async () => (await import('./year-json-document.ts')).frameworkCommand),
+  lazy(CATALOGUE.outline, async () => (await import('./year-json-document.ts')).outlineCommand),
+  lazy(CATALOGUE.import, async () => (await import('./import.ts')).importCommand),
+  lazy(CATALOGUE['undo-import'], async () => (await import('./undo-import.ts')).undoImportCommand),
+  lazy(CATALOGUE.backup, async () => (await import('./backup.ts')).backupCommand),
+  lazy(CATALOGUE.restore, async () => (await import('./backup.ts')).restoreCommand),
+];

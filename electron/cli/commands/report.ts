@@ -1,14 +1,13 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { openCli } from '../cli-context.ts';
+import { CATALOGUE } from './catalogue.ts';
 import type { CliCommand } from '../command.ts';
 import { CliUsageError, requireFlag, yearFlag } from '../parse-args.ts';
 
 const FORMATS = ['pdf', 'xlsx', 'docx'] as const;
 
 export const reportCommand: CliCommand = {
-  name: 'report',
-  usage: 'report --db FILE --year YYYY --format pdf|xlsx|docx --out FILE [--json]',
-  summary: '导出年度自评报告（PDF / Excel / Word）',
+  ...CATALOGUE.report,
   async run(args, io) {
     const format = requireFlag(args, 'format', 'pdf、xlsx 或 docx');
     if (!(FORMATS as readonly string[]).includes(format)) throw new CliUsageError(`--format 只能是 pdf、xlsx 或 docx，收到：${format}`);

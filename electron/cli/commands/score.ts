@@ -3,6 +3,7 @@ import { toScoreJson } from '../../../shared/scoring/score-json.ts';
 import type { ScoreSheet } from '../../../shared/scoring/schemas.ts';
 import { generateSelfEvalSummary } from '../../../shared/scoring/self-eval-summary.ts';
 import { openCli } from '../cli-context.ts';
+import { CATALOGUE } from './catalogue.ts';
 import type { CliCommand } from '../command.ts';
 import { requireFlag, yearFlag } from '../parse-args.ts';
 
@@ -38,9 +39,7 @@ function textReport(sheet: ScoreSheet, departmentName: string): string {
 }
 
 export const scoreCommand: CliCommand = {
-  name: 'score',
-  usage: 'score --db FILE --year YYYY [--json]',
-  summary: '按年度指标体系计算自评得分，列出每项扣分及原因',
+  ...CATALOGUE.score,
   async run(args, io) {
     const cli = openCli(requireFlag(args, 'db', '数据文件路径'));
     try {

@@ -2,6 +2,7 @@ import type { CliSummary } from '../../../shared/budget/schemas.ts';
 import { CATEGORY_LABELS, FUNDING_SOURCE_LABELS } from '../../../shared/domain/enums.ts';
 import { formatWan } from '../../../shared/money/fen.ts';
 import { openCli } from '../cli-context.ts';
+import { CATALOGUE } from './catalogue.ts';
 import type { CliCommand } from '../command.ts';
 import { requireFlag, yearFlag } from '../parse-args.ts';
 
@@ -34,9 +35,7 @@ function textSummary(s: CliSummary, paragraph: string): string {
 }
 
 export const summaryCommand: CliCommand = {
-  name: 'summary',
-  usage: 'summary --db FILE --year YYYY [--json]',
-  summary: '预算执行汇总：预算数、支出数、执行率，按类别、资金来源、经济分类、月份分列（只读）',
+  ...CATALOGUE.summary,
   async run(args, io) {
     const file = requireFlag(args, 'db', '数据文件路径');
     const year = yearFlag(args);

@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/api/app-error.ts';
 import { toAppError } from '../../db/sqlite-errors.ts';
 import { openCli } from '../cli-context.ts';
+import { CATALOGUE } from './catalogue.ts';
 import type { CliCommand } from '../command.ts';
 import { CliUsageError, requireFlag } from '../parse-args.ts';
 
@@ -8,9 +9,7 @@ import { CliUsageError, requireFlag } from '../parse-args.ts';
 // marks the batch reverted, in one transaction.
 
 export const undoImportCommand: CliCommand = {
-  name: 'undo-import',
-  usage: 'undo-import BATCH --db FILE [--json]',
-  summary: '撤销一次导入：删除该批次导入的全部行，批次标记为已撤销',
+  ...CATALOGUE['undo-import'],
   async run(args, io) {
     const raw = args.positionals[0];
     const batchId = Number(raw);

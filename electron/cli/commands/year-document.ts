@@ -2,13 +2,12 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { AppError } from '../../../shared/api/app-error.ts';
 import { YearDocument } from '../../../shared/domain/year-document.ts';
 import { openCli } from '../cli-context.ts';
+import { CATALOGUE } from './catalogue.ts';
 import type { CliCommand } from '../command.ts';
 import { requireFlag, yearFlag } from '../parse-args.ts';
 
 export const exportYearCommand: CliCommand = {
-  name: 'export-year',
-  usage: 'export-year --db FILE --year YYYY --out FILE.json',
-  summary: '把一个年度的全部数据导出为一个 JSON 文件（可无损导回）',
+  ...CATALOGUE['export-year'],
   async run(args, io) {
     const out = requireFlag(args, 'out', '输出文件路径');
     const cli = openCli(requireFlag(args, 'db', '数据文件路径'));
@@ -26,9 +25,7 @@ export const exportYearCommand: CliCommand = {
 };
 
 export const importYearCommand: CliCommand = {
-  name: 'import-year',
-  usage: 'import-year --db FILE --from FILE.json [--new-file]',
-  summary: '导入 export-year 导出的年度数据文件',
+  ...CATALOGUE['import-year'],
   async run(args, io) {
     const from = requireFlag(args, 'from', '年度数据文件路径');
     let raw: unknown;

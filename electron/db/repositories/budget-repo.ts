@@ -145,6 +145,14 @@ export function getProject(db: Db, id: number): Project | null {
   );
 }
 
+export function findProjectByName(db: Db, yearId: number, name: string): Project | null {
+  return (
+    (db.prepare('SELECT id, year_id AS yearId, unit_id AS unitId, code, name, description FROM project WHERE year_id = ? AND name = ?').get(yearId, name) as
+      | Project
+      | undefined) ?? null
+  );
+}
+
 export function insertProject(db: Db, p: Omit<ProjectInput, 'id'>): number {
   return Number(
     db
@@ -168,4 +176,9 @@ export function updateProject(db: Db, id: number, p: Omit<ProjectInput, 'id'>): 
 
 export function deleteProject(db: Db, id: number): void {
   db.prepare('DELETE FROM project WHERE id = ?').run(id);
+}
+
+/** The year's 调整后预算 over all its lines. */
+export function budgetFinalFen(db: Db, yearId: number): number {
+  return (db.prepare('SELECT coalesce(sum(final_fen), 0) AS s FROM budget_line WHERE year_id = ?').get(yearId) as { s: number }).s;
 }

@@ -1,3 +1,4 @@
+import { pointsNumberToCenti } from '../../../shared/scoring/points.ts';
 import type { Db } from '../open.ts';
 
 // All SQL on framework and indicator. A framework with year_id NULL is a template; a year scores
@@ -9,6 +10,10 @@ export interface FrameworkRecord {
   name: string;
   version: string;
   source: string;
+  /** The stated 满分; null when the framework states none. */
+  totalCenti: number | null;
+  /** Extra 自评表 columns, comma-separated ('coefficient', 'core'); '' for none. */
+  scoreColumns: string;
   createdAt: string;
 }
 
@@ -33,21 +38,22 @@ export interface IndicatorRecord {
   definition: string;
   criteria: string;
   sortOrder: number;
+  isCore: boolean;
 }
 
 export type IndicatorWrite = Omit<IndicatorRecord, 'id' | 'frameworkId'>;
 
-const FRAMEWORK_COLUMNS = `id, year_id AS yearId, name, version, source, created_at AS createdAt`;
+const FRAMEWORK_COLUMNS = `id, year_id AS yearId, name, version, source, total_centi AS totalCenti, score_columns AS scoreColumns, created_at AS createdAt`;
 
 const INDICATOR_COLUMNS = `id, framework_id AS frameworkId, parent_id AS parentId, level, code, name,
   weight_centi AS weightCenti, self_scored AS selfScored, rule_type AS ruleType,
   rule_params_json AS ruleParamsJson, value_source AS valueSource, definition, criteria,
-  sort_order AS sortOrder`;
+  sort_order AS sortOrder, is_core AS isCore`;
 
-type RawIndicator = Omit<IndicatorRecord, 'selfScored'> & { selfScored: number };
+type RawIndicator = Omit<IndicatorRecord, 'selfScored' | 'isCore'> & { selfScored: number; isCore: number };
 
 function toIndicator(raw: RawIndicator): IndicatorRecord {
-  return { ...raw, selfScored: raw.selfScored === 1 };
+  return { ...raw, selfScored: raw.selfScored === 1, isCore: raw.isCore === 1 };
 }
 
 export function getFramework(db: Db, frameworkId: number): FrameworkRecord | undefined {
@@ -71,7 +77,7 @@ export function findTemplate(db: Db, name: string, version: string): FrameworkRe
 export function listFrameworks(db: Db): FrameworkListRecord[] {
   return db
     .prepare(
-      `SELECT f.id, f.year_id AS yearId, f.name, f.version, f.source, f.created_at AS createdAt,
+      `SELECT f.id, f.year_id AS yearId, f.name, f.version, f.source, f.total_centi AS totalCenti, f.score_columns AS scoreColumns, f.created_at AS createdAt,
               (SELECT count(*) FROM indicator i WHERE i.framework_id = f.id) AS indicatorCount,
               (SELECT coalesce(sum(weight_centi), 0) FROM indicator i
                 WHERE i.framework_id = f.id AND i.parent_id IS NULL) AS totalWeightCenti
@@ -83,21 +89,27 @@ export function listFrameworks(db: Db): FrameworkListRecord[] {
 
 export function insertFramework(
   db: Db,
-  f: { yearId: number | null; name: string; version: string; source: string },
+  f: { yearId: number | null; name: string; version: string; source: string; total?: number | undefined; columns?: string[] | undefined },
 ): number {
   const info = db
-    .prepare('INSERT INTO framework (year_id, name, version, source) VALUES (?, ?, ?, ?)')
-    .run(f.yearId, f.name, f.version, f.source);
+    .prepare('INSERT INTO framework (year_id, name, version, source, total_centi, score_columns) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(f.yearId, f.name, f.version, f.source, totalCentiOf(f.total), (f.columns ?? []).join(','));
   return Number(info.lastInsertRowid);
 }
 
-export function updateFrameworkMeta(db: Db, frameworkId: number, f: { name: string; version: string; source: string }): void {
-  db.prepare('UPDATE framework SET name = ?, version = ?, source = ? WHERE id = ?').run(
+export function updateFrameworkMeta(db: Db, frameworkId: number, f: { name: string; version: string; source: string; total?: number | undefined; columns?: string[] | undefined }): void {
+  db.prepare('UPDATE framework SET name = ?, version = ?, source = ?, total_centi = ?, score_columns = ? WHERE id = ?').run(
     f.name,
     f.version,
     f.source,
+    totalCentiOf(f.total),
+    (f.columns ?? []).join(','),
     frameworkId,
   );
+}
+
+function totalCentiOf(points: number | undefined): number | null {
+  return points === undefined ? null : pointsNumberToCenti(points);
 }
 
 export function listIndicators(db: Db, frameworkId: number): IndicatorRecord[] {
@@ -111,8 +123,8 @@ export function insertIndicator(db: Db, frameworkId: number, ind: IndicatorWrite
   const info = db
     .prepare(
       `INSERT INTO indicator (framework_id, parent_id, level, code, name, weight_centi, self_scored, rule_type,
-                              rule_params_json, value_source, definition, criteria, sort_order)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                              rule_params_json, value_source, definition, criteria, sort_order, is_core)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       frameworkId,
@@ -128,6 +140,7 @@ export function insertIndicator(db: Db, frameworkId: number, ind: IndicatorWrite
       ind.definition,
       ind.criteria,
       ind.sortOrder,
+      ind.isCore ? 1 : 0,
     );
   return Number(info.lastInsertRowid);
 }
@@ -135,7 +148,7 @@ export function insertIndicator(db: Db, frameworkId: number, ind: IndicatorWrite
 export function updateIndicator(db: Db, indicatorId: number, ind: IndicatorWrite): void {
   db.prepare(
     `UPDATE indicator SET parent_id = ?, level = ?, code = ?, name = ?, weight_centi = ?, self_scored = ?,
-            rule_type = ?, rule_params_json = ?, value_source = ?, definition = ?, criteria = ?, sort_order = ?
+            rule_type = ?, rule_params_json = ?, value_source = ?, definition = ?, criteria = ?, sort_order = ?, is_core = ?
       WHERE id = ?`,
   ).run(
     ind.parentId,
@@ -150,6 +163,7 @@ export function updateIndicator(db: Db, indicatorId: number, ind: IndicatorWrite
     ind.definition,
     ind.criteria,
     ind.sortOrder,
+    ind.isCore ? 1 : 0,
     indicatorId,
   );
 }

@@ -117,3 +117,7 @@ export function upsertProcurement(db: Db, p: Procurement): void {
      ON CONFLICT (year_id) DO UPDATE SET planned_fen = excluded.planned_fen, actual_fen = excluded.actual_fen, note = excluded.note`,
   ).run(p.yearId, p.plannedFen, p.actualFen, p.note);
 }
+
+export function deleteProcurement(db: Db, yearId: number): void {
+  db.prepare('DELETE FROM procurement_summary WHERE year_id = ?').run(yearId);
+}

@@ -1,3 +1,4 @@
+import type { YearTable } from '../../../shared/api/contract.ts';
 import type { Department, DepartmentInput, FiscalYear, Unit, UnitInput } from '../../../shared/domain/organization.ts';
 import type { Db } from '../open.ts';
 
@@ -115,4 +116,34 @@ export function insertYear(db: Db, departmentId: number, year: number): number {
 
 export function deleteYear(db: Db, id: number): void {
   db.prepare('DELETE FROM fiscal_year WHERE id = ?').run(id);
+}
+
+/** Budget lines and ledger transactions of the unit. */
+export function unitRowCount(db: Db, unitId: number): number {
+  return (
+    db
+      .prepare('SELECT (SELECT count(*) FROM budget_line WHERE unit_id = @id) + (SELECT count(*) FROM ledger_txn WHERE unit_id = @id) AS n')
+      .get({ id: unitId }) as { n: number }
+  ).n;
+}
+
+// The year of a row, for the dispatcher's one check that a write does not change a final year.
+const YEAR_OF: Record<YearTable, string> = {
+  fiscal_year: 'SELECT id AS y FROM fiscal_year WHERE id = ?',
+  project: 'SELECT year_id AS y FROM project WHERE id = ?',
+  project_indicator: 'SELECT p.year_id AS y FROM project_indicator i JOIN project p ON p.id = i.project_id WHERE i.id = ?',
+  budget_line: 'SELECT year_id AS y FROM budget_line WHERE id = ?',
+  ledger_txn: 'SELECT year_id AS y FROM ledger_txn WHERE id = ?',
+  work_area: 'SELECT year_id AS y FROM work_area WHERE id = ?',
+  work_task: 'SELECT a.year_id AS y FROM work_task t JOIN work_area a ON a.id = t.area_id WHERE t.id = ?',
+  task_measure:
+    'SELECT a.year_id AS y FROM task_measure m JOIN work_task t ON t.id = m.task_id JOIN work_area a ON a.id = t.area_id WHERE m.id = ?',
+  import_batch: 'SELECT year_id AS y FROM import_batch WHERE id = ?',
+  audit_log: 'SELECT year_id AS y FROM audit_log WHERE id = ?',
+};
+
+/** The fiscal year the row belongs to; null when there is no such row or it belongs to none. */
+export function yearOfRow(db: Db, table: YearTable, id: number): number | null {
+  const row = db.prepare(YEAR_OF[table]).get(id) as { y: number | null } | undefined;
+  return row?.y ?? null;
 }

@@ -39,3 +39,12 @@ export function upsertProfile(db: Db, p: Profile): void {
     p.overallGoal,
   );
 }
+
+/** The stored row as it is (null when the year has none), for undo's "changed since?" check. */
+export function profileRow(db: Db, yearId: number): unknown {
+  return db.prepare('SELECT * FROM department_profile WHERE year_id = ?').get(yearId) ?? null;
+}
+
+export function deleteProfile(db: Db, yearId: number): void {
+  db.prepare('DELETE FROM department_profile WHERE year_id = ?').run(yearId);
+}

@@ -2,10 +2,30 @@ import type { ProjectIndicator, ProjectIndicatorInput } from '../../../shared/do
 import type { Db } from '../open.ts';
 
 const COLUMNS = `i.id, i.project_id AS projectId, i.kind, i.name, i.direction, i.unit, i.target_value AS targetValue,
-  i.actual_value AS actualValue`;
+  i.actual_value AS actualValue, i.level2, i.nature, i.weight_centi AS weightCenti, i.grade, i.target_text AS targetText,
+  i.deviation_reason AS deviationReason`;
 
-// Audit snapshots written before schema 4 have no direction; every indicator then was 正向.
-const directionOf = (i: Omit<ProjectIndicatorInput, 'id'>): string => i.direction ?? 'higher';
+type Fields = Omit<ProjectIndicatorInput, 'id'>;
+
+// Audit snapshots written before schema 4 have no direction (every indicator then was 正向), and
+// those before schema 6 none of the self-evaluation fields: each gets the value the migration gave.
+function columnValues(i: Fields): unknown[] {
+  return [
+    i.projectId,
+    i.kind,
+    i.name,
+    i.direction ?? 'higher',
+    i.unit,
+    i.targetValue,
+    i.actualValue,
+    i.level2 ?? '',
+    i.nature ?? 'quantitative',
+    i.weightCenti ?? null,
+    i.grade ?? null,
+    i.targetText ?? '',
+    i.deviationReason ?? '',
+  ];
+}
 
 export function listProjectIndicators(db: Db, yearId: number): ProjectIndicator[] {
   return db
@@ -17,28 +37,24 @@ export function getProjectIndicator(db: Db, id: number): ProjectIndicator | null
   return (db.prepare(`SELECT ${COLUMNS} FROM project_indicator i WHERE i.id = ?`).get(id) as ProjectIndicator | undefined) ?? null;
 }
 
-export function insertProjectIndicator(db: Db, i: Omit<ProjectIndicatorInput, 'id'>): number {
+export function insertProjectIndicator(db: Db, i: Fields): number {
   return Number(
     db
       .prepare(
-        `INSERT INTO project_indicator (project_id, kind, name, direction, unit, target_value, actual_value, sort_order)
-         VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(sort_order), 0) + 1 FROM project_indicator WHERE project_id = ?))`,
+        `INSERT INTO project_indicator (project_id, kind, name, direction, unit, target_value, actual_value, level2, nature,
+           weight_centi, grade, target_text, deviation_reason, sort_order)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+           (SELECT coalesce(max(sort_order), 0) + 1 FROM project_indicator WHERE project_id = ?))`,
       )
-      .run(i.projectId, i.kind, i.name, directionOf(i), i.unit, i.targetValue, i.actualValue, i.projectId).lastInsertRowid,
+      .run(...columnValues(i), i.projectId).lastInsertRowid,
   );
 }
 
-export function updateProjectIndicator(db: Db, id: number, i: Omit<ProjectIndicatorInput, 'id'>): void {
-  db.prepare('UPDATE project_indicator SET project_id = ?, kind = ?, name = ?, direction = ?, unit = ?, target_value = ?, actual_value = ? WHERE id = ?').run(
-    i.projectId,
-    i.kind,
-    i.name,
-    directionOf(i),
-    i.unit,
-    i.targetValue,
-    i.actualValue,
-    id,
-  );
+export function updateProjectIndicator(db: Db, id: number, i: Fields): void {
+  db.prepare(
+    `UPDATE project_indicator SET project_id = ?, kind = ?, name = ?, direction = ?, unit = ?, target_value = ?, actual_value = ?,
+       level2 = ?, nature = ?, weight_centi = ?, grade = ?, target_text = ?, deviation_reason = ? WHERE id = ?`,
+  ).run(...columnValues(i), id);
 }
 
 export function deleteProjectIndicator(db: Db, id: number): void {
@@ -53,4 +69,8 @@ export function listProjectIndicatorsWithProject(db: Db, yearId: number): Array<
         WHERE p.year_id = ? ORDER BY p.sort_order, p.id, i.sort_order, i.id`,
     )
     .all(yearId) as Array<ProjectIndicator & { projectName: string }>;
+}
+
+export function listIndicatorsOfProject(db: Db, projectId: number): ProjectIndicator[] {
+  return db.prepare(`SELECT ${COLUMNS} FROM project_indicator i WHERE i.project_id = ? ORDER BY i.sort_order, i.id`).all(projectId) as ProjectIndicator[];
 }

@@ -1,3 +1,4 @@
+import type { Category, FundingSource } from '../../../shared/domain/enums.ts';
 import type { Db } from '../open.ts';
 
 export interface StoredSection {
@@ -104,4 +105,29 @@ export function setYearStatus(db: Db, yearId: number, status: 'draft' | 'final')
     `UPDATE fiscal_year SET status = ?, finalized_at = CASE WHEN ? = 'final' THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE NULL END
       WHERE id = ?`,
   ).run(status, status, yearId);
+}
+
+export interface ExpenseDetailRecord {
+  txn_date: string;
+  voucher_no: string;
+  unit_name: string;
+  summary: string;
+  counterparty: string;
+  funding_source: FundingSource;
+  category: Category;
+  project_name: string;
+  econ_code: string;
+  amount_fen: number;
+}
+
+/** The year's spending in date order, for the Excel report's 支出明细 sheet; streamed, not loaded at once. */
+export function expenseDetailRows(db: Db, yearId: number): IterableIterator<ExpenseDetailRecord> {
+  return db
+    .prepare(
+      `SELECT t.txn_date, t.voucher_no, u.name AS unit_name, t.summary, t.counterparty, t.funding_source, t.category,
+              coalesce(p.name, '') AS project_name, t.econ_code, t.amount_fen
+         FROM ledger_txn t JOIN unit u ON u.id = t.unit_id LEFT JOIN project p ON p.id = t.project_id
+        WHERE t.year_id = ? AND t.direction = 'out' ORDER BY t.txn_date, t.id`,
+    )
+    .iterate(yearId) as IterableIterator<ExpenseDetailRecord>;
 }

@@ -42,6 +42,12 @@ const TABLES: TableSpec[] = [
     refs: { project_id: 'project' },
   },
   {
+    table: 'project_eval',
+    select: 'SELECT e.* FROM project_eval e JOIN project p ON p.id = e.project_id WHERE p.year_id = @yearId ORDER BY e.project_id',
+    refs: { project_id: 'project' },
+  },
+  { table: 'project_eval_rules', select: 'SELECT * FROM project_eval_rules WHERE year_id = @yearId', refs: { year_id: 'fiscal_year' } },
+  {
     table: 'import_batch',
     select: 'SELECT *, NULL AS profile_id FROM import_batch WHERE year_id = @yearId ORDER BY id',
     refs: { year_id: 'fiscal_year', unit_id: 'unit' },
@@ -72,6 +78,7 @@ const TABLES: TableSpec[] = [
     refs: { year_id: 'fiscal_year', indicator_id: 'indicator' },
   },
   { table: 'report_section', select: 'SELECT * FROM report_section WHERE year_id = @yearId', refs: { year_id: 'fiscal_year' } },
+  { table: 'report_outline', select: 'SELECT * FROM report_outline WHERE year_id = @yearId', refs: { year_id: 'fiscal_year' } },
   { table: 'signature_block', select: 'SELECT * FROM signature_block WHERE year_id = @yearId', refs: { year_id: 'fiscal_year' } },
   { table: 'report_snapshot', select: 'SELECT * FROM report_snapshot WHERE year_id = @yearId ORDER BY id', refs: { year_id: 'fiscal_year' } },
 ];

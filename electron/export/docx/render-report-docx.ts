@@ -170,7 +170,23 @@ function blockContent(b: ReportBlock, keepNext: boolean): (Paragraph | Table)[] 
       return [new Paragraph({ heading: HEADING[b.level], children: [new TextRun(`${b.number}${b.text}`)] })];
     case 'paragraph':
       return [para(b.text, { keepNext })];
+    case 'table':
+      return [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { before: 120, after: 120 },
+          keepNext: true,
+          children: [new TextRun({ text: b.table.title, font: face(FONT.hei), size: SIZE.si })],
+        }),
+        ...(b.table.unitLine === ''
+          ? []
+          : [new Paragraph({ alignment: AlignmentType.RIGHT, keepNext: true, children: [new TextRun({ text: b.table.unitLine, size: SIZE.xiaoSi })] })]),
+        tableContent(b.table),
+        new Paragraph({ spacing: LINE, children: [] }),
+      ];
     case 'annexNote':
+      // An outline without annexes prints no 附件 line.
+      if (b.items.length === 0) return [];
       return [
         new Paragraph({ spacing: LINE, keepNext: true, children: [] }),
         ...b.items.map(

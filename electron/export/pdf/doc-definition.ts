@@ -1,8 +1,8 @@
-import type { Alignment, Content, ContentText, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
+import type { Content, ContentText, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import type { ReportBlock, ReportModel, SignatureView } from '../../../shared/report/build-report-model.ts';
 import { formatCellText, type ReportTable, type TableRow } from '../../../shared/report/table-model.ts';
-import type { FaceId, FontSet } from './font-registry.ts';
-import { type BrokenLine, breakLines, justifySpacing } from './line-breaker.ts';
+import type { FaceId } from './font-registry.ts';
+import { type BrokenLine, breakLines } from './line-breaker.ts';
 import {
   BODY_INDENT,
   BODY_LINE_HEIGHT,
@@ -16,6 +16,7 @@ import {
   TABLE_LINE_HEIGHT,
   TEXT_WIDTH,
 } from './page-layout.ts';
+import { createTextNodes, type TextMetrics, type TextProps } from './text-nodes.ts';
 
 // ReportModel → pdfmake document in the layout of 党政机关公文 (GB/T 9704): 仿宋 三号 body on a
 // 22-line grid, 黑体/楷体 headings, 小标宋-like title, "— n —" page numbers alternating sides, annex
@@ -24,85 +25,8 @@ import {
 /** Longest last paragraph (characters) kept on the signature's page; longer ones may split. */
 const KEEP_WITH_SIGNATURE_MAX_CHARS = 300;
 
-// Column and cell properties ride along on text nodes used as columns or table cells.
-type TextProps = Omit<ContentText, 'text'> & { width?: string | number; colSpan?: number };
-
-export type TextMetrics = Pick<FontSet, 'covers' | 'measure'>;
-
-// pdfmake resolves some twenty style properties for every inline; each one the inline does not
-// state is found by pushing the inline onto the style stack and walking the stack, which made style
-// look-ups the largest cost of a table page. Every inline states them, with the values the walk would
-// find (pdfmake's defaults, or what the node and its table set), so the output stays the same bytes.
-function inlineRun(
-  text: string,
-  face: FaceId,
-  size: number,
-  lineHeight: number,
-  alignment: Alignment,
-  noWrap: boolean,
-  characterSpacing: number,
-): ContentText {
-  return {
-    text,
-    font: face,
-    fontSize: size,
-    lineHeight,
-    alignment,
-    bold: false,
-    italics: false,
-    color: 'black',
-    opacity: 1,
-    sup: false,
-    sub: false,
-    characterSpacing,
-    preserveLeadingSpaces: false,
-    preserveTrailingSpaces: false,
-    wordBreak: 'normal',
-    noWrap,
-  };
-}
-
 export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TDocumentDefinitions {
-  const covers = metrics.covers.bind(metrics);
-  const measure = metrics.measure.bind(metrics);
-  // Pre-broken lines (see line-breaker.ts): one unbreakable inline per font run, "\n" between lines.
-  const lineNode = (
-    lines: BrokenLine[],
-    face: FaceId,
-    size: number,
-    lineHeight: number,
-    indent: number,
-    justify: boolean,
-    props: TextProps = {},
-  ): ContentText & TextProps => {
-    const alignment = props.alignment ?? 'left';
-    const inlines: ContentText[] = [];
-    if (lines.length === 0) inlines.push(inlineRun('', face, size, lineHeight, alignment, false, 0));
-    lines.forEach((line, i) => {
-      const cs = justify ? justifySpacing(line, size) : 0;
-      for (const r of line.runs) inlines.push(inlineRun(r.text, r.face, size, lineHeight, alignment, true, cs));
-      if (i < lines.length - 1) inlines.push(inlineRun('\n', face, size, lineHeight, alignment, false, 0));
-    });
-    return { ...props, font: face, fontSize: size, lineHeight, text: inlines, ...(indent > 0 ? { leadingIndent: indent } : {}) };
-  };
-  const flow = (
-    s: string,
-    face: FaceId,
-    size: number,
-    lineHeight: number,
-    width: number,
-    indent: number,
-    justify: boolean,
-    props: TextProps = {},
-  ): ContentText & TextProps =>
-    lineNode(breakLines(s, face, size, width, indent, measure, covers), face, size, lineHeight, indent, justify, props);
-  /**
-   * Short text (titles, labels, table headers, figures): broken here like body text, never by pdfmake,
-   * which would lay out, measure and draw every ideograph as a word of its own. `width` is the
-   * space the text gets; noWrap text is never broken.
-   */
-  const txt = (s: string, face: FaceId, size: number, lineHeight: number, props: TextProps = {}, width = TEXT_WIDTH) =>
-    flow(s, face, size, lineHeight, props.noWrap ? Number.POSITIVE_INFINITY : width, 0, false, props);
+  const { lineNode, flow, txt, measure, covers } = createTextNodes(metrics);
 
   const bodyTxt = (s: string, face: FaceId, props: TextProps = {}, width = TEXT_WIDTH) => txt(s, face, SIZE.san, BODY_LINE_HEIGHT, props, width);
   const bodyLines = (s: string) => breakLines(s, 'fang', SIZE.san, TEXT_WIDTH, BODY_INDENT, measure, covers);
@@ -127,7 +51,11 @@ export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TD
         return flow(`${b.number}${b.text}`, headingFace[b.level], SIZE.san, BODY_LINE_HEIGHT, TEXT_WIDTH, BODY_INDENT, false);
       case 'paragraph':
         return body(b.text);
+      case 'table':
+        return inlineTableContent(b.table);
       case 'annexNote':
+        // An outline without annexes prints no 附件 line.
+        if (b.items.length === 0) return { stack: [] };
         return {
           columns: [
             bodyTxt('附件：', 'fang', { width: 'auto' }),
@@ -184,6 +112,14 @@ export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TD
     if (table.unitLine !== '') parts.push(txt(table.unitLine, 'fang', TABLE_FONT_SIZE, 1.4, { alignment: 'right' }));
     parts.push(tableContent(table));
     return { stack: parts };
+  };
+
+  /** A table the outline places in the text: its title and unit line, then the table, no page break. */
+  const inlineTableContent = (table: ReportTable): Content => {
+    const parts: Content[] = [txt(table.title, 'hei', SIZE.si, 1.6, { alignment: 'center', margin: [0, 4, 0, 4] })];
+    if (table.unitLine !== '') parts.push(txt(table.unitLine, 'fang', TABLE_FONT_SIZE, 1.4, { alignment: 'right' }));
+    parts.push(tableContent(table));
+    return { stack: parts, margin: [0, 0, 0, LINE_PITCH / 2] };
   };
 
   const tableContent = (table: ReportTable): Content => {

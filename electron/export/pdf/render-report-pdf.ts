@@ -44,10 +44,16 @@ function creationDate(model: ReportModel): Date {
   return new Date(`${model.documentDate}T00:00:00+08:00`);
 }
 
-export async function renderModelPdf(model: ReportModel, opts: RenderPdfOptions = {}): Promise<Buffer> {
+/** Loads the report faces and hands them to pdfmake; every PDF the app writes starts here. */
+export async function preparePdfFonts(opts: RenderPdfOptions = {}): Promise<FontSet> {
   const fonts = await loadFontSet(opts.fontDir);
   installCffSubsetFastPath(fonts.faces.fang.buffer);
   registerFonts(fonts);
+  return fonts;
+}
+
+export async function renderModelPdf(model: ReportModel, opts: RenderPdfOptions = {}): Promise<Buffer> {
+  const fonts = await preparePdfFonts(opts);
   const dd = buildDocDefinition(model, fonts);
   if (opts.draft) markDraft(dd, fonts);
   const date = creationDate(model);

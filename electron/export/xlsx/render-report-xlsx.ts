@@ -8,8 +8,8 @@ import { DRAFT_FOOTER, type ExportOptions } from '../draft-mark.ts';
 import { writeDetailSheet } from './detail-sheet.ts';
 import { writeTableSheet } from './table-sheet.ts';
 
-// ReportInput → .xlsx with the sheets 自评表, 预算执行情况表, 重点工作, 项目绩效指标 (when the year has
-// project indicators), 支出明细. Written with the
+// ReportInput → .xlsx: the tables the year's outline prints (with the Guangdong outline 自评表,
+// 预算执行情况表, 重点工作, 项目绩效指标 when the year has project indicators), then 支出明细. Written with the
 // streaming writer so a large 支出明细 never has to be held as a workbook in memory.
 
 /**
@@ -26,8 +26,12 @@ function markDraftSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
 /** Writes the workbook to `out` (a file stream for a large 支出明细); resolves when committed. */
 export async function writeReportXlsx(out: Writable, input: ReportInput, txnRows?: ExpenseDetailRows, opts: ExportOptions = {}): Promise<void> {
   const model = buildReportModel(validateReportInput(input));
-  const tables = new Map<string, ReportTable>();
-  for (const b of model.blocks) if (b.kind === 'annex') tables.set(b.table.name, b.table);
+  // One sheet per table the outline prints, in document order. The 审核提示说明 list annotates the
+  // printed report and carries no figures, so the workbook leaves it out.
+  const tables: ReportTable[] = [];
+  for (const b of model.blocks) {
+    if ((b.kind === 'annex' || b.kind === 'table') && b.key !== 'check_explanation_table') tables.push(b.table);
+  }
 
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   wb.creator = 'SelfEval Desk';
@@ -38,10 +42,7 @@ export async function writeReportXlsx(out: Writable, input: ReportInput, txnRows
   if (opts.draft) markDraftSheets(wb);
 
   const footerName = `${input.unitName} ${input.year}年度`;
-  for (const name of ['自评表', '预算执行情况表', '重点工作', '项目绩效指标']) {
-    const table = tables.get(name);
-    if (table) writeTableSheet(wb, table, footerName);
-  }
+  for (const table of tables) writeTableSheet(wb, table, footerName);
   await writeDetailSheet(wb, txnRows, `${input.unitName} ${input.year}年度支出明细`);
   await wb.commit();
 }

@@ -133,15 +133,35 @@ export const EXAMPLE_PROJECT_INDICATORS: Array<{
   kind: ProjectIndicatorKind;
   name: string;
   direction: ProjectIndicatorDirection;
+  level2: string;
   unit: string;
   target: string;
   actual: string;
 }> = [
-  { project: '12345热线工单处置保障', kind: 'output', name: '热线工单按时办结率', direction: 'higher', unit: '%', target: '95', actual: '98.6' },
-  { project: '12345热线工单处置保障', kind: 'satisfaction', name: '来电群众满意率', direction: 'higher', unit: '%', target: '90', actual: '96.2' },
-  { project: '城市运行指挥平台运行维护', kind: 'output', name: '平台故障平均修复时长', direction: 'lower', unit: '小时', target: '4', actual: '2.5' },
-  { project: '城市运行指挥平台运行维护', kind: 'outcome', name: '接入部门视频与数据资源', direction: 'higher', unit: '个', target: '30', actual: '34' },
-  { project: '海防管控工作经费', kind: 'output', name: '海防巡查出动', direction: 'higher', unit: '次', target: '120', actual: '126' },
+  { project: '12345热线工单处置保障', kind: 'output', name: '热线工单按时办结率', level2: '时效指标', direction: 'higher', unit: '%', target: '95', actual: '98.6' },
+  { project: '12345热线工单处置保障', kind: 'satisfaction', name: '来电群众满意率', level2: '服务对象满意度指标', direction: 'higher', unit: '%', target: '90', actual: '96.2' },
+  { project: '城市运行指挥平台运行维护', kind: 'output', name: '平台故障平均修复时长', level2: '质量指标', direction: 'lower', unit: '小时', target: '4', actual: '2.5' },
+  { project: '城市运行指挥平台运行维护', kind: 'outcome', name: '接入部门视频与数据资源', level2: '社会效益指标', direction: 'higher', unit: '个', target: '30', actual: '34' },
+  { project: '海防管控工作经费', kind: 'output', name: '海防巡查出动', level2: '数量指标', direction: 'higher', unit: '次', target: '120', actual: '126' },
+];
+
+/** Each project's 年度总体目标 for its 项目支出绩效自评表 (illustrative texts written for this app). */
+export const EXAMPLE_PROJECT_GOALS: Array<{ project: string; goal: string; achievement: string }> = [
+  {
+    project: '城市运行指挥平台运行维护',
+    goal: '保障城市运行指挥平台全年稳定运行，故障及时修复，持续接入各部门视频与数据资源，支撑跨部门联动指挥。',
+    achievement: '平台全年运行平稳，故障平均修复时长控制在目标以内，新接入部门资源超过年初计划。',
+  },
+  {
+    project: '12345热线工单处置保障',
+    goal: '做好热线工单受理、转办和督办，工单按时办结，来电群众对办理结果基本满意。',
+    achievement: '工单按时办结率和来电群众满意率均高于年度指标值；部分外包服务费用因合同结算周期顺延至下年支付。',
+  },
+  {
+    project: '海防管控工作经费',
+    goal: '落实海防管控责任，按计划组织海防巡查，保障沿海地区管控秩序稳定。',
+    achievement: '全年巡查出动次数超过计划，管控秩序保持稳定；部分装备采购经论证后调整至下年度实施。',
+  },
 ];
 
 export const EXAMPLE_WORK: Array<{ title: string; summary: string; tasks: ExampleTask[] }> = [

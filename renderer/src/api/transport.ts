@@ -1,10 +1,5 @@
-import type { Transport } from '../../../shared/api/client.ts';
+import type { PreloadBridge, Transport } from '../../../shared/api/client.ts';
 import type { ApiResponse } from '../../../shared/api/envelope.ts';
-
-// The Electron preload exposes exactly this object; browser mode has none and talks HTTP instead.
-export interface PreloadBridge {
-  invoke(method: string, input: unknown): Promise<ApiResponse<unknown>>;
-}
 
 declare global {
   interface Window {

@@ -1,5 +1,6 @@
 import { App as AntApp, Button, Empty, Flex, Space, Tag, Typography } from 'antd';
-import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, type AuditEntry } from '../../../shared/domain/audit.ts';
+import { AUDIT_ACTION_LABELS, type AuditEntry } from '../../../shared/domain/audit.ts';
+import { describeAuditSubject } from '../../../shared/domain/audit-subject.ts';
 import { describeChange } from '../../../shared/domain/audit-diff.ts';
 import { api } from '../api/client.ts';
 import { useQuery } from '../api/use-query.ts';
@@ -35,9 +36,7 @@ export function HistoryList({ yearId, entity, entityId, onUndone }: { yearId: nu
             <div>
               <Space>
                 <Tag>{AUDIT_ACTION_LABELS[e.action] ?? e.action}</Tag>
-                <span>
-                  {AUDIT_ENTITY_LABELS[e.entity] ?? e.entity}（编号 {e.entityId}）
-                </span>
+                <span>{describeAuditSubject(e.entity, e.entityId)}</span>
               </Space>
               <div>
                 <Typography.Text type="secondary">

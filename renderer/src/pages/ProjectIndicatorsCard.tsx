@@ -48,7 +48,10 @@ export function ProjectIndicatorsCard({ yearId, locked }: { yearId: number; lock
     const blank = (s: string | undefined | null) => (s && s.trim() !== '' ? s.trim() : null);
     try {
       await api!.call('projects.saveIndicator', {
-        ...(editing.indicator ? { id: editing.indicator.id } : {}),
+        // The 项目自评 fields (二级指标, 分值, 偏差原因…) are edited on their own page and kept as they are.
+        ...(editing.indicator
+          ? (({ id, level2, nature, weightCenti, grade, targetText, deviationReason }) => ({ id, level2, nature, weightCenti, grade, targetText, deviationReason }))(editing.indicator)
+          : {}),
         projectId: editing.projectId,
         kind: v.kind,
         name: v.name,

@@ -10,6 +10,7 @@ import { PdfPreview, printPdf } from '../components/PdfPreview.tsx';
 import { fileBytes, saveFile } from '../components/rendered-file.ts';
 import { useDirtyFlag } from '../state/dirty-guard.tsx';
 import { useCurrentYear, useSession } from '../state/session.tsx';
+import { OutlineEditor } from './report/OutlineEditor.tsx';
 
 type Placeholder = { key: string; label: string; value: string; group: string };
 
@@ -307,6 +308,7 @@ export function ReportPage() {
         </Card>
       )}
       {(sections.error || preview.error) && <Alert type="error" message={sections.error ?? preview.error} />}
+      <OutlineEditor key={year.id} yearId={year.id} locked={locked} onSaved={() => void refresh()} />
       {(sections.data ?? []).map((s) => (
         <SectionEditor key={s.key} section={s} yearId={year.id} locked={locked} placeholders={p?.placeholders ?? []} onSaved={refresh} />
       ))}

@@ -69,7 +69,7 @@ function ScoreInputModal({ row, yearId, onClose }: { row: ScoreRow | null; yearI
   }, [row, form]);
   if (!row) return null;
   const range = band && row.bandRanges ? row.bandRanges[band] : null;
-  const manualValue = row.valueSource === 'manual' && ['positive', 'equal', 'reverse', 'steps'].includes(row.ruleType ?? '');
+  const manualValue = row.valueSource === 'manual' && ['positive', 'equal', 'reverse', 'steps', 'bands'].includes(row.ruleType ?? '');
   const save = async () => {
     // A refused field shows its message in the dialog; nothing is sent.
     const v = await form.validateFields().catch(() => null);
@@ -135,9 +135,11 @@ function ScoreInputModal({ row, yearId, onClose }: { row: ScoreRow | null; yearI
         )}
         {manualValue && (
           <Flex gap={12}>
-            <Form.Item name="targetValue" label="指标值（目标）" style={{ flex: 1 }}>
-              <Input />
-            </Form.Item>
+            {row.ruleType !== 'bands' && (
+              <Form.Item name="targetValue" label="指标值（目标）" style={{ flex: 1 }}>
+                <Input />
+              </Form.Item>
+            )}
             <Form.Item name="actualValue" label="实际完成值" style={{ flex: 1 }}>
               <Input />
             </Form.Item>

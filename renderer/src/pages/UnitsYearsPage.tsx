@@ -2,6 +2,7 @@ import { App as AntApp, Button, Card, Checkbox, Empty, Flex, Form, Input, InputN
 import { useEffect, useState } from 'react';
 import { UNIT_KIND_LABELS, UNIT_KINDS, YEAR_STATUS_LABELS } from '../../../shared/domain/enums.ts';
 import type { Unit, UnitInput } from '../../../shared/domain/organization.ts';
+import type { MethodOutput } from '../../../shared/api/contract.ts';
 import { api } from '../api/client.ts';
 import { applyError } from '../components/apply-error.ts';
 import { useSession } from '../state/session.tsx';
@@ -192,15 +193,28 @@ function UnitsCard() {
 export function NewYearModal({ open, onClose }: { open: boolean; onClose(): void }) {
   const { setup, reload, setYearId } = useSession();
   const { message } = AntApp.useApp();
-  const [form] = Form.useForm<{ year: number; copy: boolean }>();
+  type Choice<T extends string> = T | 'previous';
+  type FrameworkChoice = Choice<MethodOutput<'framework.shipped'>[number]['id']>;
+  type OutlineChoice = Choice<MethodOutput<'outline.shipped'>[number]['id']>;
+  const [form] = Form.useForm<{ year: number; copy: boolean; framework: FrameworkChoice; outline: OutlineChoice }>();
   const latest = setup?.years[0]?.year;
+  const [frameworks, setFrameworks] = useState<MethodOutput<'framework.shipped'>>([]);
+  const [outlines, setOutlines] = useState<MethodOutput<'outline.shipped'>>([]);
   useEffect(() => {
-    if (open) form.setFieldsValue({ year: latest ? latest + 1 : new Date().getFullYear() - 1, copy: true });
+    if (!open) return;
+    form.setFieldsValue({ year: latest ? latest + 1 : new Date().getFullYear() - 1, copy: true, framework: latest ? 'previous' : 'guangdong', outline: latest ? 'previous' : 'guangdong' });
+    void api!.call('framework.shipped', {}).then(setFrameworks);
+    void api!.call('outline.shipped', {}).then(setOutlines);
   }, [open, latest, form]);
   const save = async () => {
     const v = await form.validateFields();
     try {
-      const y = await api!.call('years.create', v.copy ? { year: v.year } : { year: v.year, copyProfileFrom: null });
+      const y = await api!.call('years.create', {
+        year: v.year,
+        ...(v.copy ? {} : { copyProfileFrom: null }),
+        ...(v.framework === 'previous' ? {} : { framework: v.framework }),
+        ...(v.outline === 'previous' ? {} : { outline: v.outline }),
+      });
       message.success(`已创建 ${y.year} 年度`);
       await reload();
       setYearId(y.id);
@@ -217,6 +231,18 @@ export function NewYearModal({ open, onClose }: { open: boolean; onClose(): void
         </Form.Item>
         <Form.Item name="copy" valuePropName="checked">
           <Checkbox disabled={!latest}>复制上一年度的部门概况（主要职责、机构设置、人员、总体目标）</Checkbox>
+        </Form.Item>
+        <Form.Item name="framework" label="评价指标体系">
+          <Select
+            data-testid="new-year-framework"
+            options={[...(latest ? [{ value: 'previous', label: `沿用 ${latest} 年度的指标体系` }] : []), ...frameworks.map((f) => ({ value: f.id, label: f.doc.name }))]}
+          />
+        </Form.Item>
+        <Form.Item name="outline" label="报告提纲">
+          <Select
+            data-testid="new-year-outline"
+            options={[...(latest ? [{ value: 'previous', label: `沿用 ${latest} 年度的报告提纲` }] : []), ...outlines.map((o) => ({ value: o.id, label: o.doc.name }))]}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { contract, type MethodName } from '../../../shared/api/contract.ts';
 import { departmentTotals } from '../../../electron/db/repositories/execution-repo.ts';
+import { createDispatcher } from '../../../electron/services/dispatch.ts';
+import { handlers } from '../../../electron/services/handlers.ts';
 import { fingerprint, openTestApp } from '../temp-db.ts';
 
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -97,5 +99,45 @@ describe('dispatcher', () => {
     const res = await app.dispatch('profile.save', { yearId: 1, duties: [], internalOffices: [], staffAuthorized: null, staffActual: null, overallGoal: '' });
     expect(res).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     expect(fingerprint(app.db)).toBe(before);
+  });
+
+  it('refuses, in the dispatcher, writes that name a final year by a row of it, and still lets the year be re-opened', async () => {
+    const app = openTestApp();
+    await app.dispatch('example.load', {});
+    const one = (sql: string) => (app.db.prepare(sql).get() as { id: number }).id;
+    const lineId = one('SELECT id FROM budget_line WHERE year_id = 1 LIMIT 1');
+    const txnId = one('SELECT id FROM ledger_txn WHERE year_id = 1 LIMIT 1');
+    const areaId = one('SELECT id FROM work_area WHERE year_id = 1 LIMIT 1');
+    const taskId = one('SELECT t.id FROM work_task t JOIN work_area a ON a.id = t.area_id WHERE a.year_id = 1 LIMIT 1');
+    const projectId = one('SELECT id FROM project WHERE year_id = 1 LIMIT 1');
+    app.db.prepare("UPDATE fiscal_year SET status = 'final' WHERE id = 1").run();
+    // The handlers are never reached: a refusal that came from a service would show they were.
+    let reached = 0;
+    const counting = new Proxy(handlers, {
+      get: (h, k) => {
+        reached++;
+        return h[k as keyof typeof h];
+      },
+    });
+    const guarded = createDispatcher(app.ctx, counting, () => {});
+    const before = fingerprint(app.db);
+    const calls: Array<[MethodName, unknown]> = [
+      ['budget.deleteLine', { id: lineId }],
+      ['ledger.deleteTxn', { id: txnId }],
+      ['work.deleteArea', { id: areaId }],
+      ['work.deleteTask', { id: taskId }],
+      ['projects.delete', { id: projectId }],
+      ['years.delete', { id: 1 }],
+      ['budget.copyFromYear', { fromYearId: 1, toYearId: 1, amounts: 'zero' }],
+      ['execution.link', { yearId: 1 }],
+    ];
+    for (const [method, input] of calls) {
+      const res = await guarded(method, input);
+      expect.soft(res, method).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    }
+    expect(reached).toBe(0);
+    expect(fingerprint(app.db)).toBe(before);
+    expect(await guarded('report.reopen', { yearId: 1, reason: '更正数据' })).toMatchObject({ ok: true });
+    expect(await guarded('budget.deleteLine', { id: lineId })).toMatchObject({ ok: true });
   });
 });

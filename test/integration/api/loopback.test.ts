@@ -92,6 +92,35 @@ describe('loopback browser-mode transport', () => {
     expect(JSON.parse(b.body).error.message).toContain('不是有效的 JSON');
   });
 
+  it('answers a malformed request address with 400, not an internal error', async () => {
+    const host = { host: `127.0.0.1:${app.server.port}` };
+    for (const path of ['/%E0%A4%A', '/%', '/assets/%ZZ.js', '/a%00b', '/api/%E0']) {
+      const r = await raw(app.server.port, { method: 'GET', path, headers: host });
+      expect([path, r.status]).toEqual([path, 400]);
+      expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '请求地址格式错误。' } });
+    }
+    const ok = await raw(app.server.port, { method: 'GET', path: '/%E6%B5%81', headers: host });
+    expect(ok.status).not.toBe(400);
+  });
+
+  it('refuses upload names that are no file name with a Chinese message and no temp path', async () => {
+    for (const fileName of ['.', '..', 'a/..', '???']) {
+      const r = await raw(app.server.port, {
+        headers: good(),
+        body: JSON.stringify({ method: 'import.upload', input: { fileName, base64: Buffer.from('a,b\n').toString('base64') } }),
+      });
+      const body = JSON.parse(r.body);
+      expect(body).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      expect(body.error.message).toMatch(/^文件名“.*”无效/);
+      expect(body.error.message).not.toMatch(/selfeval-uploads|\/tmp|内部错误/);
+    }
+    const con = await raw(app.server.port, {
+      headers: good(),
+      body: JSON.stringify({ method: 'import.upload', input: { fileName: 'CON.csv', base64: Buffer.from('a,b\n').toString('base64') } }),
+    });
+    expect(JSON.parse(con.body)).toMatchObject({ ok: true, data: { name: '_CON.csv' } });
+  });
+
   it('gives the same typed errors as the in-process dispatcher through the shared client', async () => {
     const client = createClient({
       async invoke(method, input) {

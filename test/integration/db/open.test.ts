@@ -38,6 +38,34 @@ describe('openDatabase', () => {
     expect(() => openDatabase(file)).toThrow(/不是本程序的数据文件/);
   });
 
+  it('refuses, untouched, a data file whose schema is not what its version’s migrations make', () => {
+    const file = tempPath();
+    openDatabase(file).close();
+    const raw = new Database(file);
+    raw.exec('CREATE TRIGGER double_amounts AFTER INSERT ON ledger_txn BEGIN UPDATE ledger_txn SET amount_fen = amount_fen * 2 WHERE id = new.id; END');
+    raw.exec('DROP INDEX ledger_txn_batch');
+    raw.close();
+    expect(() => openDatabase(file)).toThrow(
+      expect.objectContaining({ code: 'DB_CORRUPT', message: expect.stringMatching(/多出触发器 double_amounts；缺少索引 ledger_txn_batch/) }),
+    );
+    const check = new Database(file, { readonly: true });
+    expect(check.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'double_amounts'").get()).toEqual({ n: 1 });
+    check.close();
+  });
+
+  it('opens and migrates a file of every older schema version (its schema checked against that version)', () => {
+    const migrations = loadMigrations();
+    for (let v = 1; v < migrations.length; v++) {
+      const file = tempPath();
+      openDatabase(file, { migrations: migrations.slice(0, v) }).close();
+      const db = openDatabase(file, { migrations });
+      expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+      db.close();
+      // And once migrated, it opens again with the latest schema check.
+      openDatabase(file, { migrations }).close();
+    }
+  });
+
   it('leaves a database at the old version when a migration fails', () => {
     const file = tempPath();
     const migrations = loadMigrations();

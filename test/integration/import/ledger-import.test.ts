@@ -60,10 +60,14 @@ describe('messy 明细账 in 万元 with a two-level header', () => {
       '19:blank:',
       '20:footer:制表人',
     ]);
-    expect(preview.checks.map((c) => [c.row, c.ok])).toEqual([
-      [11, true],
-      [17, true],
+    // 本月合计 against the month's rows, 本年累计 against the year's so far.
+    expect(preview.checks.map((c) => [c.row, c.label, c.ok])).toEqual([
+      [11, '本月合计', true],
+      [12, '本年累计', true],
+      [17, '本月合计', true],
+      [18, '本年累计', true],
     ]);
+    expect(preview.yearSource).toMatchObject({ year: 2021, kind: 'header', evidence: '2021年' });
     const reversal = preview.rows.find((r) => r.row === 14);
     expect(reversal).toMatchObject({ kind: 'ledger', direction: 'out', amountFen: -500_000, category: 'project' });
     expect(preview.rows.find((r) => r.row === 16)).toMatchObject({ amountFen: 300_000, econCode: '30211' });

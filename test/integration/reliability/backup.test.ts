@@ -265,7 +265,7 @@ describe('backup to a place that cannot take it', () => {
       const dest = join(mount!.dir, 'backup.db');
       const e = await writeBackup(db, dest).catch((err: unknown) => err as { code: string; message: string });
       expect(e).toMatchObject({ code: 'DISK_FULL' });
-      expect((e as { message: string }).message).toContain(`备份失败：备份位置 ${mount!.dir} 所在磁盘空间已满。数据文件未受影响。`);
+      expect((e as { message: string }).message).toContain(`备份失败：备份位置 ${mount!.dir} 所在磁盘空间不足。数据文件未受影响。`);
       expect(() => writeBackupSync(db, join(mount!.dir, 'sync.db'))).toThrow(expect.objectContaining({ code: 'DISK_FULL' }));
       expect(readdirSync(mount!.dir)).toEqual([]);
       expect(db.pragma('quick_check', { simple: true })).toBe('ok');
@@ -286,7 +286,7 @@ describe('backup to a place that cannot take it', () => {
       const hash = contentHash(db);
       const e = await writeBackup(db, join(view!.dir, 'backups', 'b.db')).catch((err: unknown) => err as { code: string; message: string });
       expect(e).toMatchObject({ code: 'DB_READONLY' });
-      expect((e as { message: string }).message).toMatch(/备份失败：无法写入备份位置 .*（只读、无权限或无法访问）。数据文件未受影响。/);
+      expect((e as { message: string }).message).toMatch(/备份失败：无法写入备份位置 .*（只读或无权限）。数据文件未受影响。/);
       // The folder itself exists but is read-only: SQLite cannot create the copy.
       await expect(writeBackup(db, join(view!.dir, 'b.db'))).rejects.toMatchObject({ code: 'DB_READONLY' });
       await expect(writeBackupSyncAsync(db, join(view!.dir, 'c.db'))).rejects.toMatchObject({ code: 'DB_READONLY' });

@@ -68,7 +68,7 @@ describe('disk full', () => {
     db.pragma(`max_page_count = ${pages + 2}`);
     const e = caught(() => addLedgerBatch(db, 2000, 'F'));
     expect(e.code).toBe('DISK_FULL');
-    expect(e.message).toContain('磁盘空间已满，本次修改未保存，已有数据未受影响');
+    expect(e.message).toContain('磁盘空间不足，本次修改未保存，已有数据未受影响');
     expect(e.message).toContain(file);
     expect(db.inTransaction).toBe(false);
     expect(contentHash(db)).toBe(before);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppErrorPayload } from '../../../shared/api/app-error.ts';
 import { backupDirFor } from '../../../electron/db/backup.ts';
 import { lockPathFor, readFileLock } from '../../../electron/db/file-lock.ts';
-import { openDataFile } from '../../../electron/db/open-data-file.ts';
+import { openDataFile } from '../../../electron/services/open-data-file.ts';
 import { latestSchemaVersion, openDatabase } from '../../../electron/db/open.ts';
 import { startBrowserMode } from '../../../electron/server/browser-mode.ts';
 import { openAppSession } from '../../../electron/services/app-session.ts';
@@ -122,7 +122,7 @@ describe('start-up on a damaged data file', () => {
       expect(contentHash(reader)).toBe(goodHash);
       reader.close();
       expect((await api.call('setup.state', {})).department?.name).toBe(EXAMPLE_DEPARTMENT.name);
-      expect(await api.call('settings.set', { key: 'after-restore', value: 1 })).toEqual({ ok: true });
+      expect(await api.call('settings.set', { key: 'amountUnit', value: 'yuan' })).toEqual({ ok: true });
     } finally {
       await app.close();
     }

@@ -85,6 +85,39 @@ describe('restore', () => {
     expect(readdirSync(dir).filter((n) => n.includes('pre-restore') || n.includes('restore-tmp'))).toEqual([]);
   });
 
+  it.each([
+    ['one added trigger', 'CREATE TRIGGER double_amounts AFTER INSERT ON ledger_txn BEGIN UPDATE ledger_txn SET amount_fen = amount_fen * 2 WHERE id = new.id; END', /多出触发器 double_amounts/],
+    ['one missing trigger', 'DROP TRIGGER audit_log_no_delete', /缺少触发器 audit_log_no_delete/],
+    ['one added index', 'CREATE INDEX spy_index ON ledger_txn (summary)', /多出索引 spy_index/],
+    ['one missing index', 'DROP INDEX ledger_txn_batch', /缺少索引 ledger_txn_batch/],
+    ['one added view', 'CREATE VIEW everything AS SELECT * FROM ledger_txn', /多出视图 everything/],
+    [
+      'one changed trigger',
+      "DROP TRIGGER audit_log_no_delete; CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT 1; END",
+      /触发器 audit_log_no_delete 的定义与本程序不同/,
+    ],
+  ])('refuses a backup with %s and leaves the data file unchanged', async (_kind, sql, message) => {
+    const { dir, file, ctx, entry, liveHash } = await liveWithBackup();
+    const candidate = join(dir, 'tampered.db');
+    copyFileSync(join(backupDirFor(file), entry.name), candidate);
+    const raw = new Database(candidate);
+    raw.exec(sql);
+    // Still whole, still ours, same version: only the schema tells.
+    expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+    raw.close();
+    expect(() => restoreFromFile(ctx, candidate, reopen)).toThrow(
+      expect.objectContaining({ code: 'DB_CORRUPT', message: expect.stringMatching(message) }),
+    );
+    expect(ctx.db.open).toBe(true);
+    expect(contentHash(ctx.db)).toBe(liveHash);
+    ctx.db.close();
+    const after = new Database(file, { readonly: true });
+    expect(contentHash(after)).toBe(liveHash);
+    expect((after.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name IN ('double_amounts', 'spy_index', 'everything')").get() as { n: number }).n).toBe(0);
+    after.close();
+    expect(readdirSync(dir).filter((n) => n.includes('pre-restore') || n.includes('restore-tmp'))).toEqual([]);
+  });
+
   it('restores a backup of an older schema and migrates it, backing it up first', async () => {
     const dir = tempDir();
     const old = join(dir, 'old-source.db');

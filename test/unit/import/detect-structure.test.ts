@@ -114,13 +114,13 @@ describe('layout rows', () => {
   const text = [1];
   const amounts = [2, 3];
   it.each([
-    [[null, '本月合计', 100, 0], 'total', '本月合计', 'period'],
-    [[null, '本年累计', 100, 0], 'total', '本年累计', 'none'],
-    [['合计', null, 100, 0], 'total', '合计', 'all'],
-    [[null, '小计', 1, 0], 'total', '小计', 'period'],
+    [[null, '本月合计', 100, 0], 'total', '本月合计', 'month'],
+    [[null, '本年累计', 100, 0], 'total', '本年累计', 'year'],
+    [['合计', null, 100, 0], 'total', '合计', 'year'],
+    [[null, '小计', 1, 0], 'total', '小计', 'page'],
     [['2021-01-01', '期初余额', null, null], 'total', '期初余额', 'none'],
     [[null, '过次页', 5, 5], 'total', '过次页', 'none'],
-    [['本页合计 借方发生额：0.94 借方交易笔数：1'], 'total', '本页合计', 'period'],
+    [['本页合计 借方发生额：0.94 借方交易笔数：1'], 'total', '本页合计', 'page'],
     [['制表人：张三  复核：李四'], 'footer', '制表人', 'none'],
     [[null, null, '  ', null], 'blank', '', 'none'],
   ])('%j is %s', (cells, kind, label, scope) => {

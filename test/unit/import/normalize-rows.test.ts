@@ -106,10 +106,10 @@ describe('duplicates and checksums', () => {
     const row = (amountFen: number, direction: 'out' | 'in') => ({ amountFen, direction }) as LedgerRow;
     checker.add(row(100, 'out'));
     checker.add(row(50, 'in'));
-    checker.totalRow(5, '本月合计', 'period', [null, 1, 0.5]);
+    checker.totalRow(5, '本月合计', 'month', [null, 1, 0.5]);
     checker.add(row(30, 'out'));
-    checker.totalRow(7, '本月合计', 'period', [null, 0.4, null]);
-    checker.totalRow(8, '合计', 'all', [null, 1.3, 0.5]);
+    checker.totalRow(7, '本月合计', 'month', [null, 0.4, null]);
+    checker.totalRow(8, '合计', 'year', [null, 1.3, 0.5]);
     expect(checker.checks.map((c) => [c.row, c.fileOutFen, c.rowsOutFen, c.ok])).toEqual([
       [5, 100, 100, true],
       [7, 40, 30, false],

@@ -9,7 +9,7 @@ import { commitImport, undoImport } from '../../../electron/services/import-serv
 import { AppError } from '../../../shared/api/app-error.ts';
 import type { LedgerRow } from '../../../shared/import/schemas.ts';
 import { formatYuan } from '../../../shared/money/fen.ts';
-import { type ImportTestDb, openImportTestDb } from '../../integration/import/import-db.ts';
+import { type ImportTestDb, importTablesSnapshot, openImportTestDb } from '../../integration/import/import-db.ts';
 import { encodeSheet, extensionOf, type SheetCell, type SheetFormat, type SheetRows } from '../../stress/generated-sheets.ts';
 
 // File-level properties of the importer (issue #7 §8, reliability-notes §5.2 items 4–5), on
@@ -138,7 +138,7 @@ describe('file properties', () => {
   );
 
   it(
-    'importing the same file again is refused, and the same rows in another file import nothing new',
+    'importing the same file again is refused, and the same rows in another file fail as nothing to import',
     async () => {
       let n = 0;
       let duplicates = 0;
@@ -164,11 +164,13 @@ describe('file properties', () => {
           expect(changes()).toBe(before);
           // Same rows, another file: a different format, an extra title line.
           const second = writeGenerated(`other-${id}`, [['重新导出'], ...toRows({ ...g, format: otherFormat }, ` #${id}`)], otherFormat);
-          const b = await commitImport(t.db, { ...options, filePath: second }, run);
-          expect(b.accounting.rowsImported).toBe(0);
-          expect(b.accounting.rowsDuplicate).toBe(g.lines.length);
-          duplicates += b.accounting.rowsDuplicate;
-          undoImport(t.db, b.batchId);
+          // Nothing new to import is a failure that writes nothing, not an empty batch.
+          const tablesBefore = importTablesSnapshot(t.db);
+          const b = await commitImport(t.db, { ...options, filePath: second }, run).catch((e: unknown) => e);
+          expect(b).toBeInstanceOf(AppError);
+          expect((b as AppError).message).toContain(`${g.lines.length} 行与已导入的数据重复`);
+          expect(importTablesSnapshot(t.db)).toBe(tablesBefore);
+          duplicates += g.lines.length;
           undoImport(t.db, a.batchId);
         }),
         { numRuns: RUNS },

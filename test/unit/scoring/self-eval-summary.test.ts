@@ -64,6 +64,7 @@ describe('generateSelfEvalSummary', () => {
       procurement: { value: { num: 195n, den: 2n }, detail: '' },
       work_tasks: { value: { num: 100n, den: 1n }, detail: '' },
       project_indicators: { value: null, detail: '' },
+      project_eval_average: { value: null, detail: '' },
     });
     expect(generateSelfEvalSummary(data, opts).split('\n')[1]).toBe(
       '1.管理效能方面，总分 20 分。其中，资金管理 12 分、采购管理 7.9 分，本项得分 19.9 分，扣分原因为政府采购执行率未达 100%，扣 0.1 分；',
@@ -77,6 +78,7 @@ describe('generateSelfEvalSummary', () => {
       procurement: { value: { num: 100n, den: 1n }, detail: '' },
       work_tasks: { value: { num: 100n, den: 1n }, detail: '' },
       project_indicators: { value: null, detail: '' },
+      project_eval_average: { value: null, detail: '' },
     };
     expect(generateSelfEvalSummary(sheetOf(framework, full, data), opts)).toBe(
       [
@@ -100,6 +102,7 @@ describe('generateSelfEvalSummary', () => {
         procurement: { value: { num: 90n, den: 1n }, detail: '' },
         work_tasks: { value: { num: 300n, den: 4n }, detail: '' },
         project_indicators: { value: null, detail: '' },
+        project_eval_average: { value: null, detail: '' },
       },
     );
     expect(generateSelfEvalSummary(sheet, opts).split('\n').slice(1)).toEqual([

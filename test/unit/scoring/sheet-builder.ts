@@ -18,6 +18,7 @@ export const DATA: DataValues = {
   procurement: { value: percentOf(39, 40), detail: 'proc' },
   work_tasks: { value: percentOf(4, 4), detail: 'tasks' },
   project_indicators: { value: percentOf(5, 6), detail: 'projects' },
+  project_eval_average: { value: percentOf(9763, 10000), detail: 'project eval' },
 };
 
 export type InputsByCode = Record<string, Partial<Omit<ScoreInputRow, 'indicatorId'>>>;

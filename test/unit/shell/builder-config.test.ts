@@ -10,6 +10,7 @@ describe('electron-builder.yml', () => {
     linux: { target: Array<{ target: string; arch: string[] }>; icon: string };
     afterPack: string;
     asarUnpack: string[];
+    files: string[];
   };
 
   it('targets Windows NSIS x64 (Chinese, per user) and Linux deb + AppImage on x64 and arm64', () => {
@@ -29,6 +30,12 @@ describe('electron-builder.yml', () => {
     for (const fuse of ['RunAsNode]: false', 'EnableNodeCliInspectArguments]: false', 'EnableEmbeddedAsarIntegrityValidation]: true', 'OnlyLoadAppFromAsar]: true']) {
       expect(afterPack).toContain(fuse);
     }
+  });
+
+  it('ships no build tools: tsx and esbuild are development dependencies and excluded from the app', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
+    for (const tool of ['tsx', 'esbuild']) expect(pkg.dependencies).not.toHaveProperty(tool);
+    expect(config.files).toContain('!**/node_modules/{tsx,esbuild,@esbuild}/**');
   });
 
   it('names only files that exist', () => {

@@ -119,7 +119,7 @@ function YearBudget({ year }: { year: FiscalYear }) {
     if (first) requestAnimationFrame(() => grid.current?.focusCell(first.key, 'initial'));
   }, [linesById, jumpFilter, rowsRef]);
 
-  const { saveRow, idOf, forgetProjects } = useLineSaver({
+  const { saveRow, idOf } = useLineSaver({
     yearId,
     rowsRef,
     dispatch,
@@ -307,7 +307,6 @@ function YearBudget({ year }: { year: FiscalYear }) {
         onClose={(copied) => {
           setCopyOpen(false);
           if (copied) {
-            forgetProjects();
             void loadLines();
             scheduleReload();
           }

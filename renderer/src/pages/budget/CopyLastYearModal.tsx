@@ -1,4 +1,4 @@
-import { App as AntApp, Modal, Progress, Radio, Space, Typography } from 'antd';
+import { App as AntApp, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { applyError } from '../../components/apply-error.ts';
 import { type CopyAmounts, copyLinesFromYear } from './copy-last-year.ts';
@@ -10,25 +10,26 @@ interface Props {
   onClose(copied: boolean): void;
 }
 
-/** Asks how to copy last year's budget lines, then copies them with a progress bar. */
+/** Asks how to copy last year's budget lines, then copies them (one server transaction). */
 export function CopyLastYearModal({ open, from, toYearId, onClose }: Props) {
   const { message } = AntApp.useApp();
   const [amounts, setAmounts] = useState<CopyAmounts>('zero');
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [copying, setCopying] = useState(false);
   const run = async () => {
     if (!from) return;
-    setProgress({ done: 0, total: 0 });
+    setCopying(true);
     try {
-      const r = await copyLinesFromYear(from.id, toYearId, amounts, (done, total) => setProgress({ done, total }));
+      const r = await copyLinesFromYear(from.id, toYearId, amounts);
       message.success(
         `已从 ${from.year} 年度复制 ${r.copied} 条预算指标${r.skipped > 0 ? `，${r.skipped} 条本年度已有相同指标，未重复复制` : ''}。`,
       );
       onClose(true);
     } catch (err) {
+      // Nothing was copied: the copy is one transaction.
       applyError(err, message.error);
-      onClose(true);
+      onClose(false);
     } finally {
-      setProgress(null);
+      setCopying(false);
     }
   };
   return (
@@ -39,7 +40,7 @@ export function CopyLastYearModal({ open, from, toYearId, onClose }: Props) {
       cancelText="取消"
       onOk={run}
       onCancel={() => onClose(false)}
-      confirmLoading={progress !== null}
+      confirmLoading={copying}
       destroyOnHidden
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
@@ -54,7 +55,6 @@ export function CopyLastYearModal({ open, from, toYearId, onClose }: Props) {
             { value: 'lastFinal', label: '年初预算先填上年调整后预算数，复制后再修改' },
           ]}
         />
-        {progress && progress.total > 0 && <Progress percent={Math.floor((progress.done * 100) / progress.total)} />}
       </Space>
     </Modal>
   );

@@ -4,33 +4,15 @@ import { api } from '../../api/client.ts';
 import type { CellMessages, ColumnKey } from './grid-columns.ts';
 import type { LineValues } from './normalize-line-cells.ts';
 
-/** Project ids by name for one year, filled from projects.list and by every project created. */
-export type ProjectIds = Map<string, number>;
-
-export async function loadProjectIds(yearId: number): Promise<ProjectIds> {
-  const projects = await api!.call('projects.list', { yearId });
-  return new Map(projects.map((p) => [p.name, p.id]));
-}
-
-/** The project of that name in the year, created when the year has none yet. */
-export async function projectIdFor(yearId: number, name: string, unitId: number, ids: ProjectIds): Promise<number> {
-  const known = ids.get(name);
-  if (known !== undefined) return known;
-  const created = await api!.call('projects.save', { yearId, unitId, code: '', name, description: '' });
-  ids.set(created.name, created.id);
-  return created.id;
-}
-
-/** Saves one line (new when id is null); a project named on the line is found or created by name. */
-export async function saveLine(yearId: number, id: number | null, v: LineValues, projects: ProjectIds): Promise<BudgetLine> {
-  const projectId = v.projectName === '' ? null : await projectIdFor(yearId, v.projectName, v.unitId, projects);
-  return api!.call('budget.saveLine', {
+/** Saves one line (new when id is null); a project named on the line is found or created by name, in the same transaction. */
+export function saveLine(yearId: number, id: number | null, v: LineValues): Promise<BudgetLine> {
+  return api!.call('budget.saveLineByProjectName', {
     ...(id !== null ? { id } : {}),
     yearId,
     unitId: v.unitId,
     fundingSource: v.fundingSource,
     category: v.category,
-    projectId,
+    projectName: v.projectName,
     funcCode: v.funcCode,
     funcName: v.funcName,
     econCode: v.econCode,
@@ -47,6 +29,7 @@ const FIELD_COLUMNS: Record<string, ColumnKey> = {
   fundingSource: 'fundingSource',
   category: 'category',
   projectId: 'projectName',
+  projectName: 'projectName',
   name: 'projectName',
   funcCode: 'funcCode',
   funcName: 'funcName',

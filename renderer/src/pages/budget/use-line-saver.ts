@@ -3,7 +3,7 @@ import type { BudgetLine } from '../../../../shared/domain/budget-line.ts';
 import { type GridAction, type GridRow, isDirty } from './grid-rows.ts';
 import { lineToCells } from './line-cells.ts';
 import { checkRow, type RowContext } from './normalize-line-cells.ts';
-import { loadProjectIds, type ProjectIds, saveErrorCells, saveLine } from './save-line.ts';
+import { saveErrorCells, saveLine } from './save-line.ts';
 
 interface Options {
   yearId: number;
@@ -19,8 +19,6 @@ export interface LineSaver {
   saveRow(key: string): Promise<void>;
   /** The saved line's id of a grid row (a new row has one once its first save returned). */
   idOf(row: GridRow): number | null;
-  /** Forget cached project ids (after lines or projects were written elsewhere, e.g. a copy). */
-  forgetProjects(): void;
 }
 
 /**
@@ -29,7 +27,6 @@ export interface LineSaver {
  * service refuses, get their messages; the typed text stays.
  */
 export function useLineSaver({ yearId, rowsRef, dispatch, context, onSaved }: Options): LineSaver {
-  const projects = useRef<ProjectIds | null>(null);
   const savedIds = useRef(new Map<string, number>());
   const chain = useRef<Promise<void>>(Promise.resolve());
   const latest = useRef({ context, onSaved });
@@ -46,8 +43,7 @@ export function useLineSaver({ yearId, rowsRef, dispatch, context, onSaved }: Op
       const revision = row.revision;
       dispatch({ type: 'saving', key });
       try {
-        projects.current ??= await loadProjectIds(yearId);
-        const line = await saveLine(yearId, savedIds.current.get(key) ?? row.id, check.value, projects.current);
+        const line = await saveLine(yearId, savedIds.current.get(key) ?? row.id, check.value);
         savedIds.current.set(key, line.id);
         const now = latest.current.context();
         dispatch({ type: 'saved', key, revision, id: line.id, cells: lineToCells(line, now.units, now.amountUnit) });
@@ -68,8 +64,5 @@ export function useLineSaver({ yearId, rowsRef, dispatch, context, onSaved }: Op
     [save],
   );
   const idOf = useCallback((row: GridRow) => savedIds.current.get(row.key) ?? row.id, []);
-  const forgetProjects = useCallback(() => {
-    projects.current = null;
-  }, []);
-  return { saveRow, idOf, forgetProjects };
+  return { saveRow, idOf };
 }

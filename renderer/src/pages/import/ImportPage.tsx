@@ -4,6 +4,7 @@ import { AMOUNT_SCALE_LABELS, AMOUNT_SCALES } from '../../../../shared/import/am
 import { LAYOUT_KIND_LABELS } from '../../../../shared/import/classify-layout-row.ts';
 import { type ColumnMapping, FIELD_LABELS, fieldsFor, IMPORT_TARGET_LABELS, type ImportField, type ImportTarget } from '../../../../shared/import/fields.ts';
 import type { BadCell, CommitResult, ImportBatch, PreviewResult } from '../../../../shared/import/schemas.ts';
+import { describeTotalMismatch } from '../../../../shared/import/total-check-text.ts';
 import type { WizardPreviewInput } from '../../../../shared/import/wizard-schemas.ts';
 import { formatYuan } from '../../../../shared/money/fen.ts';
 import { api } from '../../api/client.ts';
@@ -32,6 +33,19 @@ function HiddenRowsNote({ r }: { r: PreviewResult | CommitResult }) {
       data-testid="hidden-rows-note"
       message={`其中 ${n} 行在原表中为隐藏行${onHiddenSheet ? '或位于隐藏工作表' : ''}，也会导入。请确认它们不是已作废、重复或已汇总的数据（预览中标为“隐藏行”）。`}
     />
+  );
+}
+
+/** Every 本月合计 / 本年累计 row the imported rows do not add up to, with sheet and row. */
+function TotalMismatches({ r }: { r: PreviewResult | CommitResult }) {
+  return (
+    <>
+      {r.checks
+        .filter((c) => !c.ok)
+        .map((c) => (
+          <Alert key={`${c.sheet}-${c.row}`} type="error" showIcon style={{ marginTop: 8 }} data-testid="total-mismatch" message={describeTotalMismatch(c)} />
+        ))}
+    </>
   );
 }
 
@@ -340,6 +354,27 @@ export function ImportPage() {
               {preview.mappingSource === 'profile' ? `已保存的方案“${preview.profile?.name}”` : preview.mappingSource === 'auto' ? '按表头名称自动识别' : '手工指定'}
             </Descriptions.Item>
           </Descriptions>
+          {preview.yearSource && (
+            <Typography.Paragraph style={{ margin: '4px 0 0' }} data-testid="year-source">
+              {preview.yearSource.text}
+            </Typography.Paragraph>
+          )}
+          {preview.bookSide && (
+            <Flex gap={8} align="center" wrap style={{ marginTop: 4 }} data-testid="book-side">
+              <Typography.Text>{preview.bookSide.text}</Typography.Text>
+              <Select
+                size="small"
+                style={{ width: 280 }}
+                value={preview.bookSide.debitMeans}
+                onChange={(v) => change({ debitMeans: v, mapping: undefined })}
+                options={[
+                  { value: 'out', label: '借方 = 支出（支出账、对账单）' },
+                  { value: 'in', label: '借方 = 收入（现金、银行存款日记账）' },
+                ]}
+                data-testid="debit-means"
+              />
+            </Flex>
+          )}
           {preview.alreadyImported && (
             <Alert type="error" message={`这个文件已于 ${preview.alreadyImported.createdAt.slice(0, 10)} 导入过（批次 ${preview.alreadyImported.batchId}），不能重复导入。`} />
           )}
@@ -391,9 +426,10 @@ export function ImportPage() {
       {preview && (
         <Card size="small" title="4. 预览（以下为将要保存的数据）">
           <Accounting r={preview} />
-          {preview.checks.filter((c) => !c.ok).map((c) => (
-            <Alert key={`${c.sheet}${c.row}`} type="error" style={{ marginTop: 8 }} message={`工作表“${c.sheet}”第 ${c.row} 行“${c.label}”与其上方各行之和不符：文件中为 ${formatYuan(c.fileOutFen ?? 0)}，各行合计 ${formatYuan(c.rowsOutFen)}。`} />
-          ))}
+          {preview.nothingToImport && accepted.length === 0 && (
+            <Alert type="error" showIcon style={{ marginTop: 8 }} data-testid="nothing-to-import" message="这个文件中没有可以导入的行，导入会失败" description={preview.nothingToImport} />
+          )}
+          <TotalMismatches r={preview} />
           {preview.badCellCount > 0 && (
             <Card size="small" type="inner" title={`无法识别的单元格（共 ${preview.badCellCount} 个，所在行不会导入）`} style={{ marginTop: 12 }}>
               <Table<BadCell>
@@ -471,7 +507,7 @@ export function ImportPage() {
           <Flex gap={12} align="center" style={{ marginTop: 12 }}>
             <Button
               type="primary"
-              disabled={locked || busy || job !== null || preview.accounting.rowsImported === 0 || preview.alreadyImported !== null}
+              disabled={locked || busy || job !== null || preview.accounting.rowsImported + accepted.length === 0 || preview.alreadyImported !== null}
               onClick={start}
               data-testid="import-commit"
             >
@@ -491,6 +527,8 @@ export function ImportPage() {
       {result && (
         <Card size="small" title={`导入完成（批次 ${result.batchId}）`} data-testid="import-result">
           <Accounting r={result} />
+          {result.yearSource && <Typography.Paragraph style={{ marginTop: 8 }}>{result.yearSource.text}</Typography.Paragraph>}
+          <TotalMismatches r={result} />
           {result.projectsCreated.length > 0 && <Typography.Paragraph>新建项目：{result.projectsCreated.join('、')}</Typography.Paragraph>}
           <Typography.Paragraph type="secondary">如发现导入有误，可在下方“导入记录”中撤销整批。</Typography.Paragraph>
         </Card>

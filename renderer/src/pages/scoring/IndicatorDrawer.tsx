@@ -2,6 +2,7 @@ import { Alert, Drawer, Flex, Form, Input, InputNumber, Select, Switch, Typograp
 import type { IndicatorDoc } from '../../../../shared/scoring/framework-doc.ts';
 import { cleanRule, defaultRule } from '../../../../shared/scoring/framework-edit.ts';
 import { isNumericRule, RULE_TYPE_LABELS, RULE_TYPES, type RuleSpec, type RuleType } from '../../../../shared/scoring/rule-spec.ts';
+import { BandsEditor } from './BandsEditor.tsx';
 import { VALUE_SOURCE_LABELS, VALUE_SOURCES, type ValueSource } from '../../../../shared/scoring/value-sources.ts';
 
 // Edits one indicator of the draft in place: every change goes straight into the draft, so the
@@ -96,7 +97,13 @@ export function IndicatorDrawer({ item, hasChildren, issues, disabled, onChange,
                 </Form.Item>
               )}
             </Flex>
-            {isNumericRule(rule) && (
+            {rule.type === 'bands' && (
+              <>
+                {text('unit', '单位', '%')}
+                <BandsEditor bands={rule.bands} disabled={disabled} onChange={(bands) => setRule({ ...rule, bands })} />
+              </>
+            )}
+            {isNumericRule(rule) && rule.type !== 'bands' && (
               <Flex gap={12}>
                 {text('target', '目标值（年度填报可改）', '100')}
                 {text('unit', '单位', '%')}

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { AppError } from '../../shared/api/app-error.ts';
-import { backupBeforeMigrate, backupsOf, keepEarlierBackups } from '../services/backup-service.ts';
-import { backupDirFor } from './backup.ts';
-import { acquireFileLock, type FileLock, type LockTool } from './file-lock.ts';
-import { openWithHealthCheck } from './health.ts';
-import type { Db } from './open.ts';
+import { backupBeforeMigrate, backupsOf, keepEarlierBackups } from './backup-service.ts';
+import { backupDirFor } from '../db/backup.ts';
+import { acquireFileLock, type FileLock, type LockTool } from '../db/file-lock.ts';
+import { openWithHealthCheck } from '../db/health.ts';
+import type { Db } from '../db/open.ts';
 
 // The writer lock of each connection opened here; closing the connection releases it.
 const locks = new WeakMap<Db, FileLock>();

@@ -1,0 +1,123 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { createClient } from '../../../shared/api/client.ts';
+import { normalizeWhitespace, pageCount } from '../export/poppler.ts';
+import { openTestApp, tempPath } from '../temp-db.ts';
+
+async function exampleFiles() {
+  const app = openTestApp();
+  const api = createClient({ invoke: app.dispatch });
+  await api.call('example.load', {});
+  const write = async (format: 'pdf' | 'xlsx' | 'docx') => {
+    const f = await api.call('projectEval.render', { yearId: 1, format });
+    const file = tempPath(`项目自评.${format}`);
+    writeFileSync(file, Buffer.from(f.base64, 'base64'));
+    return { file, fileName: f.fileName };
+  };
+  return { api, write };
+}
+
+/** pdftotext's layout text, one table row per line with its whitespace collapsed, as a reader sees it. */
+function layoutText(file: string, page?: number): string {
+  const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
+  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', ...range, file, '-'], { encoding: 'utf8' })
+    .split('\n')
+    .map(normalizeWhitespace)
+    .join('\n');
+}
+
+const hasSoffice = (() => {
+  try {
+    execFileSync('soffice', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe('项目支出绩效自评表 exports', () => {
+  it('PDF: one table per page with the execution figures, totals and grade; a draft says 草稿 in the footer', async () => {
+    const { write } = await exampleFiles();
+    const { file, fileName } = await write('pdf');
+    expect(fileName).toBe('2021年度项目支出绩效自评表（草稿）.pdf');
+    expect(pageCount(file)).toBe(3);
+    // The layout text, one table row per line with its whitespace collapsed, as a reader sees it.
+    const pages = [1, 2, 3].map((p) => layoutText(file, p));
+    const expected = [
+      ['城市运行指挥平台运行维护', '年度资金总额 300.00 330.00 300.50 10.00 91.06% 9.11', '99.11'],
+      ['12345热线工单处置保障', '年度资金总额 160.00 200.25 120.66 10.00 60.25% 6.03', '96.03'],
+      ['海防管控工作经费', '年度资金总额 104.08 114.08 70.55 10.00 61.84% 6.18', '96.18'],
+    ];
+    pages.forEach((text, i) => {
+      const [name, fundRow, total] = expected[i]!;
+      expect(text).toContain('项目支出绩效自评表');
+      expect(text).toContain(name!);
+      expect(text).toContain(fundRow!);
+      expect(text).toContain(`总分 100.00 ${total}`);
+      expect(text).toMatch(/评价等次：\n(.*\n)?优/);
+      expect(text).toContain('草稿');
+    });
+    expect(pages[0]).toContain('≤4小时 2.5小时 56.25 56.25');
+    expect(pages[1]).toContain('≥90% 96.2% 15.00 15.00');
+  });
+
+  it('Excel: one sheet per project with live formulas for rates, scores, total and grade (results cached)', async () => {
+    const { write } = await exampleFiles();
+    const { file } = await write('xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['城市运行指挥平台运行维护', '12345热线工单处置保障', '海防管控工作经费']);
+    const ws = wb.worksheets[0]!;
+    // Row 4 is the first grid row; the fund header is grid row 2, 年度资金总额 grid row 3 → sheet row 7.
+    expect(ws.getCell('H7').value).toMatchObject({ formula: 'IF(E7=0,"",F7/E7)' });
+    expect(ws.getCell('I7').value).toMatchObject({ formula: 'IF(E7=0,"",ROUND(MIN(F7/E7,1)*G7,2))', result: 9.11 });
+    const totalRow = ws.getColumn(1).values.indexOf('总分');
+    expect(ws.getCell(`H${totalRow}`).value).toMatchObject({ result: 99.11 });
+    expect((ws.getCell(`H${totalRow}`).value as { formula: string }).formula).toBe(`I7+SUM(H14:H15)`);
+    expect(ws.getCell(`I${totalRow}`).value).toMatchObject({ result: '评价等次：优' });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true });
+    expect(ws.headerFooter.oddFooter).toContain('草稿');
+  });
+
+  it.skipIf(!hasSoffice)('Excel recalculated by LibreOffice gives the same figures (skipped without soffice)', async () => {
+    const { write } = await exampleFiles();
+    const { file } = await write('xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    // Clear every cached result, so only a recalculation can bring the figures back.
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          const v = cell.value as { formula?: string } | null;
+          if (v && typeof v === 'object' && 'formula' in v && v.formula) cell.value = { formula: v.formula } as ExcelJS.CellFormulaValue;
+        }),
+      );
+    }
+    const bare = join(dirname(file), 'bare.xlsx');
+    await wb.xlsx.writeFile(bare);
+    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dirname(file), bare], { stdio: 'ignore', timeout: 120_000 });
+    const text = layoutText(join(dirname(file), 'bare.pdf'));
+    for (const s of [
+      '年度资金总额 300.00 330.00 300.50 10.00 91.06% 9.11',
+      '年度资金总额 160.00 200.25 120.66 10.00 60.25% 6.03',
+      '年度资金总额 104.08 114.08 70.55 10.00 61.84% 6.18',
+      '总分 100.00 99.11 评价等次：优',
+      '总分 100.00 96.03 评价等次：优',
+      '总分 100.00 96.18 评价等次：优',
+    ]) {
+      expect(text).toContain(s);
+    }
+  });
+
+  it('Word: every project’s table, with its figures', async () => {
+    const { write } = await exampleFiles();
+    const { file } = await write('docx');
+    const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8' });
+    for (const s of ['项目支出绩效自评表', '城市运行指挥平台运行维护', '91.06%', '9.11', '99.11', '评价等次：优', '海防管控工作经费', '96.18']) expect(xml).toContain(s);
+    expect(xml.match(/w:pageBreakBefore/g)).toHaveLength(2);
+    expect(existsSync(file) && readFileSync(file).length > 0).toBe(true);
+  });
+});
