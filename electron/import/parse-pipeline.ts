@@ -378,6 +378,7 @@ class SheetStreamer {
     const textColumns = [mapping.summary, mapping.note, mapping.voucherNo, mapping.date, mapping.counterparty].filter(
       (i): i is number => i !== undefined,
     );
+    const notLabelColumns = mapping.fundingSource === undefined ? [] : [mapping.fundingSource];
     const amountColumns = (AMOUNT_FIELDS[req.target] as readonly ImportField[])
       .map((f) => mapping[f])
       .filter((i): i is number => i !== undefined);
@@ -413,7 +414,7 @@ class SheetStreamer {
           tally.skip(sheet, raw.row, 'header', '');
           continue;
         }
-        const layout = classifyLayoutRow(raw.cells, textColumns, amountColumns);
+        const layout = classifyLayoutRow(raw.cells, textColumns, amountColumns, notLabelColumns);
         if (layout) {
           tally.skip(sheet, raw.row, layout.kind, layout.label);
           if (layout.kind === 'total') checker.totalRow(raw.row, layout.label, layout.totalScope, raw.cells);

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/api/app-error.ts';
+import { withOwnNames } from '../../shared/budget/code-list.ts';
 import { type KeyedActual, type KeyedBudget, NO_ACTUAL, NO_BUDGET } from '../../shared/budget/breakdown-rows.ts';
 import { monthOfPeriod, monthPeriod } from '../../shared/budget/fiscal-periods.ts';
 import type { CategoryAmounts, CheckInput, YearActuals } from '../../shared/checks/check-input.ts';
@@ -28,8 +29,8 @@ import {
   unmatchedFacts,
 } from '../db/repositories/execution-check-repo.ts';
 import { deleteExplanation, getExplanation, listExplanations, upsertExplanation } from '../db/repositories/execution-explanation-repo.ts';
-import { ledgerSpendingFen } from '../db/repositories/execution-repo.ts';
-import { type ExecutionYear, previousExecutionYear, projectNames } from '../db/repositories/execution-year-repo.ts';
+import { departmentTotals, ledgerSpendingFen } from '../db/repositories/execution-repo.ts';
+import { budgetCodeNames, type ExecutionYear, previousExecutionYear, projectNames } from '../db/repositories/execution-year-repo.ts';
 import { parseInput, requireExecutionYear, requireWritableExecutionYear, targetsByQuarter } from './execution-service.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -76,6 +77,7 @@ function named(budget: KeyedBudget[], actual: KeyedActual[], name: (key: string)
 export function gatherCheckInput(db: Db, y: ExecutionYear): CheckInput {
   const actual = (dim: Dimension) => actualBy(db, y.id, dim);
   const budgetCats = budgetBy(db, y.id, 'category');
+  const thisYear = departmentTotals(db, y.id);
   const actualCats = actual('category');
   const units = new Map(listUnits(db, y.departmentId).map((u) => [String(u.id), u.name]));
   const projects = new Map(projectNames(db, y.id).map((p) => [String(p.id), p.name]));
@@ -88,10 +90,11 @@ export function gatherCheckInput(db: Db, y: ExecutionYear): CheckInput {
   const prev = previousExecutionYear(db, y.id);
   return {
     year: y.year,
-    codes: loadCodeLists(),
+    codes: withOwnNames(loadCodeLists(), budgetCodeNames(db, y.id)),
     budget: {
-      initialFen: budgetCats.reduce((s, r) => s + r.initialFen, 0),
-      adjustmentFen: budgetCats.reduce((s, r) => s + r.adjustmentFen, 0),
+      // 预算调整率 is defined on this year's money, carry-over left out.
+      initialFen: thisYear.thisYearInitialFen,
+      adjustmentFen: thisYear.thisYearAdjustmentFen,
       finalFen: budgetFinalFen(db, y.id),
       byCategory: byCategory(budgetCats.map((r) => ({ key: r.key, amount: r.finalFen }))),
     },

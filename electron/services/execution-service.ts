@@ -15,7 +15,7 @@ import {
 import { monthOfPeriod } from '../../shared/budget/fiscal-periods.ts';
 import { lastYearProjectKeys, rekey } from '../../shared/budget/project-key-map.ts';
 import { DEFAULT_EXECUTION_TARGETS_BP, type MonthActual, monthRows, quarterRows } from '../../shared/budget/quarter-progress.ts';
-import { revenueExpenditureParagraph } from '../../shared/budget/revenue-expenditure-paragraph.ts';
+import { revenueExpenditureParagraph } from '../../shared/report/revenue-expenditure-paragraph.ts';
 import { type IdentityDimension, type RowNames, rowIdentity } from '../../shared/budget/row-identity.ts';
 import {
   type BreakdownRow,
@@ -34,7 +34,7 @@ import {
   type TransactionPage,
   type UnmatchedGroup,
 } from '../../shared/budget/schemas.ts';
-import { CATEGORIES, CATEGORY_LABELS, FUNDING_SOURCES } from '../../shared/domain/enums.ts';
+import { BUDGET_FUNDING_SOURCES, type BudgetFundingSource, CATEGORIES, CATEGORY_LABELS } from '../../shared/domain/enums.ts';
 import { percentNumber } from '../../shared/money/rate.ts';
 import { loadCodeLists } from '../codes/load-code-lists.ts';
 import type { Db } from '../db/open.ts';
@@ -59,6 +59,7 @@ import {
   executionYear,
   previousExecutionYear,
   projectNames,
+  projectUnitNames,
   unitNames,
 } from '../db/repositories/execution-year-repo.ts';
 import { inTransaction } from './transaction.ts';
@@ -110,7 +111,7 @@ function rowNames(db: Db, y: ExecutionYear, last: ExecutionYear | null): RowName
 }
 
 const CATEGORY_ORDER = orderBy(CATEGORIES);
-const FUNDING_ORDER = orderBy(FUNDING_SOURCES);
+const FUNDING_ORDER = orderBy(BUDGET_FUNDING_SOURCES);
 
 function breakdown(
   db: Db,
@@ -203,6 +204,9 @@ export function getExecutionOverview(db: Db, rawInput: ExecutionQuery): Executio
   const byMonth = monthRows(y.year, finalFen, periods.months, lastMonths);
   const unitOrder = [...names.units.keys()].map(String);
   const unmatched = countTransactions(db, y.id, y.year, { unmatchedOnly: true, ...(unitId !== undefined ? { unitId } : {}) });
+  const byFundingSource = b('fundingSource', FUNDING_ORDER);
+  // 预算调整率 is defined on this year's money: 上年结转结余 is neither 年初预算 nor 调整.
+  const thisYear = byFundingSource.filter((r) => r.key !== 'carry_over');
 
   return {
     yearId: y.id,
@@ -211,10 +215,13 @@ export function getExecutionOverview(db: Db, rawInput: ExecutionQuery): Executio
     scopeLabel: unitId === undefined ? `${y.departmentName}（部门整体）` : (names.units.get(unitId) ?? ''),
     lastYear: last?.year ?? null,
     totals,
-    adjustment: adjustmentRate(totals.total.initialFen, totals.total.adjustmentFen),
+    adjustment: adjustmentRate(
+      thisYear.reduce((s, r) => s + r.initialFen, 0),
+      thisYear.reduce((s, r) => s + r.adjustmentFen, 0),
+    ),
     byUnit: b('unit', orderBy(unitOrder)),
     byCategory,
-    byFundingSource: b('fundingSource', FUNDING_ORDER),
+    byFundingSource,
     byProject: b('project', orderBy([...allNames.projects.keys()])),
     byEconClass: b('econClass'),
     byEconItem: b('econItem'),
@@ -349,8 +356,8 @@ export function getRevenueExpenditureText(db: Db, input: { yearId: number }): Re
   const t = departmentTotals(db, input.yearId);
   const budgetByFundingSource = budgetBy(db, input.yearId, 'fundingSource')
     .filter((r) => r.finalFen !== 0)
-    .map((r) => ({ fundingSource: r.key as (typeof FUNDING_SOURCES)[number], finalFen: r.finalFen }))
-    .sort((a, b) => FUNDING_SOURCES.indexOf(a.fundingSource) - FUNDING_SOURCES.indexOf(b.fundingSource));
+    .map((r) => ({ fundingSource: r.key as BudgetFundingSource, finalFen: r.finalFen }))
+    .sort((a, b) => BUDGET_FUNDING_SOURCES.indexOf(a.fundingSource) - BUDGET_FUNDING_SOURCES.indexOf(b.fundingSource));
   const basicFen = t.personnelFen + t.publicFen;
   return {
     text: revenueExpenditureParagraph({ budgetByFundingSource, actualFen: t.actualFen, basicFen, projectFen: t.projectFen }),
@@ -364,6 +371,7 @@ export function getRevenueExpenditureText(db: Db, input: { yearId: number }): Re
 
 export function getCliSummary(db: Db, yearId: number): CliSummary {
   const o = getExecutionOverview(db, { yearId });
+  const projectUnits = projectUnitNames(db, yearId);
   const amounts = (r: BreakdownRow) => ({ budgetFen: r.finalFen, actualFen: r.actualFen, executionRate: r.executionPercent });
   return {
     year: o.year,
@@ -374,10 +382,13 @@ export function getCliSummary(db: Db, yearId: number): CliSummary {
     executionRate: o.totals.total.executionPercent,
     initialBudgetFen: o.totals.total.initialFen,
     adjustmentFen: o.totals.total.adjustmentFen,
+    carryOverFen: o.byFundingSource.find((r) => r.key === 'carry_over')?.finalFen ?? 0,
     adjustmentRate: o.adjustment.percent,
     byCategory: o.byCategory.map((r) => ({ category: r.key as (typeof CATEGORIES)[number], ...amounts(r) })),
-    byFundingSource: o.byFundingSource.map((r) => ({ fundingSource: r.key as (typeof FUNDING_SOURCES)[number], ...amounts(r) })),
+    byFundingSource: o.byFundingSource.map((r) => ({ fundingSource: r.key as BudgetFundingSource, ...amounts(r) })),
     byEconClass: o.byEconClass.map((r) => ({ econClass: r.key, name: r.label, ...amounts(r) })),
+    byUnit: o.byUnit.map((r) => ({ name: r.label, ...amounts(r) })),
+    byProject: o.byProject.map((r) => ({ name: r.label, unit: projectUnits.get(r.key) ?? '', ...amounts(r) })),
     byMonth: o.byMonth.map((m) => ({
       month: m.month,
       actualFen: m.actualFen,

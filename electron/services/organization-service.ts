@@ -32,8 +32,8 @@ export function saveDepartment(db: Db, input: DepartmentInput): Department {
       writeAudit(db, { action: 'create', entity: 'department', entityId: created.id, after: created });
       return created;
     }
-    org.updateDepartment(db, before.id, input);
-    const after = { id: before.id, ...input };
+    const after = { id: before.id, ...input, selfName: input.selfName ?? before.selfName };
+    org.updateDepartment(db, before.id, after);
     writeAudit(db, { action: 'update', entity: 'department', entityId: before.id, before, after });
     return after;
   });

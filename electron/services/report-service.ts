@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { selfNameOf } from '../../shared/domain/self-reference.ts';
 import { CATEGORY_LABELS, FUNDING_SOURCE_LABELS } from '../../shared/domain/enums.ts';
 import { AppError, type AppErrorDetail } from '../../shared/api/app-error.ts';
 import type { FinalizeResult, OriginalFile, RenderedFile, ReportPreview, ReportSection, Signature } from '../../shared/report/api-schemas.ts';
@@ -17,7 +18,6 @@ import { getDepartment, listUnits } from '../db/repositories/organization-repo.t
 import { getProfile } from '../db/repositories/profile-repo.ts';
 import { listProjectIndicatorsWithProject } from '../db/repositories/project-indicator-repo.ts';
 import * as reports from '../db/repositories/report-repo.ts';
-import { getSetting, setSetting } from '../db/repositories/settings-repo.ts';
 import { getWorkTree } from '../db/repositories/work-repo.ts';
 import type { Db } from '../db/open.ts';
 import { explainedFindingsForExport, runChecks } from './checks-service.ts';
@@ -27,17 +27,9 @@ import { outlineDocOf } from './outline-service.ts';
 import { inTransaction } from './transaction.ts';
 import { requireWritableYear, requireYear } from './year-guard.ts';
 
-const SELF_NAME_KEY = 'report.selfName';
-const DEFAULT_SELF_NAME = '我办';
-
-function selfName(db: Db): string {
-  const v = getSetting(db, SELF_NAME_KEY);
-  return typeof v === 'string' && v.trim() !== '' ? v : DEFAULT_SELF_NAME;
-}
-
 function generatedText(db: Db, yearId: number, key: GeneratedSectionKey): string {
   if (key === 'budget_paragraph') return getRevenueExpenditureText(db, { yearId }).text;
-  return getSelfEvalSummary(db, { yearId, selfName: selfName(db) }).text;
+  return getSelfEvalSummary(db, { yearId }).text;
 }
 
 /** The 报告 page's editable sections: stored text, or for generated ones the live text until edited. */
@@ -109,7 +101,6 @@ export function getSignatureBlock(db: Db, yearId: number): Signature {
     phone: stored?.phone ?? primary?.phone ?? '',
     sealingUnit: stored?.sealingUnit ?? dept?.name ?? '',
     reportDate: stored?.reportDate ?? null,
-    selfName: selfName(db),
   };
 }
 
@@ -117,9 +108,8 @@ export function saveSignatureBlock(db: Db, input: Signature): Signature {
   inTransaction(db, () => {
     requireWritableYear(db, input.yearId);
     const before = reports.getSignature(db, input.yearId);
-    const { yearId, selfName: self, ...block } = input;
+    const { yearId, ...block } = input;
     reports.upsertSignature(db, yearId, block);
-    setSetting(db, SELF_NAME_KEY, self);
     writeAudit(db, { action: before ? 'update' : 'create', entity: 'signature_block', entityId: yearId, yearId, before, after: block });
   });
   return getSignatureBlock(db, input.yearId);
@@ -141,6 +131,7 @@ function scoreTree(rows: ScoreRow[]): ScoreNode[] {
       basis: r.input.basis,
       target: r.targetText,
       actual: r.actualText,
+      pending: r.selfScored && !r.complete,
       core: r.core,
       children: (byParent.get(r.indicatorId) ?? []).map(build),
     };
@@ -152,6 +143,7 @@ function scoreTree(rows: ScoreRow[]): ScoreNode[] {
 function projectIndicatorRows(db: Db, yearId: number): NonNullable<ReportInput['projectIndicators']> {
   return listProjectIndicatorsWithProject(db, yearId).map((i) => ({
     project: i.projectName,
+    projectUnit: i.unitName,
     kind: i.kind,
     name: i.name,
     direction: i.direction,
@@ -184,7 +176,7 @@ export function buildReportInput(db: Db, yearId: number): ReportInput {
   const input: ReportInput = {
     departmentName: dept.name,
     unitName: dept.name,
-    selfName: signature.selfName,
+    selfName: selfNameOf(dept),
     year: year.year,
     profile: {
       duties: profile.duties,

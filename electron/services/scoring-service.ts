@@ -2,6 +2,7 @@ import defaultFrameworkFile from '../../resources/frameworks/default.json' with 
 import mofFrameworkFile from '../../resources/frameworks/mof-execution-90.json' with { type: 'json' };
 import threeLevelFrameworkFile from '../../resources/frameworks/three-level-provincial.json' with { type: 'json' };
 import { AppError } from '../../shared/api/app-error.ts';
+import { selfNameOf } from '../../shared/domain/self-reference.ts';
 import type { FiscalYear } from '../../shared/domain/organization.ts';
 import { formatWan } from '../../shared/money/fen.ts';
 import { applyScoreInput } from '../../shared/scoring/apply-score-input.ts';
@@ -38,6 +39,7 @@ import { writeAudit } from '../db/repositories/audit-repo.ts';
 import { departmentTotals } from '../db/repositories/execution-repo.ts';
 import * as frameworks from '../db/repositories/framework-repo.ts';
 import { getProcurement } from '../db/repositories/ledger-repo.ts';
+import { getDepartment } from '../db/repositories/organization-repo.ts';
 import { listProjectIndicators } from '../db/repositories/project-indicator-repo.ts';
 import * as scores from '../db/repositories/score-repo.ts';
 import { projectEvalAverageValue } from './project-eval-service.ts';
@@ -88,18 +90,19 @@ function loadNodes(db: Db, frameworkId: number): FrameworkNode[] {
 /** The values indicators take from the year's records, each with the figures behind it. */
 export function readDataValues(db: Db, yearId: number): DataValues {
   const t = departmentTotals(db, yearId);
-  const adjustment = Math.abs(t.adjustmentFen);
+  // 预算调整率 is defined on this year's money: carry-over is neither 年初预算 nor 调整.
+  const adjustment = Math.abs(t.thisYearAdjustmentFen);
   const proc = getProcurement(db, yearId);
   const tasks = scores.workTaskCounts(db, yearId);
   const projectRate = projectIndicatorRate(listProjectIndicators(db, yearId));
   return {
     budget_execution: {
       value: percentOf(t.actualFen, t.finalBudgetFen),
-      detail: `支出 ${formatWan(t.actualFen)} 万元 ÷ 调整后预算 ${formatWan(t.finalBudgetFen)} 万元`,
+      detail: `支出 ${formatWan(t.actualFen)} 万元 ÷ 全年预算数 ${formatWan(t.finalBudgetFen)} 万元${t.carryOverFen !== 0 ? `（含上年结转结余 ${formatWan(t.carryOverFen)} 万元）` : ''}`,
     },
     budget_adjustment: {
-      value: percentOf(adjustment, t.initialBudgetFen),
-      detail: `预算调整 ${formatWan(adjustment)} 万元 ÷ 年初预算 ${formatWan(t.initialBudgetFen)} 万元`,
+      value: percentOf(adjustment, t.thisYearInitialFen),
+      detail: `预算调整 ${formatWan(adjustment)} 万元 ÷ 年初预算 ${formatWan(t.thisYearInitialFen)} 万元（不含上年结转结余）`,
     },
     procurement: {
       value: percentOf(proc.actualFen, proc.plannedFen),
@@ -192,10 +195,10 @@ export function finalizeCheck(db: Db, input: { yearId: number }): FinalizeCheck 
 }
 
 /** The generated 自评综述 score paragraph. */
-export function getSelfEvalSummary(db: Db, input: { yearId: number; selfName?: string }): { text: string; complete: boolean } {
+export function getSelfEvalSummary(db: Db, input: { yearId: number }): { text: string; complete: boolean } {
   const year = requireYear(db, input.yearId);
   const sheet = buildSheet(db, year);
-  return { text: generateSelfEvalSummary(sheet, { year: year.year, selfName: input.selfName ?? '我办' }), complete: sheet.complete };
+  return { text: generateSelfEvalSummary(sheet, { year: year.year, selfName: selfNameOf(getDepartment(db)) }), complete: sheet.complete };
 }
 
 // ── Frameworks ─────────────────────────────────────────────────────────────────────────────────

@@ -47,6 +47,19 @@ export function toCodeList(file: CodeListFile): CodeList {
   return { kind: file.kind, title: file.title, edition: file.edition, names: new Map(file.codes.map((c) => [c.code, c.name])) };
 }
 
+/**
+ * The shipped lists completed by the names the office's own data gives (a budget line's
+ * "2010601 行政运行"). No official list is complete, and a code the office names in its own budget
+ * is one it uses: it is never called wrong. Shipped names win where both exist.
+ */
+export function withOwnNames(lists: CodeLists, own: { econ: ReadonlyMap<string, string>; func: ReadonlyMap<string, string> }): CodeLists {
+  const merge = (list: CodeList, names: ReadonlyMap<string, string>): CodeList => {
+    const usable = [...names].filter(([code, name]) => name.trim() !== '' && CODE_LEVELS[list.kind].includes(code.length) && /^\d+$/.test(code));
+    return usable.length === 0 ? list : { ...list, names: new Map([...usable, ...list.names]) };
+  };
+  return { func: merge(lists.func, own.func), econ: merge(lists.econ, own.econ) };
+}
+
 export type CodeStatus =
   | { status: 'listed'; name: string }
   /** Well-formed, its 类 is known, but this 款/项 is not in the shipped list (the list is not exhaustive). */

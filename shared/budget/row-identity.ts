@@ -1,4 +1,4 @@
-import { CATEGORY_LABELS, type Category, FUNDING_SOURCE_LABELS, type FundingSource } from '../domain/enums.ts';
+import { type BudgetFundingSource, CATEGORY_LABELS, type Category, FUNDING_SOURCE_LABELS, type FundingSource } from '../domain/enums.ts';
 import type { RowIdentity } from './breakdown-rows.ts';
 import { type CodeLists, codeName } from './code-list.ts';
 
@@ -45,9 +45,10 @@ export function rowIdentity(dim: IdentityDimension, key: string, names: RowNames
       return { label: CATEGORY_LABELS[key as Category] ?? key, code: null, filter: { category: key as Category, direction: 'out' } };
     case 'fundingSource':
       return {
-        label: FUNDING_SOURCE_LABELS[key as FundingSource] ?? key,
+        label: FUNDING_SOURCE_LABELS[key as BudgetFundingSource] ?? key,
         code: null,
-        filter: { fundingSource: key as FundingSource, direction: 'out' },
+        // Spending is recorded by the source it is paid from; none is filed under 上年结转结余.
+        filter: key === 'carry_over' ? null : { fundingSource: key as FundingSource, direction: 'out' },
       };
     case 'project': {
       if (key === '0') return { label: NO_PROJECT_LABEL, code: null, filter: { category: 'project', projectId: null, direction: 'out' } };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id, oneOf, text } from '../api/fields.ts';
-import { CATEGORIES, DIRECTIONS, FUNDING_SOURCES } from '../domain/enums.ts';
+import { BUDGET_FUNDING_SOURCES, CATEGORIES, DIRECTIONS, FUNDING_SOURCES } from '../domain/enums.ts';
 
 // Inputs and outputs of the 预算执行 services (electron/services/execution-service.ts), for the
 // typed API contract. Amounts are integer fen; a rate is the exact ratio {num, den} plus its
@@ -307,7 +307,7 @@ export const RevenueExpenditureText = z.object({
   actualFen: z.number().int(),
   basicFen: z.number().int(),
   projectFen: z.number().int(),
-  budgetByFundingSource: z.array(z.object({ fundingSource: z.enum(FUNDING_SOURCES), finalFen: z.number().int() })),
+  budgetByFundingSource: z.array(z.object({ fundingSource: z.enum(BUDGET_FUNDING_SOURCES), finalFen: z.number().int() })),
 });
 export type RevenueExpenditureText = z.infer<typeof RevenueExpenditureText>;
 
@@ -322,10 +322,15 @@ export const CliSummary = z.object({
   executionRate: z.number().nullable(),
   initialBudgetFen: z.number().int(),
   adjustmentFen: z.number().int(),
+  /** 上年结转结余 within budgetFen (全年预算数); executionRate counts it, adjustmentRate does not. */
+  carryOverFen: z.number().int(),
   adjustmentRate: z.number().nullable(),
   byCategory: z.array(z.object({ category: z.enum(CATEGORIES), ...CliAmounts })),
-  byFundingSource: z.array(z.object({ fundingSource: z.enum(FUNDING_SOURCES), ...CliAmounts })),
+  byFundingSource: z.array(z.object({ fundingSource: z.enum(BUDGET_FUNDING_SOURCES), ...CliAmounts })),
   byEconClass: z.array(z.object({ econClass: z.string(), name: z.string(), ...CliAmounts })),
+  byUnit: z.array(z.object({ name: z.string(), ...CliAmounts })),
+  /** Project spending by project; unit is the project's unit name ('' when it names none). */
+  byProject: z.array(z.object({ name: z.string(), unit: z.string(), ...CliAmounts })),
   byMonth: z.array(
     z.object({ month: z.number().int(), actualFen: z.number().int(), cumulativeFen: z.number().int(), cumulativeRate: z.number().nullable() }),
   ),

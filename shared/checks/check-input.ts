@@ -96,8 +96,10 @@ export interface CheckInput {
   year: number;
   codes: CodeLists;
   budget: {
+    /** 年初预算 and 调整 of this year's money (上年结转结余 left out), for 预算调整率. */
     initialFen: number;
     adjustmentFen: number;
+    /** 全年预算数, carry-over included. */
     finalFen: number;
     byCategory: CategoryAmounts;
   };

@@ -46,13 +46,26 @@ export function invalidCodeFindings(input: CheckInput): FindingDraft[] {
   return out;
 }
 
+/** One finding per code however many lines and files use it, with what to do about it. */
 export function unlistedCodeFindings(input: CheckInput): FindingDraft[] {
-  const out: FindingDraft[] = [];
+  const byCode = new Map<string, { uses: CodeUseFact[]; className: string }>();
   for (const u of input.codeUse) {
     const s = checkCode(input.codes[u.kind], u.code);
-    if (s.status === 'unlisted') out.push(draft(u, `属于“${s.className}”，但不在本程序的科目表中`));
+    if (s.status !== 'unlisted') continue;
+    const key = `${u.kind}:${u.code}`;
+    const entry = byCode.get(key) ?? { uses: [], className: s.className };
+    entry.uses.push(u);
+    byCode.set(key, entry);
   }
-  return out;
+  return [...byCode].map(([key, { uses, className }]) => {
+    const first = uses.find((u) => u.source === 'budget') ?? uses[0]!;
+    const count = uses.reduce((s, u) => s + u.count, 0);
+    // The amount shown is the budget's where the code has budget lines, else the spending.
+    const d = draft({ ...first, count }, `属于“${className}”，但科目表中没有它的名称`);
+    d.subjectKey = key;
+    d.vars.source = [...new Set(uses.map((u) => SOURCE_LABELS[u.source]))].join('和');
+    return d;
+  });
 }
 
 export function missingCodeFindings(input: CheckInput): FindingDraft[] {

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { fen, id, nonNegativeFen, oneOf, text } from '../api/fields.ts';
-import { CATEGORIES, FUNDING_SOURCES } from './enums.ts';
+import { BUDGET_FUNDING_SOURCES, CATEGORIES } from './enums.ts';
 
 const lineFields = {
   id: id().optional(),
   yearId: id('年度'),
   unitId: id('单位'),
-  fundingSource: oneOf(FUNDING_SOURCES, '资金来源'),
+  fundingSource: oneOf(BUDGET_FUNDING_SOURCES, '资金来源'),
   category: oneOf(CATEGORIES, '支出类别'),
   funcCode: text('功能分类编码', 20).regex(/^\d*$/, { error: '功能分类编码只能是数字' }),
   funcName: text('功能分类名称', 100),
@@ -51,7 +51,7 @@ export const BudgetLine = z.object({
   id: id(),
   yearId: id('年度'),
   unitId: id('单位'),
-  fundingSource: oneOf(FUNDING_SOURCES, '资金来源'),
+  fundingSource: oneOf(BUDGET_FUNDING_SOURCES, '资金来源'),
   category: oneOf(CATEGORIES, '支出类别'),
   projectId: id('项目').nullable(),
   projectName: z.string().nullable(),

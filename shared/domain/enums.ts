@@ -2,13 +2,25 @@
 
 export const FUNDING_SOURCES = ['general_budget', 'gov_fund', 'state_capital', 'special_account', 'unit_other'] as const;
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
-export const FUNDING_SOURCE_LABELS: Record<FundingSource, string> = {
+
+/**
+ * Where a budget line's money comes from: this year's sources, or 上年结转结余 (carried over from
+ * earlier years; counted in 全年预算数, not in this year's appropriation). Spending is recorded by the
+ * source it is paid from, so ledger rows use FUNDING_SOURCES only.
+ */
+export const BUDGET_FUNDING_SOURCES = [...FUNDING_SOURCES, 'carry_over'] as const;
+export type BudgetFundingSource = (typeof BUDGET_FUNDING_SOURCES)[number];
+export const FUNDING_SOURCE_LABELS: Record<BudgetFundingSource, string> = {
   general_budget: '一般公共预算财政拨款',
   gov_fund: '政府性基金预算',
   state_capital: '国有资本经营预算',
   special_account: '财政专户管理资金',
-  unit_other: '单位资金/其他',
+  unit_other: '单位资金/其他收入',
+  carry_over: '上年结转结余',
 };
+
+/** Sources of this year's appropriations (财政拨款): the only money a 财政下达 sentence may name. */
+export const APPROPRIATION_SOURCES: ReadonlySet<BudgetFundingSource> = new Set(['general_budget', 'gov_fund', 'state_capital']);
 
 export const CATEGORIES = ['personnel', 'public', 'project'] as const;
 export type Category = (typeof CATEGORIES)[number];

@@ -6,10 +6,13 @@ export const Department = z.object({
   id: id(),
   name: requiredText('部门名称'),
   code: text('部门编码', 50),
+  /** How the department names itself in its report (我局); empty = derived from the name. */
+  selfName: text('报告中的自称', 20).trim(),
 });
 export type Department = z.infer<typeof Department>;
 
-export const DepartmentInput = Department.omit({ id: true });
+export const DepartmentInput = Department.omit({ id: true }).extend({ selfName: text('报告中的自称', 20).trim().optional() });
+// Saving without selfName keeps the stored one (callers that predate it leave it out).
 export type DepartmentInput = z.infer<typeof DepartmentInput>;
 
 export const Unit = z.object({

@@ -83,15 +83,16 @@ function labelText(c: CellValue | undefined): string | null {
   return s !== '' && FIRST_CHARS.has(s.charAt(0)) ? s : null;
 }
 
-function firstTexts(cells: readonly CellValue[], columns: readonly number[]): string[] {
+function firstTexts(cells: readonly CellValue[], columns: readonly number[], notLabels: readonly number[]): string[] {
   const out: string[] = [];
   for (const i of columns) {
     const t = labelText(cells[i]);
     if (t) out.push(t);
   }
   let seen = 0;
-  for (const c of cells) {
-    if (isBlankCell(c)) continue;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (isBlankCell(c) || notLabels.includes(i)) continue;
     const t = labelText(c);
     if (t) out.push(t);
     if (++seen >= 3) break;
@@ -108,6 +109,8 @@ export function classifyLayoutRow(
   cells: readonly CellValue[],
   textColumns: readonly number[],
   amountColumns: readonly number[],
+  /** Columns whose words name data, never a layout row: a 资金来源 of 上年结转结余 is money, not a carried balance. */
+  notLabels: readonly number[] = [],
 ): LayoutRow | null {
   let blank = true;
   for (const c of cells) {
@@ -117,7 +120,7 @@ export function classifyLayoutRow(
     }
   }
   if (blank) return { kind: 'blank', label: '', totalScope: 'none' };
-  for (const text of firstTexts(cells, textColumns)) {
+  for (const text of firstTexts(cells, textColumns, notLabels)) {
     const total = TOTAL.exec(text);
     if (total) {
       const label = total[0];

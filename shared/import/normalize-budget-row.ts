@@ -2,14 +2,14 @@
 // adjustment is never typed, so whichever two of 年初预算 / 调整数 / 调整后预算 the file has give the
 // third, and when all three are present they must agree.
 
-import type { FundingSource } from '../domain/enums.ts';
+import type { BudgetFundingSource } from '../domain/enums.ts';
 import type { AmountScale } from './amount-scale.ts';
 import { type CellValue, type RawRow, sourceHidden } from './cell.ts';
 import { cellToText } from './cell-text.ts';
 import type { ColumnMapping } from './fields.ts';
 import { type AmountResult, parseAmountCell } from './normalize-amount.ts';
 import { readProjectName, readStatedCategory } from './normalize-ledger-row.ts';
-import { parseFundingSource } from './parse-classification.ts';
+import { parseBudgetFundingSource } from './parse-classification.ts';
 import { resolveCategory } from './resolve-category.ts';
 import type { RowIssue, RowOutcome } from './row-issue.ts';
 import type { BudgetRow } from './schemas.ts';
@@ -76,9 +76,9 @@ export function normalizeBudgetRow(raw: RawRow, ctx: BudgetRowContext): RowOutco
   const initial = amount(cells, m.initial, ctx.scale, issues) ?? quota;
   const adjustment = amount(cells, m.adjustment, ctx.scale, issues);
   const final = amount(cells, m.final, ctx.scale, issues);
-  let fundingSource: FundingSource = 'general_budget';
+  let fundingSource: BudgetFundingSource = 'general_budget';
   if (m.fundingSource !== undefined) {
-    const parsed = parseFundingSource(cellToText(cells[m.fundingSource]));
+    const parsed = parseBudgetFundingSource(cellToText(cells[m.fundingSource]));
     if (parsed.kind === 'error') issues.push({ column: m.fundingSource, reason: parsed.reason });
     else if (parsed.kind === 'ok') fundingSource = parsed.value;
   }

@@ -1,7 +1,7 @@
 // 资金性质 and 支出类别 cells → the stored codes. Unknown wording is refused with a reason instead of
 // falling into a default bucket that would shift money between report lines.
 
-import type { Category, FundingSource } from '../domain/enums.ts';
+import type { BudgetFundingSource, Category, FundingSource } from '../domain/enums.ts';
 import { toParseText } from './normalize-text.ts';
 
 export type Parsed<T> = { kind: 'empty' } | { kind: 'ok'; value: T } | { kind: 'error'; reason: string };
@@ -19,6 +19,16 @@ export function parseFundingSource(raw: string): Parsed<FundingSource> {
   if (s === '') return { kind: 'empty' };
   for (const [re, value] of FUNDING_RULES) if (re.test(s)) return { kind: 'ok', value };
   return { kind: 'error', reason: `无法识别的资金性质“${s.slice(0, 30)}”` };
+}
+
+/**
+ * A budget line's source: as parseFundingSource, and 上年结转结余 (money carried over from earlier
+ * years), named before the source it came from — "上年结转一般公共预算拨款" is carry-over.
+ */
+export function parseBudgetFundingSource(raw: string): Parsed<BudgetFundingSource> {
+  const s = toParseText(raw).replace(/\s+/g, '');
+  if (/上年结转|结转结余|以前年度结转|年初结转|上年结余|结转资金/.test(s)) return { kind: 'ok', value: 'carry_over' };
+  return parseFundingSource(raw);
 }
 
 /** 'basic' means 基本支出 without saying 人员 or 公用: the economic code decides. */

@@ -2,7 +2,7 @@
 // listBatches and the mapping-profile calls, as zod schemas the typed API can plug in.
 
 import { z } from 'zod';
-import { CATEGORIES, DIRECTIONS, FUNDING_SOURCES } from '../domain/enums.ts';
+import { BUDGET_FUNDING_SOURCES, CATEGORIES, DIRECTIONS, FUNDING_SOURCES } from '../domain/enums.ts';
 import { AMOUNT_SCALES } from './amount-scale.ts';
 import { DEBIT_MEANINGS } from './book-side.ts';
 import { LAYOUT_KINDS } from './classify-layout-row.ts';
@@ -96,7 +96,7 @@ export type LedgerRow = z.infer<typeof ledgerRowSchema>;
 export const budgetRowSchema = z.object({
   sheet: z.string(),
   row: z.number().int(),
-  fundingSource: z.enum(FUNDING_SOURCES),
+  fundingSource: z.enum(BUDGET_FUNDING_SOURCES),
   category: z.enum(CATEGORIES),
   projectName: z.string(),
   funcCode: z.string(),

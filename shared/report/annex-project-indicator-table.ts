@@ -16,7 +16,9 @@ export function buildProjectIndicatorTable(items: readonly ReportProjectIndicato
   let lastProject: string | null = null;
   for (const i of items) {
     if (i.project !== lastProject) {
-      rows.push({ role: 'section', indent: 0, cells: [text(i.project), empty, empty, empty, empty, empty, empty] });
+      // A department with several units says whose project it is.
+      const unit = i.projectUnit ? text(`实施单位：${i.projectUnit}`) : empty;
+      rows.push({ role: 'section', indent: 0, cells: [text(i.project), unit, empty, empty, empty, empty, empty] });
       lastProject = i.project;
     }
     const c = indicatorCompletion({ direction: i.direction, targetValue: i.target, actualValue: i.actual });

@@ -8,6 +8,7 @@ import { empty, type ReportTable, type TableCell, type TableRow, text } from './
 const COL_MAX = 3;
 const COL_SCORE = 4;
 const COL_DEDUCTION = 5;
+const PENDING = text('待填');
 
 function reasonText(n: ScoreNode): string {
   const parts: string[] = [];
@@ -45,7 +46,11 @@ export function buildScoreTable(sheet: ScoreSheet): ReportTable {
         : { kind: 'centi', centi: n.maxCenti };
     let scoreCell: TableCell = empty;
     let deductionCell: TableCell = empty;
-    if (n.scoreCenti !== null) {
+    if (n.pending) {
+      // Not yet scored is not a score of 0: every export says so instead of 得分 0.00 扣分 2.00.
+      scoreCell = PENDING;
+      deductionCell = PENDING;
+    } else if (n.scoreCenti !== null) {
       scoreCell =
         childRows.length > 0 && allScored && childScore === n.scoreCenti
           ? { kind: 'centi', centi: n.scoreCenti, formula: { op: 'sum', rows: childRows } }
@@ -80,6 +85,10 @@ export function buildScoreTable(sheet: ScoreSheet): ReportTable {
   // 分值 − 得分 over scored groups only when every group is scored.
   const total = rows[rows.length - 1]!;
   if (scored.length !== sheet.groups.length) total.cells[COL_DEDUCTION] = empty;
+  if (sheet.groups.some((g) => g.pending)) {
+    total.cells[COL_SCORE] = PENDING;
+    total.cells[COL_DEDUCTION] = PENDING;
+  }
 
   return {
     name: '自评表',

@@ -28,7 +28,6 @@ export const Signature = z.object({
   phone: text('联系电话', 50).regex(/^[0-9+\-()（）\s转]*$/, { error: '联系电话只能包含数字、空格和 - + ( )' }),
   sealingUnit: text('盖章单位', 200),
   reportDate: isoDate('报送日期').nullable(),
-  selfName: text('报告中的自称', 20).trim().min(1, { error: '报告中的自称不能为空（如“我办”“我局”）' }),
 });
 export type Signature = z.infer<typeof Signature>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CATEGORIES, FUNDING_SOURCES, TASK_STATUSES } from '../domain/enums.ts';
+import { BUDGET_FUNDING_SOURCES, CATEGORIES, TASK_STATUSES } from '../domain/enums.ts';
 import { PROJECT_INDICATOR_DIRECTIONS, PROJECT_INDICATOR_KINDS } from '../domain/project-indicator.ts';
 import { SCORE_COLUMNS } from '../scoring/framework-doc.ts';
 import { OutlineDocSchema } from './outline.ts';
@@ -50,7 +50,7 @@ export const amountRowSchema = z.object({
 });
 
 export const categoryRowSchema = amountRowSchema.extend({ category: z.enum(CATEGORIES) });
-export const fundingRowSchema = amountRowSchema.extend({ source: z.enum(FUNDING_SOURCES) });
+export const fundingRowSchema = amountRowSchema.extend({ source: z.enum(BUDGET_FUNDING_SOURCES) });
 export const projectRowSchema = amountRowSchema.extend({ code: shortText });
 
 export const budgetSchema = z.object({
@@ -88,6 +88,8 @@ export interface ScoreNode {
   basis: string;
   target: string | null;
   actual: string | null;
+  /** Self-scored but not yet fully scored: printed as 待填, never as a score of 0. */
+  pending?: boolean;
   /** 核心指标; printed only where the framework asks for the column. */
   core?: boolean | undefined;
   children: ScoreNode[];
@@ -105,6 +107,7 @@ export const scoreNodeSchema: z.ZodType<ScoreNode> = z.lazy(() =>
       basis: text,
       target: shortText.nullable(),
       actual: shortText.nullable(),
+      pending: z.boolean().optional(),
       core: z.boolean().optional(),
       children: z.array(scoreNodeSchema),
     })
@@ -130,6 +133,8 @@ export const scoreSheetSchema = z.object({
 /** A project's own 产出/效益/满意度 indicator, printed in the 项目绩效指标完成情况表 annex. */
 export const projectIndicatorSchema = z.object({
   project: shortText.min(1, '项目名称不能为空'),
+  /** The unit the project belongs to; null when the project names none. */
+  projectUnit: shortText.nullable().optional(),
   kind: z.enum(PROJECT_INDICATOR_KINDS),
   name: shortText.min(1, '指标名称不能为空'),
   /** 正向 (met at actual ≥ target) or 反向 (met at actual ≤ target). */

@@ -185,5 +185,5 @@ export type ImportFrameworkInput = z.infer<typeof ImportFrameworkInputSchema>;
 
 export const ExportFrameworkOutputSchema = z.object({ fileName: z.string(), json: z.string() });
 
-export const SelfEvalSummaryInputSchema = z.object({ yearId: id, selfName: z.string().min(1).max(20).default('我办') });
+export const SelfEvalSummaryInputSchema = z.object({ yearId: id });
 export const SelfEvalSummaryOutputSchema = z.object({ text: z.string(), complete: z.boolean() });

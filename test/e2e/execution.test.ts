@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseOption, launchBrowser, loadExample, navigate, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
 
 const EXAMPLE_PARAGRAPH =
-  '本年度财政下达预算收入指标 3982.33 万元，均为一般公共预算财政拨款收入。全年支出 3752.63 万元，部门预算完成率为 94.23%。按支出分类：基本支出 3260.92 万元，项目支出 491.71 万元。';
+  '本年度财政下达预算收入指标 3982.33 万元，均为一般公共预算财政拨款收入。全年支出 3752.63 万元，部门预算完成率为 94.23%。按支出分类：基本支出 3260.92 万元，占 86.90%；项目支出 491.71 万元，占 13.10%。';
 // 调整数 of 30101 基本工资 raised from 35 to 135 万元: the final budget grows by 100 万元.
 const EDITED_PARAGRAPH =
-  '本年度财政下达预算收入指标 4082.33 万元，均为一般公共预算财政拨款收入。全年支出 3752.63 万元，部门预算完成率为 91.92%。按支出分类：基本支出 3260.92 万元，项目支出 491.71 万元。';
+  '本年度财政下达预算收入指标 4082.33 万元，均为一般公共预算财政拨款收入。全年支出 3752.63 万元，部门预算完成率为 91.92%。按支出分类：基本支出 3260.92 万元，占 86.90%；项目支出 491.71 万元，占 13.10%。';
 
 const figure = (page: Page, id: string) => page.getByTestId(id).locator('.figure-value');
 

@@ -20,7 +20,7 @@ describe('browser mode: the report page', () => {
     await navigate(page, '报告');
     await page.getByTestId('section-budget_paragraph').waitFor();
     expect(await page.getByTestId('section-budget_paragraph').inputValue()).toBe(
-      '本年度财政下达预算收入指标 3982.33 万元，均为一般公共预算财政拨款收入。全年支出 3752.63 万元，部门预算完成率为 94.23%。按支出分类：基本支出 3260.92 万元，项目支出 491.71 万元。',
+      '本年度财政下达预算收入指标 3982.33 万元，均为一般公共预算财政拨款收入。全年支出 3752.63 万元，部门预算完成率为 94.23%。按支出分类：基本支出 3260.92 万元，占 86.90%；项目支出 491.71 万元，占 13.10%。',
     );
 
     // A typed figure that contradicts the data is flagged with both values and blocks finalizing.

@@ -2,6 +2,7 @@ import { formatPoints } from '../../../shared/scoring/points.ts';
 import { toScoreJson } from '../../../shared/scoring/score-json.ts';
 import type { ScoreSheet } from '../../../shared/scoring/schemas.ts';
 import { generateSelfEvalSummary } from '../../../shared/scoring/self-eval-summary.ts';
+import { selfNameOf } from '../../../shared/domain/self-reference.ts';
 import { openCli } from '../cli-context.ts';
 import { CATALOGUE } from './catalogue.ts';
 import type { CliCommand } from '../command.ts';
@@ -10,7 +11,7 @@ import { requireFlag, yearFlag } from '../parse-args.ts';
 // `selfeval score --db FILE --year YYYY [--json]`: the year's scores, deductions and reasons as the
 // rules compute them from the data file. Reads only.
 
-function textReport(sheet: ScoreSheet, departmentName: string): string {
+function textReport(sheet: ScoreSheet, departmentName: string, selfName: string): string {
   const lines = [
     `${departmentName} ${sheet.year} 年度部门整体支出绩效自评（${sheet.frameworkName}）`,
     `自评得分 ${formatPoints(sheet.totalCenti)} 分 / 自评满分 ${formatPoints(sheet.maxCenti)} 分（指标体系合计 ${formatPoints(sheet.frameworkMaxCenti)} 分）`,
@@ -34,7 +35,7 @@ function textReport(sheet: ScoreSheet, departmentName: string): string {
     lines.push('', '指标体系问题：');
     for (const i of sheet.frameworkIssues) lines.push(`  ${i.message}`);
   }
-  lines.push('', generateSelfEvalSummary(sheet, { year: sheet.year, selfName: '我办' }));
+  lines.push('', generateSelfEvalSummary(sheet, { year: sheet.year, selfName }));
   return lines.join('\n');
 }
 
@@ -45,10 +46,11 @@ export const scoreCommand: CliCommand = {
     try {
       const yearId = await cli.yearId(yearFlag(args));
       const sheet = await cli.api.call('score.sheet', { yearId });
+      const { department } = await cli.api.call('setup.state', {});
       io.stdout(
         args.flags.json
           ? JSON.stringify({ ok: true, ...toScoreJson(sheet) })
-          : textReport(sheet, (await cli.api.call('setup.state', {})).department?.name ?? ''),
+          : textReport(sheet, department?.name ?? '', selfNameOf(department)),
       );
       return 0;
     } finally {

@@ -14,7 +14,7 @@ const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(2)}%`);
 function textSummary(s: CliSummary, paragraph: string): string {
   const lines = [
     `${s.year} 年度 预算执行汇总（金额单位：万元）`,
-    `预算数 ${formatWan(s.budgetFen)}（年初 ${formatWan(s.initialBudgetFen)}，调整 ${formatWan(s.adjustmentFen)}，预算调整率 ${pct(s.adjustmentRate)}）`,
+    `预算数 ${formatWan(s.budgetFen)}（年初 ${formatWan(s.initialBudgetFen)}，调整 ${formatWan(s.adjustmentFen)}，${s.carryOverFen !== 0 ? `含上年结转结余 ${formatWan(s.carryOverFen)}，预算调整率不含结转 ` : '预算调整率 '}${pct(s.adjustmentRate)}）`,
     `支出数 ${formatWan(s.actualFen)}，执行率 ${pct(s.executionRate)}，结余 ${formatWan(s.budgetFen - s.actualFen)}`,
     `基本支出 ${formatWan(s.basicFen)}，项目支出 ${formatWan(s.projectFen)}`,
     '',

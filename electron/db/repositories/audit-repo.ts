@@ -1,4 +1,5 @@
 import type { Db } from '../open.ts';
+import { getSetting } from './settings-repo.ts';
 
 export interface AuditEntry {
   action: 'create' | 'update' | 'delete' | 'import' | 'undo' | 'finalize' | 'reopen' | 'restore';
@@ -13,9 +14,16 @@ export interface AuditEntry {
 
 let currentActor = '';
 
-/** Who is making changes in this process (the OS user), recorded with every audit entry. */
+/** The OS account running this process: the 修改人 of a change while no 填报人 is set. */
 export function setAuditActor(actor: string): void {
   currentActor = actor;
+}
+
+/** The 填报人 set in 备份与设置, else the OS account, in words for the 修改记录. */
+function actorOf(db: Db): string {
+  const preparer = getSetting(db, 'preparerName');
+  if (typeof preparer === 'string' && preparer.trim() !== '') return preparer.trim();
+  return currentActor ? `系统账户 ${currentActor}` : '';
 }
 
 // Called by services inside the same transaction as the change it records.
@@ -24,7 +32,7 @@ export function writeAudit(db: Db, e: AuditEntry): void {
     `INSERT INTO audit_log (actor, action, entity, entity_id, year_id, before_json, after_json, batch_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
-    e.actor ?? currentActor,
+    e.actor ?? actorOf(db),
     e.action,
     e.entity,
     String(e.entityId),

@@ -2,12 +2,13 @@ import type { BudgetLine, BudgetLineInput, Project, ProjectInput } from '../../.
 import type { Category } from '../../../shared/domain/enums.ts';
 import type { Amounts } from '../../../shared/domain/totals.ts';
 import type { Db } from '../open.ts';
+import { storedBudgetSource } from './budget-source.ts';
 
 interface LineRow {
   id: number;
   year_id: number;
   unit_id: number;
-  funding_source: BudgetLine['fundingSource'];
+  budget_source: BudgetLine['fundingSource'];
   category: BudgetLine['category'];
   project_id: number | null;
   project_name: string | null;
@@ -27,7 +28,7 @@ const toLine = (r: LineRow): BudgetLine => ({
   id: r.id,
   yearId: r.year_id,
   unitId: r.unit_id,
-  fundingSource: r.funding_source,
+  fundingSource: r.budget_source,
   category: r.category,
   projectId: r.project_id,
   projectName: r.project_name,
@@ -55,10 +56,12 @@ export function getBudgetLine(db: Db, id: number): BudgetLine | null {
 }
 
 function lineParams(l: BudgetLineInput) {
+  const stored = storedBudgetSource(l.fundingSource);
   return [
     l.yearId,
     l.unitId,
-    l.fundingSource,
+    stored.fundingSource,
+    stored.carryOver,
     l.category,
     l.projectId,
     l.funcCode,
@@ -76,9 +79,9 @@ export function insertBudgetLine(db: Db, l: BudgetLineInput): number {
   return Number(
     db
       .prepare(
-        `INSERT INTO budget_line (year_id, unit_id, funding_source, category, project_id, func_code, func_name,
+        `INSERT INTO budget_line (year_id, unit_id, funding_source, carry_over, category, project_id, func_code, func_name,
            econ_code, econ_name, initial_fen, adjustment_fen, doc_no, note, sort_order)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
            (SELECT coalesce(max(sort_order), 0) + 1 FROM budget_line WHERE year_id = ?))`,
       )
       .run(...lineParams(l), l.yearId).lastInsertRowid,
@@ -87,7 +90,7 @@ export function insertBudgetLine(db: Db, l: BudgetLineInput): number {
 
 export function updateBudgetLine(db: Db, id: number, l: BudgetLineInput): void {
   db.prepare(
-    `UPDATE budget_line SET year_id = ?, unit_id = ?, funding_source = ?, category = ?, project_id = ?, func_code = ?,
+    `UPDATE budget_line SET year_id = ?, unit_id = ?, funding_source = ?, carry_over = ?, category = ?, project_id = ?, func_code = ?,
        func_name = ?, econ_code = ?, econ_name = ?, initial_fen = ?, adjustment_fen = ?, doc_no = ?, note = ?,
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
      WHERE id = ?`,

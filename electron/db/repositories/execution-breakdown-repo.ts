@@ -39,7 +39,8 @@ const ROLLUP_KEY: Record<Dimension, string> = {
 const BUDGET_KEY: Record<Dimension, string | null> = {
   unit: 'unit_id',
   category: 'category',
-  fundingSource: 'funding_source',
+  // 上年结转结余 is its own source on the budget side (migration 0009).
+  fundingSource: 'budget_source',
   project: 'coalesce(project_id, 0)',
   econClass: 'substr(econ_code, 1, 3)',
   econItem: 'econ_code',

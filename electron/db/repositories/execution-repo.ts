@@ -1,9 +1,15 @@
 import type { Db } from '../open.ts';
 
 export interface DepartmentTotals {
+  /** 年初预算数, 调整数 and 全年预算数 of all lines, 上年结转结余 included. */
   initialBudgetFen: number;
   adjustmentFen: number;
   finalBudgetFen: number;
+  /** 全年预算数 of the 上年结转结余 lines. */
+  carryOverFen: number;
+  /** 年初预算 and 调整 of this year's money only: what 预算调整率 and 预算控制率 are defined on. */
+  thisYearInitialFen: number;
+  thisYearAdjustmentFen: number;
   actualFen: number;
   personnelFen: number;
   publicFen: number;
@@ -16,10 +22,13 @@ export function departmentTotals(db: Db, yearId: number): DepartmentTotals {
   const budget = db
     .prepare(
       `SELECT coalesce(sum(initial_fen), 0) AS initial, coalesce(sum(adjustment_fen), 0) AS adjustment,
-              coalesce(sum(final_fen), 0) AS final
+              coalesce(sum(final_fen), 0) AS final,
+              coalesce(sum(CASE WHEN carry_over = 1 THEN final_fen END), 0) AS carryOver,
+              coalesce(sum(CASE WHEN carry_over = 0 THEN initial_fen END), 0) AS thisYearInitial,
+              coalesce(sum(CASE WHEN carry_over = 0 THEN adjustment_fen END), 0) AS thisYearAdjustment
          FROM budget_line WHERE year_id = ?`,
     )
-    .get(yearId) as { initial: number; adjustment: number; final: number };
+    .get(yearId) as { initial: number; adjustment: number; final: number; carryOver: number; thisYearInitial: number; thisYearAdjustment: number };
   const spent = db
     .prepare(
       `SELECT coalesce(sum(amount_fen), 0) AS total,
@@ -33,6 +42,9 @@ export function departmentTotals(db: Db, yearId: number): DepartmentTotals {
     initialBudgetFen: budget.initial,
     adjustmentFen: budget.adjustment,
     finalBudgetFen: budget.final,
+    carryOverFen: budget.carryOver,
+    thisYearInitialFen: budget.thisYearInitial,
+    thisYearAdjustmentFen: budget.thisYearAdjustment,
     actualFen: spent.total,
     personnelFen: spent.personnel,
     publicFen: spent.public,

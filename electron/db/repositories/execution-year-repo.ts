@@ -57,6 +57,14 @@ export function projectNames(db: Db, yearId: number): ProjectName[] {
   return db.prepare('SELECT id, code, name FROM project WHERE year_id = ? ORDER BY sort_order, id').all(yearId) as ProjectName[];
 }
 
+/** Each project's unit name, by project id (as breakdown keys are text). */
+export function projectUnitNames(db: Db, yearId: number): Map<string, string> {
+  const rows = db
+    .prepare('SELECT p.id, u.name FROM project p JOIN unit u ON u.id = p.unit_id WHERE p.year_id = ?')
+    .all(yearId) as Array<{ id: number; name: string }>;
+  return new Map(rows.map((r) => [String(r.id), r.name]));
+}
+
 /** Names typed on budget lines, the fallback for codes the shipped code lists do not have. */
 export function budgetCodeNames(db: Db, yearId: number): { econ: Map<string, string>; func: Map<string, string> } {
   const rows = db

@@ -3,6 +3,7 @@ import type { AmountScale } from '../../../shared/import/amount-scale.ts';
 import type { ImportField, ImportTarget } from '../../../shared/import/fields.ts';
 import type { BudgetRow, ImportBatch, LedgerRow, MappingProfile } from '../../../shared/import/schemas.ts';
 import type { Db } from '../open.ts';
+import { storedBudgetSource } from './budget-source.ts';
 
 // Every SQL statement of the import: batches, staged rows, the final inserts, undo and mapping
 // profiles. The service decides; this file only reads and writes.
@@ -240,7 +241,7 @@ export interface ExistingBudgetLine {
 export function existingBudgetLines(db: Db, yearId: number, unitId: number, excludeBatchId: number | null): ExistingBudgetLine[] {
   return db
     .prepare(
-      `SELECT b.batch_id AS batchId, b.funding_source AS fundingSource, b.category, coalesce(p.name, '') AS projectName,
+      `SELECT b.batch_id AS batchId, b.budget_source AS fundingSource, b.category, coalesce(p.name, '') AS projectName,
               b.func_code AS funcCode, b.econ_code AS econCode, b.doc_no AS docNo, b.initial_fen AS initialFen,
               b.adjustment_fen AS adjustmentFen
          FROM budget_line b LEFT JOIN project p ON p.id = b.project_id
@@ -390,17 +391,19 @@ export interface LedgerInsertContext {
 
 export function budgetInserter(db: Db, ctx: { yearId: number; unitId: number; batchId: number }) {
   const stmt = db.prepare(
-    `INSERT INTO budget_line (year_id, unit_id, funding_source, category, project_id, func_code, func_name, econ_code,
+    `INSERT INTO budget_line (year_id, unit_id, funding_source, carry_over, category, project_id, func_code, func_name, econ_code,
        econ_name, initial_fen, adjustment_fen, doc_no, note, batch_id, source_row, sort_order)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   let sort = (db.prepare('SELECT coalesce(max(sort_order), 0) AS s FROM budget_line WHERE year_id = ?').get(ctx.yearId) as { s: number })
     .s;
   return (r: BudgetRow, projectId: number | null): void => {
+    const source = storedBudgetSource(r.fundingSource);
     stmt.run(
       ctx.yearId,
       ctx.unitId,
-      r.fundingSource,
+      source.fundingSource,
+      source.carryOver,
       r.category,
       projectId,
       r.funcCode,

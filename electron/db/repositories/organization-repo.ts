@@ -30,16 +30,18 @@ const toUnit = (r: UnitRow): Unit => ({
 
 // The app keeps one department per data file; the first row is it.
 export function getDepartment(db: Db): Department | null {
-  return (db.prepare('SELECT id, name, code FROM department ORDER BY id LIMIT 1').get() as Department | undefined) ?? null;
+  return (
+    (db.prepare('SELECT id, name, code, self_name AS selfName FROM department ORDER BY id LIMIT 1').get() as Department | undefined) ?? null
+  );
 }
 
 export function insertDepartment(db: Db, d: DepartmentInput): Department {
-  const r = db.prepare('INSERT INTO department (name, code) VALUES (?, ?)').run(d.name, d.code);
-  return { id: Number(r.lastInsertRowid), ...d };
+  const r = db.prepare('INSERT INTO department (name, code, self_name) VALUES (?, ?, ?)').run(d.name, d.code, d.selfName ?? '');
+  return { id: Number(r.lastInsertRowid), name: d.name, code: d.code, selfName: d.selfName ?? '' };
 }
 
 export function updateDepartment(db: Db, id: number, d: DepartmentInput): void {
-  db.prepare('UPDATE department SET name = ?, code = ? WHERE id = ?').run(d.name, d.code, id);
+  db.prepare('UPDATE department SET name = ?, code = ?, self_name = ? WHERE id = ?').run(d.name, d.code, d.selfName ?? '', id);
 }
 
 export function listUnits(db: Db, departmentId: number): Unit[] {

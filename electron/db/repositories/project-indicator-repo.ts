@@ -62,13 +62,17 @@ export function deleteProjectIndicator(db: Db, id: number): void {
 }
 
 /** The year's project indicators with their project's name, in project order (for the report). */
-export function listProjectIndicatorsWithProject(db: Db, yearId: number): Array<ProjectIndicator & { projectName: string }> {
+export function listProjectIndicatorsWithProject(
+  db: Db,
+  yearId: number,
+): Array<ProjectIndicator & { projectName: string; unitName: string | null }> {
   return db
     .prepare(
-      `SELECT ${COLUMNS}, p.name AS projectName FROM project_indicator i JOIN project p ON p.id = i.project_id
+      `SELECT ${COLUMNS}, p.name AS projectName, u.name AS unitName
+         FROM project_indicator i JOIN project p ON p.id = i.project_id LEFT JOIN unit u ON u.id = p.unit_id
         WHERE p.year_id = ? ORDER BY p.sort_order, p.id, i.sort_order, i.id`,
     )
-    .all(yearId) as Array<ProjectIndicator & { projectName: string }>;
+    .all(yearId) as Array<ProjectIndicator & { projectName: string; unitName: string | null }>;
 }
 
 export function listIndicatorsOfProject(db: Db, projectId: number): ProjectIndicator[] {

@@ -6,9 +6,10 @@ import type { ReportTable } from '../../../shared/report/table-model.ts';
 import { validateReportInput } from '../../../shared/report/validate-input.ts';
 import { DRAFT_FOOTER, type ExportOptions } from '../draft-mark.ts';
 import { writeDetailSheet } from './detail-sheet.ts';
+import { writeReportTextSheet } from './report-text-sheet.ts';
 import { writeTableSheet } from './table-sheet.ts';
 
-// ReportInput → .xlsx: the tables the year's outline prints (with the Guangdong outline 自评表,
+// ReportInput → .xlsx: the report text (报告正文), the tables the year's outline prints (with the Guangdong outline 自评表,
 // 预算执行情况表, 重点工作, 项目绩效指标 when the year has project indicators), then 支出明细. Written with the
 // streaming writer so a large 支出明细 never has to be held as a workbook in memory.
 
@@ -42,6 +43,7 @@ export async function writeReportXlsx(out: Writable, input: ReportInput, txnRows
   if (opts.draft) markDraftSheets(wb);
 
   const footerName = `${input.unitName} ${input.year}年度`;
+  writeReportTextSheet(wb, model);
   for (const table of tables) writeTableSheet(wb, table, footerName);
   await writeDetailSheet(wb, txnRows, `${input.unitName} ${input.year}年度支出明细`);
   await wb.commit();

@@ -140,7 +140,6 @@ function SignatureCard({ yearId, locked }: { yearId: number; locked: boolean }) 
         preparer: v.preparer ?? '',
         phone: v.phone ?? '',
         sealingUnit: v.sealingUnit ?? '',
-        selfName: v.selfName ?? '',
         reportDate: v.reportDate ? v.reportDate.format('YYYY-MM-DD') : null,
       });
       setDirty(false);
@@ -170,9 +169,6 @@ function SignatureCard({ yearId, locked }: { yearId: number; locked: boolean }) 
         </Form.Item>
         <Form.Item name="reportDate" label="报送日期">
           <DatePicker />
-        </Form.Item>
-        <Form.Item name="selfName" label="报告中的自称" rules={[{ required: true, whitespace: true, message: '如“我办”“我局”' }]}>
-          <Input style={{ width: 80 }} />
         </Form.Item>
       </Form>
     </Card>

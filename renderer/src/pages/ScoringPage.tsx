@@ -182,7 +182,7 @@ function ScoreInputModal({ row, yearId, onClose }: { row: ScoreRow | null; yearI
 export function ScoringPage() {
   const year = useCurrentYear();
   const sheet = useQuery('score.sheet', year ? { yearId: year.id } : null);
-  const summary = useQuery('score.summary', year ? { yearId: year.id, selfName: '我办' } : null);
+  const summary = useQuery('score.summary', year ? { yearId: year.id } : null);
   const [editing, setEditing] = useState<ScoreRow | null>(null);
   const [historyOf, setHistoryOf] = useState<ScoreRow | null>(null);
   const frameworkFile = useRef<HTMLInputElement>(null);

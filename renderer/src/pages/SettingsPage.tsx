@@ -5,6 +5,7 @@ import { api } from '../api/client.ts';
 import { applyError } from '../components/apply-error.ts';
 import { useQuery } from '../api/use-query.ts';
 import { HistoryList } from '../components/HistoryList.tsx';
+import { PreparerCard } from './PreparerCard.tsx';
 import { useCurrentYear, useSession } from '../state/session.tsx';
 
 function BackupCard() {
@@ -107,6 +108,7 @@ export function SettingsPage() {
           <Descriptions.Item label="程序版本">{info.data?.appVersion}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <PreparerCard />
       <BackupCard />
       <Card title={year ? `${year.year} 年度修改记录（可撤销每项数据的最近一次修改）` : '修改记录'} size="small">
         {year ? <HistoryList yearId={year.id} onUndone={() => void reload()} /> : <Alert type="info" message="请先选择年度。" />}

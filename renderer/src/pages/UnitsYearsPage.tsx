@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { UNIT_KIND_LABELS, UNIT_KINDS, YEAR_STATUS_LABELS } from '../../../shared/domain/enums.ts';
 import type { Unit, UnitInput } from '../../../shared/domain/organization.ts';
 import type { MethodOutput } from '../../../shared/api/contract.ts';
+import { defaultSelfName } from '../../../shared/domain/self-reference.ts';
 import { api } from '../api/client.ts';
 import { applyError } from '../components/apply-error.ts';
 import { useSession } from '../state/session.tsx';
@@ -22,17 +23,22 @@ const EMPTY_UNIT: Omit<UnitInput, 'sortOrder'> = {
 function DepartmentCard() {
   const { setup, reload } = useSession();
   const { message } = AntApp.useApp();
-  const [form] = Form.useForm<{ name: string; code: string }>();
+  const [form] = Form.useForm<{ name: string; code: string; selfName: string }>();
+  const typedName = Form.useWatch('name', form) ?? '';
   const [dirty, setDirty] = useState(false);
   useDirtyFlag('department', dirty);
   useEffect(() => {
-    form.setFieldsValue({ name: setup?.department?.name ?? '', code: setup?.department?.code ?? '' });
+    form.setFieldsValue({
+      name: setup?.department?.name ?? '',
+      code: setup?.department?.code ?? '',
+      selfName: setup?.department?.selfName ?? '',
+    });
     setDirty(false);
   }, [setup?.department, form]);
   const save = async () => {
     const values = await form.validateFields();
     try {
-      await api!.call('department.save', { name: values.name, code: values.code ?? '' });
+      await api!.call('department.save', { name: values.name, code: values.code ?? '', selfName: values.selfName ?? '' });
       setDirty(false);
       message.success('部门信息已保存');
       await reload();
@@ -44,10 +50,17 @@ function DepartmentCard() {
     <Card title="部门" size="small">
       <Form form={form} layout="inline" onValuesChange={() => setDirty(true)} onFinish={save}>
         <Form.Item name="name" label="部门名称" rules={[{ required: true, whitespace: true, message: '请填写部门名称' }]}>
-          <Input style={{ width: 320 }} placeholder="如：广州市番禺区人民政府办公室" data-testid="department-name" />
+          <Input style={{ width: 320 }} placeholder="如：某某县财政局" data-testid="department-name" />
         </Form.Item>
         <Form.Item name="code" label="部门编码">
           <Input style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item
+          name="selfName"
+          label="报告中的自称"
+          tooltip="生成的报告文字和导出文件都用这个自称，如“我局认真落实……”。留空时按部门名称的最后一个字确定。"
+        >
+          <Input style={{ width: 100 }} maxLength={20} placeholder={defaultSelfName(typedName)} data-testid="department-self-name" />
         </Form.Item>
         <Button type="primary" htmlType="submit" data-testid="department-save">
           保存

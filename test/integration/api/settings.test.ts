@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { setAuditActor } from '../../../electron/db/repositories/audit-repo.ts';
 import { getSetting } from '../../../electron/db/repositories/settings-repo.ts';
 import { backupPolicy } from '../../../electron/services/backup-service.ts';
 import { SettingsSetInput, USER_SETTINGS } from '../../../shared/settings/user-settings.ts';
@@ -65,5 +66,24 @@ describe('settings through the API', () => {
       expect(SettingsSetInput.options.some((o) => o.shape.key.value === key), key).toBe(true);
     }
     expect(SettingsSetInput.options.length).toBe(Object.keys(USER_SETTINGS).length);
+  });
+
+  it('records changes under the 填报人 once one is set, else under the system account', async () => {
+    const app = openTestApp();
+    try {
+      setAuditActor('clerkpc');
+      await app.dispatch('settings.set', { key: 'amountUnit', value: 'yuan' });
+      expect(await app.dispatch('settings.set', { key: 'preparerName', value: '  张三（财务科）  ' })).toEqual({ ok: true, data: { ok: true } });
+      await app.dispatch('settings.set', { key: 'amountUnit', value: 'wan' });
+      const actors = (app.db.prepare('SELECT actor FROM audit_log ORDER BY id').all() as Array<{ actor: string }>).map((r) => r.actor);
+      // Setting the name is itself the first change recorded under it.
+      expect(actors).toEqual(['系统账户 clerkpc', '张三（财务科）', '张三（财务科）']);
+      const tooLong = await app.dispatch('settings.set', { key: 'preparerName', value: '名'.repeat(51) });
+      expect(tooLong.ok).toBe(false);
+      if (!tooLong.ok) expect(tooLong.error.message).toContain('填报人不能超过 50 个字');
+    } finally {
+      setAuditActor('');
+      app.db.close();
+    }
   });
 });

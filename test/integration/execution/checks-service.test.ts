@@ -20,6 +20,21 @@ afterEach(() => ex.db.close());
 const run = () => runChecks(ex.db, { yearId: ex.current.yearId });
 const keys = (r: CheckRun) => r.findings.map((f) => `${f.checkId} ${f.subjectKey}`);
 
+function insertLine(over: Record<string, unknown>): void {
+  const row = {
+    year_id: ex.current.yearId,
+    unit_id: ex.unitIds.main,
+    funding_source: 'general_budget',
+    category: 'public',
+    func_code: '2010301',
+    econ_code: '30201',
+    initial_fen: 1000,
+    ...over,
+  };
+  const cols = Object.keys(row);
+  ex.db.prepare(`INSERT INTO budget_line (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
+}
+
 function insertTxn(over: Record<string, unknown>): number {
   const row = {
     year_id: ex.current.yearId,
@@ -108,10 +123,24 @@ describe('审核 findings from data problems', () => {
     const got = run().findings.filter((f) => f.checkId.startsWith('codes.'));
     expect(got.map((f) => [f.checkId, f.subjectKey, f.severity])).toEqual([
       ['codes.invalid', 'ledger:econ:98801', 'mandatory'],
-      ['codes.unlisted', 'ledger:econ:39901', 'advisory'],
+      ['codes.unlisted', 'econ:39901', 'advisory'],
       ['codes.missing', 'ledger:func:', 'advisory'],
     ]);
     expect(got[0]!.jump).toEqual({ kind: 'page', page: 'transactions', filter: { econCode: '98801' } });
+  });
+
+  it('never calls a code the office names in its own budget wrong, and prompts once per unnamed code', () => {
+    insertLine({ econ_code: '39901', econ_name: '本单位自定义款' });
+    insertTxn({ econ_code: '39901', amount_fen: 100 });
+    insertTxn({ econ_code: '98801', amount_fen: 200 }); // unknown class, but named in the budget below
+    insertLine({ econ_code: '98801', econ_name: '本地专项科目' });
+    insertLine({ econ_code: '39902' });
+    insertLine({ econ_code: '39902' });
+    insertTxn({ econ_code: '39902', amount_fen: 300 });
+    const got = run().findings.filter((f) => f.checkId.startsWith('codes.'));
+    expect(got.map((f) => [f.checkId, f.subjectKey])).toEqual([['codes.unlisted', 'econ:39902']]);
+    expect(got[0]!.message).toContain('预算指标和支出明细中的部门预算支出经济分类编码“39902”');
+    expect(got[0]!.message).toContain('涉及 3 条记录');
   });
 
   it('reports unlinked spending per unit, lines without spending, over-spent lines and negative budgets', () => {

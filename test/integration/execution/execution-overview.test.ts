@@ -169,7 +169,7 @@ describe('预算执行 of the example year', () => {
 
   it('writes the 部门整体收支情况 paragraph character for character', () => {
     expect(getRevenueExpenditureText(ex.db, { yearId: ex.current.yearId }).text).toBe(
-      '本年度财政下达预算收入指标 3982.33 万元，均为一般公共预算财政拨款收入。全年支出 3752.63 万元，部门预算完成率为 94.23%。按支出分类：基本支出 3260.92 万元，项目支出 491.71 万元。',
+      '本年度财政下达预算收入指标 3982.33 万元，均为一般公共预算财政拨款收入。全年支出 3752.63 万元，部门预算完成率为 94.23%。按支出分类：基本支出 3260.92 万元，占 86.90%；项目支出 491.71 万元，占 13.10%。',
     );
   });
 
@@ -177,7 +177,7 @@ describe('预算执行 of the example year', () => {
     const line = ex.db.prepare('SELECT id FROM budget_line WHERE year_id = ? AND econ_code = ? AND unit_id = ?').get(ex.current.yearId, '30299', ex.unitIds.main) as { id: number };
     ex.db.prepare("UPDATE budget_line SET funding_source = 'gov_fund' WHERE id = ?").run(line.id);
     expect(getRevenueExpenditureText(ex.db, { yearId: ex.current.yearId }).text).toBe(
-      '本年度财政下达预算收入指标 3982.33 万元，其中：一般公共预算财政拨款收入 3770.08 万元，政府性基金预算财政拨款收入 212.25 万元。全年支出 3752.63 万元，部门预算完成率为 94.23%。按支出分类：基本支出 3260.92 万元，项目支出 491.71 万元。',
+      '本年度财政下达预算收入指标 3982.33 万元，其中：一般公共预算财政拨款收入 3770.08 万元，占 94.67%；政府性基金预算财政拨款收入 212.25 万元，占 5.33%。全年支出 3752.63 万元，部门预算完成率为 94.23%。按支出分类：基本支出 3260.92 万元，占 86.90%；项目支出 491.71 万元，占 13.10%。',
     );
   });
 
@@ -186,6 +186,9 @@ describe('预算执行 of the example year', () => {
       initialBudgetFen: fen('3765.08'),
       adjustmentFen: fen('217.25'),
       finalBudgetFen: fen('3982.33'),
+      carryOverFen: 0,
+      thisYearInitialFen: fen('3765.08'),
+      thisYearAdjustmentFen: fen('217.25'),
       actualFen: fen('3752.63'),
       personnelFen: fen('2715.40'),
       publicFen: fen('545.52'),

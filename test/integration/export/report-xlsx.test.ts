@@ -82,7 +82,7 @@ beforeAll(async () => {
 
 describe('report workbook', () => {
   it('has the four sheets in order', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['自评表', '预算执行情况表', '重点工作', '支出明细']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['报告正文', '自评表', '预算执行情况表', '重点工作', '支出明细']);
   });
 
   it('writes totals and rates as formulas whose cached results match the data', () => {
@@ -128,7 +128,8 @@ describe('report workbook', () => {
   });
 
   it('freezes the header rows and sets A4 print with repeated titles and a page footer', () => {
-    for (const ws of wb.worksheets) {
+    // 报告正文 is prose, one paragraph per row: no header to freeze or repeat.
+    for (const ws of wb.worksheets.filter((w) => w.name !== '报告正文')) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
       expect(ws.pageSetup.paperSize).toBe(9);
       expect(ws.pageSetup.fitToWidth).toBe(1);

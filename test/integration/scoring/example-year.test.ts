@@ -67,7 +67,7 @@ describe('2021 example year scored from its data', () => {
       actualText: '94.23%',
       targetText: '100%',
       sourceLabel: '来自预算执行',
-      valueDetail: '支出 3752.63 万元 ÷ 调整后预算 3982.33 万元',
+      valueDetail: '支出 3752.63 万元 ÷ 全年预算数 3982.33 万元',
       overridden: false,
     });
     const proc = sheet.rows.find((r) => r.name === '政府采购执行率')!;
@@ -79,7 +79,7 @@ describe('2021 example year scored from its data', () => {
   });
 
   it('generates the 自评综述 paragraph from the scores', () => {
-    const { text, complete } = getSelfEvalSummary(t.db, { yearId: y.yearId, selfName: '我办' });
+    const { text, complete } = getSelfEvalSummary(t.db, { yearId: y.yearId });
     expect(complete).toBe(true);
     expect(text).toBe(
       [

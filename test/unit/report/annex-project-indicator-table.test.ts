@@ -29,6 +29,11 @@ describe('项目绩效指标完成情况表', () => {
     expect(t.rows.every((r) => r.cells.length === t.columns.length)).toBe(true);
   });
 
+  it('names the unit that carries out each project', () => {
+    const t = buildProjectIndicatorTable([{ ...items[0]!, projectUnit: '某县国库集中支付中心' }]);
+    expect(t.rows[0]!.cells.map(formatCellText).join('|')).toBe('热线保障|实施单位：某县国库集中支付中心|||||');
+  });
+
   it('flips 是否完成 and 完成率 with the direction alone', () => {
     const row = (direction: ReportProjectIndicator['direction']) =>
       buildProjectIndicatorTable([{ ...items[2]!, direction }]).rows[1]!.cells.map(formatCellText).slice(3);

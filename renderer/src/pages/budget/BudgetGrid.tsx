@@ -12,7 +12,7 @@ import {
   useState,
 } from 'react';
 import type { BudgetLineExecutionRow } from '../../../../shared/budget/schemas.ts';
-import { CATEGORIES, CATEGORY_LABELS, FUNDING_SOURCE_LABELS, FUNDING_SOURCES } from '../../../../shared/domain/enums.ts';
+import { BUDGET_FUNDING_SOURCES, CATEGORIES, CATEGORY_LABELS, FUNDING_SOURCE_LABELS } from '../../../../shared/domain/enums.ts';
 import type { Unit } from '../../../../shared/domain/organization.ts';
 import { type AmountUnit, formatWan } from '../../../../shared/money/fen.ts';
 import { percentText } from '../execution/figures.ts';
@@ -228,7 +228,7 @@ export function BudgetGrid(props: Props & { ref?: Ref<GridHandle> }) {
   const choices = useMemo<Partial<Record<ColumnKey, string[]>>>(
     () => ({
       unit: units.map((u) => u.name),
-      fundingSource: FUNDING_SOURCES.map((f) => FUNDING_SOURCE_LABELS[f]),
+      fundingSource: BUDGET_FUNDING_SOURCES.map((f) => FUNDING_SOURCE_LABELS[f]),
       category: CATEGORIES.map((c) => CATEGORY_LABELS[c]),
     }),
     [units],
