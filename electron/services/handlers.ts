@@ -134,6 +134,7 @@ export const handlers: Handlers = {
   'report.reopen': ({ db }, i) => report.reopenYear(db, i),
   'report.snapshots': ({ db }, i) => report.listReportSnapshots(db, i.yearId),
   'report.snapshot': ({ db }, i) => report.snapshotFile(db, i),
+  'report.originals': ({ db }, i) => report.currentOriginals(db, i.yearId),
   'outline.get': ({ db }, i) => outline.getYearOutline(db, i.yearId),
   'outline.shipped': () => outline.listShippedOutlines(),
   'outline.save': ({ db }, i) => outline.saveYearOutline(db, i),

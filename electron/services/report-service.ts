@@ -1,16 +1,18 @@
 import { createHash } from 'node:crypto';
-import { AppError } from '../../shared/api/app-error.ts';
 import { selfNameOf } from '../../shared/domain/self-reference.ts';
 import { CATEGORY_LABELS, FUNDING_SOURCE_LABELS } from '../../shared/domain/enums.ts';
-import type { RenderedFile, ReportPreview, ReportSection, Signature } from '../../shared/report/api-schemas.ts';
+import { AppError, type AppErrorDetail } from '../../shared/api/app-error.ts';
+import type { FinalizeResult, OriginalFile, RenderedFile, ReportPreview, ReportSection, Signature } from '../../shared/report/api-schemas.ts';
 import { buildReportModel } from '../../shared/report/build-report-model.ts';
 import { checkNarrativeConsistency } from '../../shared/report/consistency-check.ts';
+import { unwrittenSections } from '../../shared/report/unwritten-sections.ts';
 import { EDITABLE_SECTIONS, editableSectionTitles, type GeneratedSectionKey, type SectionKey } from '../../shared/report/editable-sections.ts';
 import { type ExpenseDetailRow, NARRATIVE_KEYS, type ReportInput, type ScoreNode, reportInputSchema } from '../../shared/report/input.ts';
 import { placeholderCatalogue } from '../../shared/report/placeholders.ts';
+import { reportFileName } from '../../shared/report/report-file-name.ts';
 import type { ScoreRow } from '../../shared/scoring/schemas.ts';
 import { ratio } from '../../shared/money/rate.ts';
-import { renderReportDocx, renderReportPdf, renderReportXlsx } from '../export/index.ts';
+import { type ExportOptions, renderReportDocx, renderReportPdf, renderReportXlsx } from '../export/index.ts';
 import { writeAudit } from '../db/repositories/audit-repo.ts';
 import { getProcurement } from '../db/repositories/ledger-repo.ts';
 import { getDepartment, listUnits } from '../db/repositories/organization-repo.ts';
@@ -244,19 +246,30 @@ export function buildReportInput(db: Db, yearId: number): ReportInput {
   return parsed.data;
 }
 
-/** What stops finalizing, in the user's words (empty when nothing does). */
-function finalizeBlockers(db: Db, yearId: number, input: ReportInput): string[] {
+interface FinalizeBlockers {
+  /** What stops finalizing, in the user's words (empty when nothing does). */
+  messages: string[];
+  /** Each open 强制 finding, so a refusal names what to correct. */
+  mandatory: AppErrorDetail[];
+}
+
+function finalizeBlockers(db: Db, yearId: number, input: ReportInput): FinalizeBlockers {
   const out: string[] = [];
   const score = finalizeCheck(db, { yearId });
   if (!score.ok) out.push(`绩效评分：${score.message}`);
-  const checks = runChecks(db, { yearId }).summary;
-  if (checks.mandatory > 0) out.push(`审核：有 ${checks.mandatory} 项强制审核错误未解决`);
-  if (checks.advisoryUnexplained > 0) out.push(`审核：有 ${checks.advisoryUnexplained} 项提示未填写出错说明`);
+  const checks = runChecks(db, { yearId });
+  if (checks.summary.mandatory > 0) out.push(`审核：有 ${checks.summary.mandatory} 项强制审核错误未解决`);
+  if (checks.summary.advisoryUnexplained > 0) out.push(`审核：有 ${checks.summary.advisoryUnexplained} 项提示未填写出错说明`);
   const model = buildReportModel(input);
   if (model.issues.length > 0) out.push(`报告正文中有 ${model.issues.length} 个无法识别的引用（如 {{${model.issues[0]!.key}}}）`);
   const findings = checkNarrativeConsistency(input);
   if (findings.length > 0) out.push(`报告正文中有 ${findings.length} 处数字与数据不一致`);
-  return out;
+  const blank = unwrittenSections(input);
+  if (blank.length > 0) out.push(`报告正文尚未填写：${blank.join('；')}`);
+  const mandatory = checks.findings
+    .filter((f) => f.severity === 'mandatory')
+    .map((f) => ({ path: `checks.${f.checkId}`, message: `［强制］${f.title}：${f.message}` }));
+  return { messages: out, mandatory };
 }
 
 export function reportPreview(db: Db, yearId: number): ReportPreview {
@@ -267,7 +280,7 @@ export function reportPreview(db: Db, yearId: number): ReportPreview {
     placeholders: placeholderCatalogue(input),
     unknownPlaceholders: model.issues,
     findings: checkNarrativeConsistency(input),
-    blockers: finalizeBlockers(db, yearId, input),
+    blockers: finalizeBlockers(db, yearId, input).messages,
   };
 }
 
@@ -295,48 +308,102 @@ function* expenseRows(db: Db, yearId: number): Generator<ExpenseDetailRow> {
   }
 }
 
-export async function renderReportBytes(db: Db, yearId: number, format: keyof typeof MIME): Promise<Buffer> {
+type ReportFormat = keyof typeof MIME;
+const FORMATS = Object.keys(MIME) as ReportFormat[];
+
+async function renderReportBytes(db: Db, yearId: number, format: ReportFormat, opts: ExportOptions): Promise<Buffer> {
   const input = buildReportInput(db, yearId);
-  if (format === 'pdf') return renderReportPdf(input);
-  if (format === 'xlsx') return renderReportXlsx(input, [...expenseRows(db, yearId)]);
-  return renderReportDocx(input);
+  if (format === 'pdf') return renderReportPdf(input, opts);
+  if (format === 'xlsx') return renderReportXlsx(input, [...expenseRows(db, yearId)], opts);
+  return renderReportDocx(input, opts);
 }
 
-function fileOf(year: number, format: keyof typeof MIME, bytes: Buffer, suffix = ''): RenderedFile {
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+function fileOf(db: Db, year: number, format: ReportFormat, bytes: Buffer, final: boolean): RenderedFile {
   return {
-    fileName: `${year}年度部门整体支出绩效自评报告${suffix}.${format}`,
+    fileName: reportFileName({ departmentName: getDepartment(db)?.name ?? '', year, final, format }),
     mimeType: MIME[format],
     base64: bytes.toString('base64'),
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256: sha256(bytes),
   };
 }
 
-export async function renderReport(db: Db, input: { yearId: number; format: keyof typeof MIME }): Promise<RenderedFile> {
-  const year = requireYear(db, input.yearId);
-  return fileOf(year.year, input.format, await renderReportBytes(db, input.yearId, input.format));
+/** The originals stored when the year was last finalized, newest per format. */
+function validSnapshots(db: Db, yearId: number): reports.SnapshotInfo[] {
+  const latest = new Map<ReportFormat, reports.SnapshotInfo>();
+  for (const s of reports.listSnapshots(db, yearId)) if (s.reopenedAt === null && !latest.has(s.format)) latest.set(s.format, s);
+  return FORMATS.flatMap((f) => latest.get(f) ?? []);
+}
+
+/** A stored original as a file, refused when its bytes no longer match the hash stored with them. */
+function snapshotAsFile(db: Db, year: number, info: reports.SnapshotInfo): OriginalFile {
+  const bytes = reports.snapshotBytes(db, info.id);
+  if (!bytes) throw new AppError('NOT_FOUND', '找不到该定稿文件。');
+  const file = fileOf(db, year, info.format, bytes, true);
+  if (file.sha256 !== info.sha256) {
+    throw new AppError('DB_CORRUPT', `${year} 年度定稿原件（${info.format}）已损坏：内容与定稿时记录的 SHA-256 不一致。请从备份恢复数据文件。`);
+  }
+  return { ...file, format: info.format };
 }
 
 /**
- * Marks the year final: refuses while anything blocks it, stores the exact PDF bytes and their
- * hash (so the signed copy can always be printed again), and locks the year's figures.
+ * 打印 and 导出: a draft year is rendered from the data with every page marked 草稿; a finalized
+ * year hands out the original stored when it was finalized, byte for byte. (A year finalized before
+ * Excel and Word were stored gets those rendered from its locked data, unmarked.)
  */
-export async function finalizeYear(db: Db, yearId: number, beforeWrite?: () => void): Promise<RenderedFile> {
+export async function renderReport(db: Db, input: { yearId: number; format: ReportFormat }): Promise<RenderedFile> {
+  const year = requireYear(db, input.yearId);
+  const final = year.status === 'final';
+  if (final) {
+    const original = validSnapshots(db, input.yearId).find((s) => s.format === input.format);
+    if (original) return snapshotAsFile(db, year.year, original);
+  }
+  return fileOf(db, year.year, input.format, await renderReportBytes(db, input.yearId, input.format, { draft: !final }), final);
+}
+
+/**
+ * Marks the year final: refuses while anything blocks it (naming each open 强制 finding), stores
+ * the exact PDF, Excel and Word bytes with their hashes (so the signed copy can always be handed
+ * out again), and locks the year's figures.
+ */
+export async function finalizeYear(db: Db, yearId: number, beforeWrite?: () => void): Promise<FinalizeResult> {
   const year = requireWritableYear(db, yearId);
   const input = buildReportInput(db, yearId);
   const blockers = finalizeBlockers(db, yearId, input);
-  if (blockers.length > 0) {
-    throw new AppError('VALIDATION', `还不能定稿：${blockers.join('；')}。`, blockers.map((message) => ({ message })));
+  if (blockers.messages.length > 0) {
+    throw new AppError('VALIDATION', `还不能定稿：${blockers.messages.join('；')}。`, [
+      ...blockers.messages.map((message) => ({ message })),
+      ...blockers.mandatory,
+    ]);
   }
-  const bytes = await renderReportPdf(input);
-  const file = fileOf(year.year, 'pdf', bytes, '（定稿）');
+  const rendered: { format: ReportFormat; bytes: Buffer }[] = [];
+  for (const format of FORMATS) rendered.push({ format, bytes: await renderReportBytes(db, yearId, format, { draft: false }) });
   beforeWrite?.();
-  inTransaction(db, () => {
+  const files = inTransaction(db, () => {
     requireWritableYear(db, yearId);
-    const snapshotId = reports.insertSnapshot(db, yearId, 'pdf', file.sha256, bytes);
+    const stored = rendered.map(({ format, bytes }) => {
+      const hash = sha256(bytes);
+      return { id: reports.insertSnapshot(db, yearId, format, hash, bytes), format, sha256: hash, bytes: bytes.length };
+    });
     reports.setYearStatus(db, yearId, 'final');
-    writeAudit(db, { action: 'finalize', entity: 'fiscal_year', entityId: yearId, yearId, after: { snapshotId, sha256: file.sha256 } });
+    writeAudit(db, {
+      action: 'finalize',
+      entity: 'fiscal_year',
+      entityId: yearId,
+      yearId,
+      after: { snapshots: stored.map(({ id, format, sha256: hash }) => ({ snapshotId: id, format, sha256: hash })) },
+    });
+    return stored;
   });
-  return file;
+  return {
+    files: files.map(({ format, sha256: hash, bytes }) => ({
+      format,
+      fileName: reportFileName({ departmentName: getDepartment(db)?.name ?? '', year: year.year, final: true, format }),
+      sha256: hash,
+      bytes,
+    })),
+  };
 }
 
 export function reopenYear(db: Db, input: { yearId: number; reason: string }): { reopened: true } {
@@ -355,11 +422,17 @@ export function listReportSnapshots(db: Db, yearId: number): reports.SnapshotInf
   return reports.listSnapshots(db, yearId);
 }
 
-/** The stored bytes of a finalized report, exactly as signed. */
+/** The stored bytes of a finalized report, exactly as signed (also after the year was reopened). */
 export function snapshotFile(db: Db, input: { yearId: number; snapshotId: number }): RenderedFile {
   const year = requireYear(db, input.yearId);
   const info = reports.listSnapshots(db, input.yearId).find((s) => s.id === input.snapshotId);
-  const bytes = info ? reports.snapshotBytes(db, info.id) : null;
-  if (!info || !bytes) throw new AppError('NOT_FOUND', '找不到该定稿文件。');
-  return fileOf(year.year, info.format, bytes, '（定稿）');
+  if (!info) throw new AppError('NOT_FOUND', '找不到该定稿文件。');
+  return snapshotAsFile(db, year.year, info);
+}
+
+/** A finalized year's originals, one per format. */
+export function currentOriginals(db: Db, yearId: number): OriginalFile[] {
+  const year = requireYear(db, yearId);
+  if (year.status !== 'final') throw new AppError('NOT_FOUND', `${year.year} 年度尚未定稿，没有定稿原件。`);
+  return validSnapshots(db, yearId).map((s) => snapshotAsFile(db, year.year, s));
 }

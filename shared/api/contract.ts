@@ -66,6 +66,8 @@ import {
   SaveProjectEvalRulesInput,
 } from '../project-eval/api-schemas.ts';
 import {
+  FinalizeResult,
+  OriginalFile,
   ReopenInput,
   RenderedFile,
   RenderInput,
@@ -301,10 +303,12 @@ export const contract = {
   'report.saveSignature': command(Signature.strict(), Signature),
   'report.preview': query(YearRef, ReportPreview),
   'report.render': query(RenderInput, RenderedFile),
-  'report.finalize': command(YearRef, RenderedFile),
+  'report.finalize': command(YearRef, FinalizeResult),
   // Re-opening is the one write a final year accepts.
   'report.reopen': command(ReopenInput, z.object({ reopened: z.literal(true) }), null),
   'report.snapshots': query(YearRef, z.array(SnapshotInfoSchema)),
+  /** A finalized year's stored originals (PDF, Excel, Word), byte for byte as signed. */
+  'report.originals': query(YearRef, z.array(OriginalFile)),
   'outline.get': query(YearRef, YearOutline),
   'outline.shipped': query(Empty, z.array(ShippedOutline)),
   'outline.save': command(SaveOutlineInput, YearOutline),

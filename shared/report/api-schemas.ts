@@ -57,6 +57,13 @@ export const RenderInput = z.object({ yearId: id('年度'), format: z.enum(REPOR
 export const RenderedFile = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), sha256: z.string() });
 export type RenderedFile = z.infer<typeof RenderedFile>;
 
+/** One of the originals stored when a year is finalized. */
+export const FinalizedFile = z.object({ format: z.enum(REPORT_FORMATS), fileName: z.string(), sha256: z.string(), bytes: z.number().int() });
+export const FinalizeResult = z.object({ files: z.array(FinalizedFile) });
+export const OriginalFile = RenderedFile.extend({ format: z.enum(REPORT_FORMATS) });
+export type OriginalFile = z.infer<typeof OriginalFile>;
+export type FinalizeResult = z.infer<typeof FinalizeResult>;
+
 export const SnapshotInfoSchema = z.object({
   id: z.number().int(),
   format: z.enum(REPORT_FORMATS),

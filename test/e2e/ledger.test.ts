@@ -126,6 +126,35 @@ describe('browser mode: 支出明细', () => {
     await page.getByTestId('filter-clear').click();
     await summary(page).getByText('共 120 笔，支出合计 37,526,300.00 元').waitFor();
 
+    // Drill-down from 预算执行: a project row lists its four milestone payments.
+    await navigate(page, '预算执行');
+    await page.getByRole('tab', { name: '按项目' }).click();
+    await page.getByTestId('table-project').getByText('海防管控工作经费').click();
+    await page.getByTestId('drill-summary').getByText('共 4 笔').waitFor();
+    expect(await page.getByTestId('drill-summary').textContent()).toBe('共 4 笔，支出合计 705,500.00 元（70.55 万元）');
+    const drillRows = page.getByTestId('drill-drawer').locator('.ant-table-row');
+    await drillRows.first().waitFor();
+    expect(await drillRows.count()).toBe(4);
+    for (const text of await drillRows.allInnerTexts()) expect(text).toContain('海防管控工作经费');
+    await screenshot(page, '56-execution-drill-project');
+
+    // …and opens the same rows in 支出明细.
+    await page.getByTestId('drill-open-ledger').click();
+    await summary(page).getByText('共 4 笔，支出合计 705,500.00 元').waitFor();
+    expect(await rows(page).count()).toBe(4);
+
+    expect(problems).toEqual([]);
+    await page.context().close();
+    await app.close();
+  });
+
+  it('totals income apart from spending, and a filter matching nothing does not send the user to import', async () => {
+    const app = await startApp(tempDataFile());
+    const { page, problems } = await openApp(browser, app);
+    await loadExample(page);
+    await navigate(page, '支出明细');
+    await summary(page).getByText('共 120 笔，支出合计 37,526,300.00 元').waitFor();
+    const form = page.getByTestId('txn-form');
     // Income (a 财政拨款 credit) is totalled apart and never added to spending.
     await page.getByTestId('txn-add').click();
     await form.getByTestId('txn-date').fill('2021-06-01');
@@ -144,23 +173,6 @@ describe('browser mode: 支出明细', () => {
     expect(await page.getByTestId('ledger-empty').count()).toBe(0);
     await page.getByTestId('filter-clear').click();
     await summary(page).getByText('共 120 笔，支出合计 37,526,300.00 元').waitFor();
-
-    // Drill-down from 预算执行: a project row lists its four milestone payments.
-    await navigate(page, '预算执行');
-    await page.getByRole('tab', { name: '按项目' }).click();
-    await page.getByTestId('table-project').getByText('海防管控工作经费').click();
-    await page.getByTestId('drill-summary').getByText('共 4 笔').waitFor();
-    expect(await page.getByTestId('drill-summary').textContent()).toBe('共 4 笔，支出合计 705,500.00 元（70.55 万元）');
-    const drillRows = page.getByTestId('drill-drawer').locator('.ant-table-row');
-    await drillRows.first().waitFor();
-    expect(await drillRows.count()).toBe(4);
-    for (const text of await drillRows.allInnerTexts()) expect(text).toContain('海防管控工作经费');
-    await screenshot(page, '56-execution-drill-project');
-
-    // …and opens the same rows in 支出明细.
-    await page.getByTestId('drill-open-ledger').click();
-    await summary(page).getByText('共 4 笔，支出合计 705,500.00 元').waitFor();
-    expect(await rows(page).count()).toBe(4);
 
     expect(problems).toEqual([]);
     await page.context().close();

@@ -42,7 +42,7 @@ describe('browser mode: the report page', () => {
     await screenshot(page, '21-report-preview');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
-    expect(download.suggestedFilename()).toBe('2021年度部门整体支出绩效自评报告.pdf');
+    expect(download.suggestedFilename()).toBe('广州市番禺区人民政府办公室2021年度部门整体支出绩效自评报告（草稿）.pdf');
     const saved = join(SCREENSHOT_DIR, 'exported-report.pdf');
     await download.saveAs(saved);
     expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
@@ -50,7 +50,10 @@ describe('browser mode: the report page', () => {
     await page.getByTestId('report-finalize').click();
     await page.getByRole('dialog').getByRole('button', { name: '定稿' }).click();
     await page.getByText('已定稿，文件校验值').waitFor();
-    await page.getByText('下载原件').waitFor();
+    // PDF, Excel and Word are stored; 导出 now hands out the stored PDF under its 定稿 name.
+    await page.getByText('下载原件').nth(2).waitFor();
+    const [finalDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
+    expect(finalDownload.suggestedFilename()).toBe('广州市番禺区人民政府办公室2021年度部门整体支出绩效自评报告（定稿）.pdf');
     expect(await page.getByTestId('section-problems').isDisabled()).toBe(true);
     await screenshot(page, '22-report-final');
 
@@ -58,7 +61,7 @@ describe('browser mode: the report page', () => {
     await page.getByTestId('reopen-reason').fill('补充审核说明');
     await page.getByRole('dialog').getByRole('button', { name: '重新打开' }).click();
     await page.getByText('已重新打开，可以修改数据').waitFor();
-    await page.getByText('已重新打开：补充审核说明').waitFor();
+    await page.getByText('已重新打开：补充审核说明').first().waitFor();
     expect(problems).toEqual([]);
     await page.context().close();
     await app.close();

@@ -13,6 +13,13 @@ export const CATALOGUE = {
     summary: '项目支出绩效自评表：每个项目的预算执行率得分、绩效指标得分、总分和评价等次；可导出 PDF / Excel / Word',
   },
   'report': { name: 'report', usage: 'report --db FILE --year YYYY --format pdf|xlsx|docx --out FILE [--json]', summary: '导出年度自评报告（PDF / Excel / Word）' },
+  'finalize': {
+    name: 'finalize',
+    usage: 'finalize --db FILE --year YYYY [--json]',
+    summary: '定稿：保存报告 PDF、Excel、Word 原件及其 SHA-256，并锁定该年度数据（有强制审核错误等未解决时拒绝）',
+  },
+  'originals': { name: 'originals', usage: 'originals --db FILE --year YYYY --out DIR [--json]', summary: '把已定稿年度保存的报告原件（PDF、Excel、Word）原样写入目录（只读）' },
+  'reopen': { name: 'reopen', usage: 'reopen --db FILE --year YYYY --reason TEXT [--json]', summary: '重新打开已定稿的年度以便修改（须写明原因，记入修改记录；原件仍保留）' },
   'export-year': { name: 'export-year', usage: 'export-year --db FILE --year YYYY --out FILE.json', summary: '把一个年度的全部数据导出为一个 JSON 文件（可无损导回）' },
   'import-year': { name: 'import-year', usage: 'import-year --db FILE --from FILE.json [--new-file]', summary: '导入 export-year 导出的年度数据文件' },
   'framework': {

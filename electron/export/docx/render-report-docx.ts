@@ -3,6 +3,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  Header,
   HeadingLevel,
   LineRuleType,
   Packer,
@@ -18,6 +19,7 @@ import { buildReportModel, type ReportBlock, type SignatureView } from '../../..
 import type { ReportInput } from '../../../shared/report/input.ts';
 import { formatCellText, type ReportTable, type TableRow as ModelRow } from '../../../shared/report/table-model.ts';
 import { validateReportInput } from '../../../shared/report/validate-input.ts';
+import { DRAFT_FOOTER, type ExportOptions } from '../draft-mark.ts';
 
 // ReportInput → .docx in the same 公文 layout as the PDF: real heading styles (so Word's navigation
 // pane and outline work), the model's numbering, exact 28.95 pt line pitch, tables with repeated
@@ -224,7 +226,19 @@ function pageNumberFooter(align: (typeof AlignmentType)[keyof typeof AlignmentTy
   });
 }
 
-export async function renderReportDocx(input: ReportInput): Promise<Buffer> {
+/** A draft's page header: the 草稿 line, grey, centred above the 版心 on every page. */
+function draftHeader(): Header {
+  return new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ text: DRAFT_FOOTER, font: face(FONT.hei), size: SIZE.wu, color: '606060' })],
+      }),
+    ],
+  });
+}
+
+export async function renderReportDocx(input: ReportInput, opts: ExportOptions = {}): Promise<Buffer> {
   const model = buildReportModel(validateReportInput(input));
   const sigAt = model.blocks.findIndex((b) => b.kind === 'signature');
   const noteAt = model.blocks.findIndex((b) => b.kind === 'annexNote');
@@ -268,6 +282,7 @@ export async function renderReportDocx(input: ReportInput): Promise<Buffer> {
             margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, footer: 1304 },
           },
         },
+        ...(opts.draft ? { headers: { default: draftHeader(), even: draftHeader() } } : {}),
         footers: {
           default: pageNumberFooter(AlignmentType.RIGHT, { right: 280 }),
           even: pageNumberFooter(AlignmentType.LEFT, { left: 280 }),

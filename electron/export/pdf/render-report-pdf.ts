@@ -2,14 +2,16 @@ import pdfmake from 'pdfmake';
 import { buildReportModel, type ReportModel } from '../../../shared/report/build-report-model.ts';
 import type { ReportInput } from '../../../shared/report/input.ts';
 import { validateReportInput } from '../../../shared/report/validate-input.ts';
+import type { ExportOptions } from '../draft-mark.ts';
 import { installCffSubsetFastPath } from './cff-subset-fast-path.ts';
 import { buildDocDefinition } from './doc-definition.ts';
+import { markDraft } from './draft-mark-pdf.ts';
 import { FACES, type FaceId, type FontSet, loadFontSet } from './font-registry.ts';
 
 // ReportInput → PDF bytes. The same input gives the same bytes: the creation date and the file ID
 // (pdfkit derives it from the info dictionary) come from the report date, never from the clock.
 
-export interface RenderPdfOptions {
+export interface RenderPdfOptions extends ExportOptions {
   /** Directory holding the font files (resources/fonts by default). */
   fontDir?: string;
 }
@@ -53,6 +55,7 @@ export async function preparePdfFonts(opts: RenderPdfOptions = {}): Promise<Font
 export async function renderModelPdf(model: ReportModel, opts: RenderPdfOptions = {}): Promise<Buffer> {
   const fonts = await preparePdfFonts(opts);
   const dd = buildDocDefinition(model, fonts);
+  if (opts.draft) markDraft(dd, fonts);
   const date = creationDate(model);
   dd.info = {
     title: model.title,

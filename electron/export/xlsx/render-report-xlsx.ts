@@ -4,6 +4,7 @@ import { buildReportModel } from '../../../shared/report/build-report-model.ts';
 import type { ExpenseDetailRows, ReportInput } from '../../../shared/report/input.ts';
 import type { ReportTable } from '../../../shared/report/table-model.ts';
 import { validateReportInput } from '../../../shared/report/validate-input.ts';
+import { DRAFT_FOOTER, type ExportOptions } from '../draft-mark.ts';
 import { writeDetailSheet } from './detail-sheet.ts';
 import { writeReportTextSheet } from './report-text-sheet.ts';
 import { writeTableSheet } from './table-sheet.ts';
@@ -12,8 +13,19 @@ import { writeTableSheet } from './table-sheet.ts';
 // 预算执行情况表, 重点工作, 项目绩效指标 when the year has project indicators), then 支出明细. Written with the
 // streaming writer so a large 支出明细 never has to be held as a workbook in memory.
 
+/**
+ * Every sheet added from here on prints the 草稿 line in its page header. The streaming writer
+ * writes a sheet's header and footer when the sheet commits, so the header goes into the options
+ * the sheet is created with.
+ */
+function markDraftSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  const addWorksheet = wb.addWorksheet.bind(wb);
+  const oddHeader = `&C${DRAFT_FOOTER}`;
+  wb.addWorksheet = (name, options) => addWorksheet(name, { ...options, headerFooter: { ...options?.headerFooter, oddHeader } });
+}
+
 /** Writes the workbook to `out` (a file stream for a large 支出明细); resolves when committed. */
-export async function writeReportXlsx(out: Writable, input: ReportInput, txnRows?: ExpenseDetailRows): Promise<void> {
+export async function writeReportXlsx(out: Writable, input: ReportInput, txnRows?: ExpenseDetailRows, opts: ExportOptions = {}): Promise<void> {
   const model = buildReportModel(validateReportInput(input));
   // One sheet per table the outline prints, in document order. The 审核提示说明 list annotates the
   // printed report and carries no figures, so the workbook leaves it out.
@@ -28,6 +40,7 @@ export async function writeReportXlsx(out: Writable, input: ReportInput, txnRows
   const date = new Date(`${model.documentDate}T00:00:00+08:00`);
   wb.created = date;
   wb.modified = date;
+  if (opts.draft) markDraftSheets(wb);
 
   const footerName = `${input.unitName} ${input.year}年度`;
   writeReportTextSheet(wb, model);
@@ -36,7 +49,7 @@ export async function writeReportXlsx(out: Writable, input: ReportInput, txnRows
   await wb.commit();
 }
 
-export async function renderReportXlsx(input: ReportInput, txnRows?: ExpenseDetailRows): Promise<Buffer> {
+export async function renderReportXlsx(input: ReportInput, txnRows?: ExpenseDetailRows, opts: ExportOptions = {}): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
@@ -44,7 +57,7 @@ export async function renderReportXlsx(input: ReportInput, txnRows?: ExpenseDeta
     out.on('end', resolve);
     out.on('error', reject);
   });
-  await writeReportXlsx(out, input, txnRows);
+  await writeReportXlsx(out, input, txnRows, opts);
   await done;
   return Buffer.concat(chunks);
 }

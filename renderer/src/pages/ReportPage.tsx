@@ -175,6 +175,8 @@ function SignatureCard({ yearId, locked }: { yearId: number; locked: boolean }) 
   );
 }
 
+const FORMAT_LABELS: Record<string, string> = { pdf: 'PDF', xlsx: 'Excel', docx: 'Word' };
+
 export function ReportPage() {
   const year = useCurrentYear();
   const { reload: reloadSession } = useSession();
@@ -204,14 +206,15 @@ export function ReportPage() {
   const finalize = () =>
     modal.confirm({
       title: `定稿 ${year.year} 年度报告？`,
-      content: '定稿后将保存报告 PDF 的原始文件及其校验值，并锁定本年度全部数据；以后如需修改，须填写原因重新打开（会被记录）。',
+      content: '定稿后将保存报告 PDF、Excel 和 Word 的原件及其校验值，以后打印和导出都给出这些原件；本年度全部数据随即锁定，如需修改，须填写原因重新打开（会被记录）。',
       okText: '定稿',
       cancelText: '取消',
       onOk: () =>
         run('finalize', async () => {
-          const file = await api!.call('report.finalize', { yearId: year.id });
-          setPdf(file);
-          message.success(`已定稿，文件校验值 ${file.sha256.slice(0, 12)}…`);
+          const { files } = await api!.call('report.finalize', { yearId: year.id });
+          const pdfFile = files.find((f) => f.format === 'pdf');
+          message.success(`已定稿，文件校验值 ${pdfFile?.sha256.slice(0, 12) ?? ''}…（PDF、Excel、Word 原件已保存）`);
+          setPdf(await render('pdf'));
           await reloadSession();
           await refresh();
         }),
@@ -266,7 +269,7 @@ export function ReportPage() {
           )}
         </Space>
       </Flex>
-      {locked && <Alert type="success" message={`${year.year} 年度报告已定稿，数据已锁定。下方“定稿文件”可随时重新下载签章时的原件。`} />}
+      {locked && <Alert type="success" message={`${year.year} 年度报告已定稿，数据已锁定。打印和导出给出定稿时保存的原件，与签章时的文件完全相同。`} />}
       {p && p.blockers.length > 0 && !locked && (
         <Alert
           type="warning"
@@ -315,6 +318,7 @@ export function ReportPage() {
             dataSource={snapshots.data ?? []}
             columns={[
               { title: '定稿时间', dataIndex: 'createdAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+              { title: '格式', dataIndex: 'format', render: (v: string) => FORMAT_LABELS[v] ?? v },
               { title: 'SHA-256', dataIndex: 'sha256', render: (v: string) => <Typography.Text code>{v.slice(0, 16)}…</Typography.Text> },
               { title: '状态', render: (_, r) => (r.reopenedAt ? <Tag>已重新打开：{r.reopenReason}</Tag> : <Tag color="green">有效</Tag>) },
               {

@@ -55,21 +55,31 @@ describe('report service', () => {
     expect(reset.find((s) => s.key === 'budget_paragraph')).toMatchObject({ followsData: true, body: budget.body });
   });
 
-  it('finalizes: stores the exact PDF bytes and hash, locks the figures, reopens only with a logged reason', async () => {
+  it('finalizes: stores PDF, Excel and Word with their hashes, hands them out again, locks the figures, reopens only with a logged reason', async () => {
     const { app, api } = await exampleApp();
-    const file = await api.call('report.finalize', { yearId: 1 });
-    const [snap] = await api.call('report.snapshots', { yearId: 1 });
-    expect(snap).toMatchObject({ format: 'pdf', sha256: file.sha256, reopenedAt: null });
-    const again = await api.call('report.snapshot', { yearId: 1, snapshotId: snap!.id });
-    expect(again.base64).toBe(file.base64);
+    const draft = await api.call('report.render', { yearId: 1, format: 'pdf' });
+    expect(draft.fileName).toBe('广州市番禺区人民政府办公室2021年度部门整体支出绩效自评报告（草稿）.pdf');
+    const { files } = await api.call('report.finalize', { yearId: 1 });
+    expect(files.map((f) => f.format)).toEqual(['pdf', 'xlsx', 'docx']);
+    const snaps = await api.call('report.snapshots', { yearId: 1 });
+    expect(snaps.map((s) => [s.format, s.sha256, s.size, s.reopenedAt]).sort()).toEqual(files.map((f) => [f.format, f.sha256, f.bytes, null]).sort());
+    for (const f of files) {
+      const rendered = await api.call('report.render', { yearId: 1, format: f.format });
+      expect(rendered.sha256).toBe(f.sha256);
+      expect(rendered.fileName).toBe(`广州市番禺区人民政府办公室2021年度部门整体支出绩效自评报告（定稿）.${f.format}`);
+      const snap = snaps.find((s) => s.format === f.format)!;
+      expect((await api.call('report.snapshot', { yearId: 1, snapshotId: snap.id })).base64).toBe(rendered.base64);
+    }
     const [line] = await api.call('budget.lines', { yearId: 1 });
     const { finalFen: _f, projectName: _p, batchId: _b, ...input } = line!;
     await expect(api.call('budget.saveLine', { ...input, initialFen: 1 })).rejects.toThrow('已定稿');
     await expect(api.call('report.finalize', { yearId: 1 })).rejects.toBeInstanceOf(AppError);
     await expect(api.call('report.reopen', { yearId: 1, reason: '' })).rejects.toThrow('请填写重新打开的原因');
     await api.call('report.reopen', { yearId: 1, reason: '财政局要求补充说明' });
-    const [reopened] = await api.call('report.snapshots', { yearId: 1 });
-    expect(reopened).toMatchObject({ reopenReason: '财政局要求补充说明' });
+    const reopened = await api.call('report.snapshots', { yearId: 1 });
+    expect(reopened.map((s) => s.reopenReason)).toEqual(['财政局要求补充说明', '财政局要求补充说明', '财政局要求补充说明']);
+    await expect(api.call('report.originals', { yearId: 1 })).rejects.toThrow('尚未定稿');
+    expect((await api.call('report.render', { yearId: 1, format: 'pdf' })).fileName).toContain('（草稿）');
     const log = app.db.prepare("SELECT action FROM audit_log WHERE entity = 'fiscal_year' AND action IN ('finalize','reopen') ORDER BY id").all();
     expect(log).toEqual([{ action: 'finalize' }, { action: 'reopen' }]);
   });
