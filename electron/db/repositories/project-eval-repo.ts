@@ -44,12 +44,16 @@ export function listProjectEvalRecords(db: Db, yearId: number): ProjectEvalRecor
   }));
 }
 
-/** Per project and funding source: 年初预算数, 全年预算数 and 全年执行数. */
+/**
+ * Per project and funding source: 年初预算数, 全年预算数 and 全年执行数. Budget lines count by
+ * budget_source, so 上年结转结余 lines fill the 上年结转 row; spending stays under the source it was
+ * paid from (as in the department-wide breakdown).
+ */
 export function projectFunds(db: Db, yearId: number): Map<number, FundFigures[]> {
   const rows = db
     .prepare(
       `SELECT projectId, fundingSource, sum(initialFen) AS initialFen, sum(finalFen) AS finalFen, sum(actualFen) AS actualFen
-         FROM (SELECT project_id AS projectId, funding_source AS fundingSource, initial_fen AS initialFen, final_fen AS finalFen,
+         FROM (SELECT project_id AS projectId, budget_source AS fundingSource, initial_fen AS initialFen, final_fen AS finalFen,
                       0 AS actualFen
                  FROM budget_line WHERE year_id = @yearId AND project_id IS NOT NULL
                UNION ALL

@@ -70,7 +70,7 @@ describe('预算执行率 score = 执行数 ÷ 全年预算数 × 10, rounded on
         funds: [
           { fundingSource: 'general_budget', initialFen: 100, finalFen: 120, actualFen: 110 },
           { fundingSource: 'gov_fund', initialFen: 10, finalFen: 10, actualFen: 10 },
-          { fundingSource: 'carryover', initialFen: 0, finalFen: 30, actualFen: 15 },
+          { fundingSource: 'carry_over', initialFen: 0, finalFen: 30, actualFen: 15 },
           { fundingSource: 'unit_other', initialFen: 5, finalFen: 5, actualFen: 0 },
         ],
       }),
