@@ -20,9 +20,9 @@ describe('browser mode: the department\'s self-reference', () => {
       const name = page.getByTestId('department-name');
       const self = page.getByTestId('department-self-name');
       await name.fill('某县财政局');
-      await expect(self.getAttribute('placeholder')).resolves.toBe('我局');
+      await expect.poll(() => self.getAttribute('placeholder')).toBe('我局');
       await name.fill('某区融媒体中心');
-      await expect(self.getAttribute('placeholder')).resolves.toBe('我中心');
+      await expect.poll(() => self.getAttribute('placeholder')).toBe('我中心');
       await self.fill('我台');
       await page.getByTestId('department-save').click();
       await page.getByText('部门信息已保存').waitFor();
@@ -30,14 +30,16 @@ describe('browser mode: the department\'s self-reference', () => {
 
       await page.reload();
       await page.getByTestId('department-self-name').waitFor();
-      await expect(page.getByTestId('department-self-name').inputValue()).resolves.toBe('我台');
+      // The form fills in once the department has loaded: poll rather than read once.
+      await expect.poll(() => page.getByTestId('department-self-name').inputValue()).toBe('我台');
       await page.getByTestId('department-self-name').fill('');
       await page.getByTestId('department-save').click();
       await page.getByText('部门信息已保存').waitFor();
       await page.reload();
       await page.getByTestId('department-self-name').waitFor();
-      await expect(page.getByTestId('department-self-name').inputValue()).resolves.toBe('');
-      await expect(page.getByTestId('department-self-name').getAttribute('placeholder')).resolves.toBe('我中心');
+      await expect.poll(() => page.getByTestId('department-name').inputValue()).toBe('某区融媒体中心');
+      await expect.poll(() => page.getByTestId('department-self-name').inputValue()).toBe('');
+      await expect.poll(() => page.getByTestId('department-self-name').getAttribute('placeholder')).toBe('我中心');
       expect(problems).toEqual([]);
     } finally {
       await app.close();
