@@ -14,7 +14,6 @@ import {
   type StoredExplanation,
 } from '../../shared/checks/schemas.ts';
 import type { FundingSource } from '../../shared/domain/enums.ts';
-import { loadCodeLists } from '../codes/load-code-lists.ts';
 import type { Db } from '../db/open.ts';
 import { writeAudit } from '../db/repositories/audit-repo.ts';
 import { budgetFinalFen } from '../db/repositories/budget-repo.ts';
@@ -32,6 +31,7 @@ import { deleteExplanation, getExplanation, listExplanations, upsertExplanation 
 import { departmentTotals, ledgerSpendingFen } from '../db/repositories/execution-repo.ts';
 import { budgetCodeNames, type ExecutionYear, previousExecutionYear, projectNames } from '../db/repositories/execution-year-repo.ts';
 import { parseInput, requireExecutionYear, requireWritableExecutionYear, targetsByQuarter } from './execution-service.ts';
+import { officeCodes } from './code-list-service.ts';
 import { inTransaction } from './transaction.ts';
 
 // 审核: gathers the year's facts (aggregates only, so a run stays cheap on every edit), evaluates
@@ -90,7 +90,7 @@ export function gatherCheckInput(db: Db, y: ExecutionYear): CheckInput {
   const prev = previousExecutionYear(db, y.id);
   return {
     year: y.year,
-    codes: withOwnNames(loadCodeLists(), budgetCodeNames(db, y.id)),
+    codes: withOwnNames(officeCodes(db), budgetCodeNames(db, y.id)),
     budget: {
       // 预算调整率 is defined on this year's money, carry-over left out.
       initialFen: thisYear.thisYearInitialFen,

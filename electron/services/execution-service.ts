@@ -36,7 +36,6 @@ import {
 } from '../../shared/budget/schemas.ts';
 import { BUDGET_FUNDING_SOURCES, type BudgetFundingSource, CATEGORIES, CATEGORY_LABELS } from '../../shared/domain/enums.ts';
 import { percentNumber } from '../../shared/money/rate.ts';
-import { loadCodeLists } from '../codes/load-code-lists.ts';
 import type { Db } from '../db/open.ts';
 import { writeAudit } from '../db/repositories/audit-repo.ts';
 import { actualBy, budgetBy, type Dimension } from '../db/repositories/execution-breakdown-repo.ts';
@@ -62,6 +61,7 @@ import {
   projectUnitNames,
   unitNames,
 } from '../db/repositories/execution-year-repo.ts';
+import { officeCodes } from './code-list-service.ts';
 import { inTransaction } from './transaction.ts';
 
 // 预算执行: budget against spending for the department or one unit, every breakdown aggregated in
@@ -105,7 +105,7 @@ function rowNames(db: Db, y: ExecutionYear, last: ExecutionYear | null): RowName
   return {
     units: new Map(unitNames(db, y.departmentId).map((u) => [u.id, u.name])),
     projects,
-    codes: loadCodeLists(),
+    codes: officeCodes(db),
     typedNames: budgetCodeNames(db, y.id),
   };
 }

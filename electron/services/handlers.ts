@@ -13,6 +13,7 @@ import { discardUpload, storeUpload, uploadPath } from './upload-store.ts';
 import * as ledger from './ledger-service.ts';
 import * as org from './organization-service.ts';
 import * as procurement from './procurement-service.ts';
+import * as codes from './code-list-service.ts';
 import * as profile from './profile-service.ts';
 import * as projectEval from './project-eval-service.ts';
 import * as projectIndicators from './project-indicator-service.ts';
@@ -104,6 +105,11 @@ export const handlers: Handlers = {
   'procurement.items': ({ db }, i) => procurement.listItems(db, i.yearId),
   'procurement.saveItem': ({ db }, i) => procurement.saveItem(db, i),
   'procurement.deleteItem': ({ db }, i) => procurement.deleteItem(db, i.id),
+  'codes.list': ({ db }) => codes.listCodes(db),
+  'codes.setName': ({ db }, i) => codes.setCodeName(db, i),
+  'codes.deleteName': ({ db }, i) => codes.deleteCodeName(db, i),
+  'codes.import': ({ db }, i) => codes.importCodeList(db, i),
+  'codes.export': ({ db }, i) => codes.exportCodeList(db, i.format),
   'work.get': ({ db }, i) => work.workTree(db, i.yearId),
   'work.saveArea': ({ db }, i) => work.saveArea(db, i),
   'work.deleteArea': ({ db }, i) => work.deleteArea(db, i.id),

@@ -43,6 +43,7 @@ import { backupBefore } from './backup-service.ts';
 import type { ServiceContext } from './context.ts';
 import { linkTransactions } from './execution-service.ts';
 import { ensureImportTarget, findImportTarget } from './import-target.ts';
+import { learnBudgetCodeNames } from '../db/repositories/code-name-repo.ts';
 import { inTransaction } from './transaction.ts';
 import { requireAmountsWithinLimits, requireWritableYear, requireYear } from './year-guard.ts';
 
@@ -384,6 +385,8 @@ async function commitInto(db: Db, options: TargetlessOptions, run: ImportRunOpti
     requireAmountsWithinLimits(w, full.yearId);
     // Imported spending is matched to its budget lines where exactly one line fits.
     if (full.target === 'ledger') linkTransactions(w, { yearId: full.yearId });
+    // "2010601 行政运行" in a budget line names a code the office uses: kept for the 科目代码 page and the checks.
+    if (full.target === 'budget') learnBudgetCodeNames(w, full.yearId);
     commit(w);
     run.onProgress?.({ rows: result.accounting.rowsImported, percent: 100 });
     return result;

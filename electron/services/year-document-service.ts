@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/api/app-error.ts';
 import { YEAR_DOCUMENT_FORMAT, YEAR_DOCUMENT_VERSION, type YearDocument } from '../../shared/domain/year-document.ts';
 import { writeAudit } from '../db/repositories/audit-repo.ts';
+import { learnBudgetCodeNames } from '../db/repositories/code-name-repo.ts';
 import { findYear, getDepartment } from '../db/repositories/organization-repo.ts';
 import { exportYearTables, importYearTables } from '../db/repositories/year-document-repo.ts';
 import type { Db } from '../db/open.ts';
@@ -41,6 +42,7 @@ export function importYear(db: Db, doc: YearDocument): { yearId: number } {
     }
     const yearId = importYearTables(db, doc);
     requireAmountsWithinLimits(db, yearId);
+    learnBudgetCodeNames(db, yearId);
     writeAudit(db, { action: 'import', entity: 'fiscal_year', entityId: yearId, yearId, after: { year: doc.year, exportedAt: doc.exportedAt } });
     return { yearId };
   });

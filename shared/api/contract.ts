@@ -54,7 +54,9 @@ import {
 import { Department, DepartmentInput, FiscalYear, SetupState, Unit, UnitInput } from '../domain/organization.ts';
 import { Procurement, Txn, TxnInput } from '../domain/ledger.ts';
 import { ProcurementItem, ProcurementItemInput } from '../domain/procurement.ts';
+import { CodeEntry, CodeExportInput, CodeImportInput, CodeImportResult, DeleteCodeNameInput, SetCodeNameInput } from '../codes/code-names.ts';
 import { IMPORT_TARGETS } from '../import/fields.ts';
+import { DEBIT_MEANINGS } from '../import/book-side.ts';
 import { Profile } from '../domain/profile.ts';
 import { ProjectIndicator, ProjectIndicatorInput } from '../domain/project-indicator.ts';
 import {
@@ -171,6 +173,8 @@ const ImportFileInput = z
     allSheets: z.boolean().optional(),
     /** A saved mapping profile by name; default: chosen automatically. */
     profileName: z.string().min(1).max(200).optional(),
+    /** What 借 means in a 借/贷 ledger; default: read from the title (a cash book's 借 is money in). */
+    debitMeans: z.enum(DEBIT_MEANINGS).optional(),
   })
   .strict();
 const BackupFileResult = z.object({ file: z.string(), sizeBytes: z.number().int(), schemaVersion: z.number().int() });
@@ -274,6 +278,11 @@ export const contract = {
   'procurement.items': query(YearRef, z.array(ProcurementItem)),
   'procurement.saveItem': command(ProcurementItemInput, ProcurementItem),
   'procurement.deleteItem': command(z.object({ id: id('采购明细') }).strict(), Deleted),
+  'codes.list': query(Empty, z.array(CodeEntry)),
+  'codes.setName': command(SetCodeNameInput, CodeEntry, null),
+  'codes.deleteName': command(DeleteCodeNameInput, z.object({ deleted: z.literal(true) }), null),
+  'codes.import': command(CodeImportInput, CodeImportResult, null),
+  'codes.export': query(CodeExportInput, RenderedFile),
 
   'work.get': query(YearRef, z.array(WorkArea)),
   'work.saveArea': command(WorkAreaInput.strict(), WorkArea),

@@ -104,9 +104,9 @@ export const CHECK_DEFINITIONS: readonly CheckDefinition[] = [
     id: 'codes.unlisted',
     severity: 'advisory',
     title: '分类编码不在科目表中',
-    description: '编码格式正确、类级科目存在，但科目表和本单位的预算指标中都没有它的名称。每个编码只提示一次。',
+    description: '编码格式正确、类级科目存在，但程序自带的科目表、本单位导入或填写的科目代码和预算指标中都没有它的名称。每个编码只提示一次。',
     template:
-      '{source}中的{kind}编码“{code}”{detail}，涉及 {count} 条记录，金额 {amount}。如编码无误，请在预算指标中填写它的名称（如“2010601 行政运行”），此后不再提示。',
+      '{source}中的{kind}编码“{code}”{detail}，涉及 {count} 条记录，金额 {amount}。如编码无误，请在“科目代码”页填写它的名称或导入本单位的科目表，此后不再提示。',
     evaluate: unlistedCodeFindings,
   },
   {

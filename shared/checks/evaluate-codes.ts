@@ -63,6 +63,8 @@ export function unlistedCodeFindings(input: CheckInput): FindingDraft[] {
     // The amount shown is the budget's where the code has budget lines, else the spending.
     const d = draft({ ...first, count }, `属于“${className}”，但科目表中没有它的名称`);
     d.subjectKey = key;
+    // The fix is naming the code, so the finding leads to the 科目代码 page with it filled in.
+    d.jump = { kind: 'page', page: 'codes', filter: first.kind === 'econ' ? { econCode: first.code } : { funcCode: first.code } };
     d.vars.source = [...new Set(uses.map((u) => SOURCE_LABELS[u.source]))].join('和');
     return d;
   });

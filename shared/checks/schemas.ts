@@ -9,7 +9,8 @@ export type CheckSeverity = (typeof CHECK_SEVERITIES)[number];
 export const CHECK_SEVERITY_LABELS: Record<CheckSeverity, string> = { mandatory: '强制', advisory: '提示' };
 
 export const JUMP_ENTITIES = ['budget_line', 'project', 'ledger_txn', 'unit', 'execution_target'] as const;
-export const JUMP_PAGES = ['transactions', 'budget', 'execution', 'projects'] as const;
+// 'codes': the 科目代码 page, to name a code the lists lack.
+export const JUMP_PAGES = ['transactions', 'budget', 'execution', 'projects', 'codes'] as const;
 
 /** Where the UI goes to fix a finding: one record, or a page opened with a filter. */
 export const JumpTarget = z.discriminatedUnion('kind', [

@@ -26,6 +26,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   check_explanation: '出错说明',
   execution_target: '季度进度目标',
   app_setting: '设置',
+  code_name: '科目代码',
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {

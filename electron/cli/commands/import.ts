@@ -101,6 +101,10 @@ export const importCommand: CliCommand = {
     const target = parseTarget(args);
     const json = Boolean(args.flags.json);
     const profileFlag = stringFlag(args, 'profile') ?? 'auto';
+    const debitMeans = stringFlag(args, 'debit-means');
+    if (debitMeans !== undefined && debitMeans !== 'out' && debitMeans !== 'in') {
+      throw new CliUsageError(`--debit-means 只能是 out（借方为支出）或 in（借方为收入），收到：${debitMeans}`);
+    }
     const cli = openCli(dbPath);
     try {
       const unitName = stringFlag(args, 'unit');
@@ -111,6 +115,7 @@ export const importCommand: CliCommand = {
         target,
         ...(unitName ? { unitName } : {}),
         ...(sheet ? { sheet } : {}),
+        ...(debitMeans ? { debitMeans } : {}),
         ...(args.flags['all-sheets'] === true ? { allSheets: true } : {}),
         ...(profileFlag !== 'auto' ? { profileName: profileFlag } : {}),
       });

@@ -6,7 +6,7 @@ import type { JumpTarget } from '../../../../shared/checks/schemas.ts';
 
 export const JUMP_KEY = 'selfeval.jump';
 
-export type JumpRoute = 'ledger' | 'budget' | 'execution';
+export type JumpRoute = 'ledger' | 'budget' | 'execution' | 'codes';
 
 export interface StoredJump {
   route: JumpRoute;
@@ -28,6 +28,8 @@ export function jumpFor(target: JumpTarget): StoredJump {
         return { route: 'budget', filter: target.filter };
       case 'execution':
         return { route: 'execution', filter: target.filter };
+      case 'codes':
+        return { route: 'codes', filter: target.filter };
     }
   }
   switch (target.entity) {
