@@ -9,6 +9,7 @@ import {
   ScheduleOutlined,
   SettingOutlined,
   ShoppingCartOutlined,
+  TagsOutlined,
   TableOutlined,
   WalletOutlined,
   ProjectOutlined,
@@ -23,6 +24,7 @@ import { ExecutionPage } from './pages/execution/ExecutionPage.tsx';
 import { LedgerPage } from './pages/ledger/LedgerPage.tsx';
 import { ProcurementPage } from './pages/procurement/ProcurementPage.tsx';
 import { ImportPage } from './pages/import/ImportPage.tsx';
+import { CodesPage } from './pages/codes/CodesPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
 import { ProjectEvalPage } from './pages/project-eval/ProjectEvalPage.tsx';
 import { ReportPage } from './pages/ReportPage.tsx';
@@ -53,6 +55,7 @@ const ROUTES: Route[] = [
   },
   { key: 'procurement', label: '政府采购', icon: <ShoppingCartOutlined />, render: () => <ProcurementPage /> },
   { key: 'import', label: '导入数据', icon: <ImportOutlined />, render: () => <ImportPage /> },
+  { key: 'codes', label: '科目代码', icon: <TagsOutlined />, render: () => <CodesPage /> },
   {
     key: 'execution',
     label: '预算执行',

@@ -156,7 +156,7 @@ describe('科目代码 from the office\'s data, through the command line', () =>
     const xlsxOut = tempPath('导出.xlsx');
     expect((await cli('codes', 'export', '--db', other, '--out', xlsxOut)).code).toBe(0);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(xlsxOut));
+    await wb.xlsx.load(readFileSync(xlsxOut) as unknown as ArrayBuffer);
     const codesColumn = wb.worksheets[0]!.getColumn(2).values.slice(2);
     expect(codesColumn).toEqual(expect.arrayContaining(['2010699', '2010602']));
   });

@@ -10,15 +10,9 @@ import { formatYuan } from '../../../../shared/money/fen.ts';
 import { api } from '../../api/client.ts';
 import { useQuery } from '../../api/use-query.ts';
 import { applyError } from '../../components/apply-error.ts';
+import { readAsBase64 } from '../../components/file-base64.ts';
 import { useCurrentYear, useSession } from '../../state/session.tsx';
 
-
-async function readAsBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
-}
 
 /** The statement under the figures when some imported rows were out of sight in the file. */
 function HiddenRowsNote({ r }: { r: PreviewResult | CommitResult }) {
