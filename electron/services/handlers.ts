@@ -105,6 +105,7 @@ export const handlers: Handlers = {
   'procurement.items': ({ db }, i) => procurement.listItems(db, i.yearId),
   'procurement.saveItem': ({ db }, i) => procurement.saveItem(db, i),
   'procurement.deleteItem': ({ db }, i) => procurement.deleteItem(db, i.id),
+  'procurement.import': ({ db }, i) => procurement.importItems(db, i),
   'codes.list': ({ db }) => codes.listCodes(db),
   'codes.setName': ({ db }, i) => codes.setCodeName(db, i),
   'codes.deleteName': ({ db }, i) => codes.deleteCodeName(db, i),

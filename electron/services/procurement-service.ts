@@ -1,12 +1,15 @@
 import { AppError } from '../../shared/api/app-error.ts';
 import type { Procurement } from '../../shared/domain/ledger.ts';
-import type { ProcurementItem, ProcurementItemInput } from '../../shared/domain/procurement.ts';
+import type { ProcurementImportInput, ProcurementImportResult, ProcurementItem, ProcurementItemInput } from '../../shared/domain/procurement.ts';
+import { safeUploadName } from '../../shared/import/upload-name.ts';
+import { readProcurementTable } from '../../shared/procurement/procurement-table.ts';
 import { writeAudit } from '../db/repositories/audit-repo.ts';
 import * as ledger from '../db/repositories/ledger-repo.ts';
 import * as repo from '../db/repositories/procurement-repo.ts';
 import type { Db } from '../db/open.ts';
+import { readSheetRows } from './read-sheet-rows.ts';
 import { inTransaction } from './transaction.ts';
-import { requireWritableYear, requireYear } from './year-guard.ts';
+import { requireAmountsWithinLimits, requireWritableYear, requireYear } from './year-guard.ts';
 
 // 政府采购: entered item by item (the totals are then the items' sums) or as two totals. The
 // 政府采购执行率 indicator reads the totals either way (ledger-repo getProcurement).
@@ -68,5 +71,39 @@ export function deleteItem(db: Db, id: number): { deleted: true } {
     repo.deleteProcurementItem(db, id);
     writeAudit(db, { action: 'delete', entity: 'procurement_item', entityId: id, yearId: before.yearId, before, after: null });
     return { deleted: true };
+  });
+}
+
+/**
+ * A sheet of 政府采购 items becomes the year's item list (the file is the list: items already
+ * entered are replaced, each deletion in the 修改记录). A bad cell anywhere writes nothing.
+ */
+export async function importItems(db: Db, input: ProcurementImportInput): Promise<ProcurementImportResult> {
+  requireWritableYear(db, input.yearId);
+  const safe = safeUploadName(input.fileName);
+  if (!safe.ok) throw new AppError('VALIDATION', safe.message);
+  const fileName = safe.name;
+  const bytes = Buffer.from(input.base64, 'base64');
+  if (bytes.length === 0) throw new AppError('IMPORT', `文件“${fileName}”是空的，未导入任何数据。`);
+  const sheets = await readSheetRows(bytes, fileName);
+  if (sheets.length === 0) throw new AppError('IMPORT', `文件“${fileName}”中没有可读取的工作表，未导入任何数据。`);
+  const tables = sheets.map((s) => readProcurementTable(fileName, s.name, s.rows));
+  // The first sheet with a header is the list; a sheet without one (a cover, notes) is passed over.
+  const table = tables.find((t) => t.ok) ?? tables.find((t) => !t.ok && t.details.some((d) => d.row !== undefined)) ?? tables[0]!;
+  if (!table.ok) throw new AppError('IMPORT', table.message, table.details);
+  return inTransaction(db, () => {
+    requireWritableYear(db, input.yearId);
+    const old = repo.listProcurementItems(db, input.yearId);
+    for (const item of old) {
+      repo.deleteProcurementItem(db, item.id);
+      writeAudit(db, { action: 'delete', entity: 'procurement_item', entityId: item.id, yearId: input.yearId, before: item, after: null });
+    }
+    for (const r of table.rows) {
+      const id = repo.insertProcurementItem(db, { yearId: input.yearId, name: r.name, kind: r.kind, plannedFen: r.plannedFen, actualFen: r.actualFen, note: r.note });
+      writeAudit(db, { action: 'create', entity: 'procurement_item', entityId: id, yearId: input.yearId, before: null, after: existing(db, id) });
+    }
+    requireAmountsWithinLimits(db, input.yearId);
+    const totals = ledger.getProcurement(db, input.yearId);
+    return { fileName, sheet: table.sheet, imported: table.rows.length, replaced: old.length, plannedFen: totals.plannedFen, actualFen: totals.actualFen };
   });
 }

@@ -53,7 +53,7 @@ import {
 } from '../domain/budget-line.ts';
 import { Department, DepartmentInput, FiscalYear, SetupState, Unit, UnitInput } from '../domain/organization.ts';
 import { Procurement, Txn, TxnInput } from '../domain/ledger.ts';
-import { ProcurementItem, ProcurementItemInput } from '../domain/procurement.ts';
+import { ProcurementImportInput, ProcurementImportResult, ProcurementItem, ProcurementItemInput } from '../domain/procurement.ts';
 import { CodeEntry, CodeExportInput, CodeImportInput, CodeImportResult, DeleteCodeNameInput, SetCodeNameInput } from '../codes/code-names.ts';
 import { IMPORT_TARGETS } from '../import/fields.ts';
 import { DEBIT_MEANINGS } from '../import/book-side.ts';
@@ -261,7 +261,7 @@ export const contract = {
   'checks.deleteExplanation': command(DeleteExplanationInput, Deleted),
   'checks.explained': query(CheckRunInput, z.array(ExplainedFinding)),
   'import.upload': command(UploadInput, UploadResult),
-  'import.template': query(z.object({ target: z.enum(IMPORT_TARGETS) }).strict(), RenderedFile),
+  'import.template': query(z.object({ target: z.enum([...IMPORT_TARGETS, 'procurement']) }).strict(), RenderedFile),
   'import.preview': query(WizardPreviewInput, previewResultSchema),
   'import.start': command(WizardCommitInput, ImportJobStateSchema),
   'import.progress': query(JobRef, ImportJobStateSchema),
@@ -278,6 +278,7 @@ export const contract = {
   'procurement.items': query(YearRef, z.array(ProcurementItem)),
   'procurement.saveItem': command(ProcurementItemInput, ProcurementItem),
   'procurement.deleteItem': command(z.object({ id: id('采购明细') }).strict(), Deleted),
+  'procurement.import': command(ProcurementImportInput, ProcurementImportResult),
   'codes.list': query(Empty, z.array(CodeEntry)),
   'codes.setName': command(SetCodeNameInput, CodeEntry, null),
   'codes.deleteName': command(DeleteCodeNameInput, z.object({ deleted: z.literal(true) }), null),

@@ -22,3 +22,23 @@ export type ProcurementItemInput = z.infer<typeof ProcurementItemInput>;
 
 export const ProcurementItem = ProcurementItemInput.required({ id: true });
 export type ProcurementItem = z.infer<typeof ProcurementItem>;
+
+export const ProcurementImportInput = z
+  .object({
+    yearId: id('年度'),
+    fileName: z.string({ error: '文件名无效' }).min(1, { error: '文件名不能为空' }).max(260, { error: '文件名过长' }),
+    base64: z.string({ error: '文件内容无效' }).max(33_000_000, { error: '文件过大（超过 24 MB）' }),
+  })
+  .strict();
+export type ProcurementImportInput = z.infer<typeof ProcurementImportInput>;
+
+export const ProcurementImportResult = z.object({
+  fileName: z.string(),
+  sheet: z.string(),
+  imported: z.number().int(),
+  /** Items entered before, replaced by the file's. */
+  replaced: z.number().int(),
+  plannedFen: z.number().int(),
+  actualFen: z.number().int(),
+});
+export type ProcurementImportResult = z.infer<typeof ProcurementImportResult>;

@@ -4,8 +4,8 @@ import type { ImportField, ImportTarget } from './fields.ts';
 // by itself (a unit test holds each to matchHeader), so a filled-in template imports with no
 // column mapping to choose. Amounts are in 元, said in the header, as the import reads it.
 
-export interface TemplateColumn {
-  field: ImportField;
+export interface TemplateColumn<F extends string = ImportField> {
+  field: F;
   header: string;
   /** What to write in the column, shown as the header cell's note. */
   hint: string;
@@ -13,10 +13,10 @@ export interface TemplateColumn {
   amount?: true;
 }
 
-export interface ImportTemplate {
+export interface ImportTemplate<F extends string = ImportField> {
   fileName: string;
   sheetName: string;
-  columns: readonly TemplateColumn[];
+  columns: readonly TemplateColumn<F>[];
 }
 
 export const IMPORT_TEMPLATES: Record<ImportTarget, ImportTemplate> = {

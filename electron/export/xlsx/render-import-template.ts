@@ -4,7 +4,7 @@ import type { ImportTemplate } from '../../../shared/import/import-templates.ts'
 // A blank import template: one sheet with the header row alone (a note on each header says what to
 // write), frozen below the header, amount columns formatted as money, ready to print on A4.
 
-export async function renderImportTemplate(template: ImportTemplate): Promise<Buffer> {
+export async function renderImportTemplate(template: ImportTemplate<string>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'SelfEval Desk';
   const ws = wb.addWorksheet(template.sheetName, {
