@@ -20,16 +20,17 @@ const STEPS: Array<{ title: string; description: string }> = [
   { title: '备份与设置', description: '程序每天和每次导入前自动备份，也可手动备份或从备份恢复；可查看和撤销修改记录。' },
 ];
 
-const TEMPLATES: Array<{ target: ImportTarget; label: string; hint: string }> = [
+const TEMPLATES: Array<{ target: ImportTarget | 'procurement'; label: string; hint: string }> = [
   { target: 'budget', label: '预算指标导入模板', hint: '每行一条预算指标；金额单位为元。填好后在“导入数据”中选择“预算指标”导入。' },
   { target: 'ledger', label: '收支明细导入模板', hint: '每行一笔收支；支出和收入分两列，单位为元。填好后在“导入数据”中选择“收支明细”导入。' },
+  { target: 'procurement', label: '政府采购导入模板', hint: '每行一个采购项目：名称、类别、政府采购预算和实际采购金额，单位为元。填好后在“政府采购”页点“从表格导入”。' },
 ];
 
 /** 使用说明: the year's work in order, blank import templates, and where the data lives. */
 export function HelpPage() {
   const { message } = AntApp.useApp();
   const info = useQuery('app.info', {});
-  const download = async (target: ImportTarget) => {
+  const download = async (target: ImportTarget | 'procurement') => {
     try {
       saveFile(await api!.call('import.template', { target }));
     } catch (err) {

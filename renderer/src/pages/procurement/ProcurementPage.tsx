@@ -1,5 +1,5 @@
 import { Alert, App as AntApp, Button, Card, Flex, Form, Input, Space, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { PROCUREMENT_KIND_LABELS, type ProcurementItem } from '../../../../shared/domain/procurement.ts';
 import type { FiscalYear } from '../../../../shared/domain/organization.ts';
 import { fenToWanText, formatWan, parseAmountInUnit } from '../../../../shared/money/fen.ts';
@@ -7,6 +7,8 @@ import { ratio } from '../../../../shared/money/rate.ts';
 import { api } from '../../api/client.ts';
 import { useQuery } from '../../api/use-query.ts';
 import { applyError } from '../../components/apply-error.ts';
+import { readAsBase64 } from '../../components/file-base64.ts';
+import { saveFile } from '../../components/rendered-file.ts';
 import { useCurrentYear } from '../../state/session.tsx';
 import { percentText } from '../execution/figures.ts';
 import { ProcurementItemModal } from './ProcurementItemModal.tsx';
@@ -76,6 +78,47 @@ function YearProcurement({ year }: { year: FiscalYear }) {
       },
     });
 
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [importing, setImporting] = useState(false);
+  const [importError, setImportError] = useState<string | null>(null);
+  const importFile = async (file: File) => {
+    setImporting(true);
+    setImportError(null);
+    try {
+      const r = await api!.call('procurement.import', { yearId: year.id, fileName: file.name, base64: await readAsBase64(file) });
+      message.success(
+        `已从“${r.fileName}”导入 ${r.imported} 个采购项目${r.replaced > 0 ? `（替换原有 ${r.replaced} 个）` : ''}，合计预算 ${formatWan(r.plannedFen)} 万元、实际 ${formatWan(r.actualFen)} 万元`,
+      );
+      await reload();
+    } catch (err) {
+      setImportError((err as Error).message);
+    } finally {
+      setImporting(false);
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  };
+  const pick = (file: File | undefined) => {
+    if (!file) return;
+    if ((items.data?.length ?? 0) === 0) return void importFile(file);
+    modal.confirm({
+      title: `用“${file.name}”替换现有的 ${items.data!.length} 个采购项目？`,
+      content: '导入的表格即本年度的采购明细；替换的每一项都记入“修改记录”，可逐项撤销。',
+      okText: '替换并导入',
+      cancelText: '取消',
+      onOk: () => importFile(file),
+      onCancel: () => {
+        if (fileInput.current) fileInput.current.value = '';
+      },
+    });
+  };
+  const downloadTemplate = async () => {
+    try {
+      saveFile(await api!.call('import.template', { target: 'procurement' }));
+    } catch (err) {
+      applyError(err, message.error);
+    }
+  };
+
   const t = totals.data;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -97,11 +140,30 @@ function YearProcurement({ year }: { year: FiscalYear }) {
         size="small"
         title="采购明细"
         extra={
-          <Button type="primary" disabled={readOnly} onClick={() => setEditing('new')} data-testid="procurement-add">
-            新增采购项目
-          </Button>
+          <Space>
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".xlsx,.xls,.csv,.txt,.ods"
+              style={{ display: 'none' }}
+              data-testid="procurement-file"
+              onChange={(e) => pick(e.target.files?.[0])}
+            />
+            <Typography.Link onClick={() => void downloadTemplate()} data-testid="procurement-template">
+              下载导入模板
+            </Typography.Link>
+            <Button disabled={readOnly} loading={importing} onClick={() => fileInput.current?.click()} data-testid="procurement-import">
+              从表格导入
+            </Button>
+            <Button type="primary" disabled={readOnly} onClick={() => setEditing('new')} data-testid="procurement-add">
+              新增采购项目
+            </Button>
+          </Space>
         }
       >
+        {importError && (
+          <Alert type="error" showIcon closable onClose={() => setImportError(null)} style={{ marginBottom: 12 }} title={importError} data-testid="procurement-import-error" />
+        )}
         <Table<ProcurementItem>
           size="small"
           rowKey="id"
