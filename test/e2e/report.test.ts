@@ -34,12 +34,25 @@ describe('browser mode: the report page', () => {
     expect(await page.getByTestId('report-finalize').isDisabled()).toBe(true);
     await screenshot(page, '20-report-finding');
     await problemsBox.fill('本年度部门预算完成率为 {{budget.execution_rate}}，仍有提升空间。');
+    // Each reference in the text shows its current value under the editor, while typing.
+    const refs = page.getByTestId('refs-problems');
+    await refs.locator('li[data-key="budget.execution_rate"]').getByText('94.23%').waitFor();
     await page.getByTestId('save-problems').click();
     await page.getByTestId('report-findings').waitFor({ state: 'detached' });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await refs.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, '20a-report-reference-values-1366x768.png') });
 
+    // 预览 opens over the page where the user is, not below the last section.
     await page.getByTestId('report-preview').click();
-    await page.locator('[data-testid="pdf-preview"] canvas').nth(4).waitFor({ timeout: 60_000 });
-    await screenshot(page, '21-report-preview');
+    const dialog = page.getByRole('dialog', { name: '报告预览（与导出的 PDF 完全相同）' });
+    await dialog.locator('[data-testid="pdf-preview"] canvas').nth(4).waitFor({ timeout: 60_000 });
+    const box = await dialog.locator('[data-testid="pdf-preview"] canvas').first().boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y).toBeLessThan(768);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, '21-report-preview-1366x768.png') });
+    await dialog.locator('.ant-modal-close').click();
+    await dialog.waitFor({ state: 'hidden' });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
     expect(download.suggestedFilename()).toBe('广州市番禺区人民政府办公室2021年度部门整体支出绩效自评报告（草稿）.pdf');

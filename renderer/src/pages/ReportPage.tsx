@@ -11,6 +11,7 @@ import { fileBytes, saveFile } from '../components/rendered-file.ts';
 import { useDirtyFlag } from '../state/dirty-guard.tsx';
 import { useCurrentYear, useSession } from '../state/session.tsx';
 import { OutlineEditor } from './report/OutlineEditor.tsx';
+import { ReferenceValues } from './report/ReferenceValues.tsx';
 
 type Placeholder = { key: string; label: string; value: string; group: string };
 
@@ -112,6 +113,7 @@ function SectionEditor({
         />
         <Typography.Text type="secondary">每行一段；{'{{…}}'} 为数据引用</Typography.Text>
       </Flex>
+      <ReferenceValues body={body} placeholders={placeholders} testId={`refs-${section.key}`} />
       <Modal open={history} onCancel={() => setHistory(false)} footer={null} title={`修改记录：${section.title}`} width={640} destroyOnHidden>
         <HistoryList yearId={yearId} entity="report_section" entityId={`${yearId}:${section.key}`} onUndone={onSaved} />
       </Modal>
@@ -214,7 +216,7 @@ export function ReportPage() {
           const { files } = await api!.call('report.finalize', { yearId: year.id });
           const pdfFile = files.find((f) => f.format === 'pdf');
           message.success(`已定稿，文件校验值 ${pdfFile?.sha256.slice(0, 12) ?? ''}…（PDF、Excel、Word 原件已保存）`);
-          setPdf(await render('pdf'));
+          setPdf(null);
           await reloadSession();
           await refresh();
         }),
@@ -333,11 +335,20 @@ export function ReportPage() {
           />
         </Card>
       )}
-      {pdfBytes && (
-        <Card size="small" title="报告预览（与导出的 PDF 完全相同）">
-          <PdfPreview bytes={pdfBytes} />
-        </Card>
-      )}
+      {/* A dialog over the page, so 预览 opens where the user is rather than below the last section. */}
+      <Modal
+        open={pdfBytes !== null}
+        onCancel={() => setPdf(null)}
+        title="报告预览（与导出的 PDF 完全相同）"
+        footer={null}
+        width={900}
+        style={{ top: 16 }}
+        styles={{ body: { maxHeight: 'calc(100vh - 120px)', overflowY: 'auto' } }}
+        destroyOnHidden
+        data-testid="report-preview-modal"
+      >
+        <PdfPreview bytes={pdfBytes} />
+      </Modal>
     </Space>
   );
 }
