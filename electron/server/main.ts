@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs, stringFlag } from '../cli/parse-args.ts';
 import { dataFileIn, defaultUserDataDir } from '../data-location.ts';
 import { startBrowserMode } from './browser-mode.ts';
+import { browserOpener } from './browser-opener.ts';
 import { writeLaunchPage } from './launch-page.ts';
 
 // Browser mode entry: `npm start` falls back to this where the Electron binary is missing.
@@ -24,11 +25,13 @@ const launch = writeLaunchPage(app.server.appUrl);
 process.stdout.write(
   `SelfEval Desk 浏览器模式已启动（仅本机可访问）。\n数据文件：${app.dataFile}\n${notice}请在浏览器中打开：${launch.url}\n（该页面只有当前用户可读，会转到带访问令牌的本机地址。）\n按 Ctrl+C 退出。\n`,
 );
-if (!args.flags['no-open'] && !process.env.CI) {
-  const opener = process.platform === 'win32' ? 'explorer' : process.platform === 'darwin' ? 'open' : 'xdg-open';
-  const child = spawn(opener, [launch.file], { stdio: 'ignore', detached: true });
-  child.on('error', () => {});
+const opener = browserOpener({ platform: process.platform, env: process.env, noOpen: args.flags['no-open'] === true });
+if (opener.open) {
+  const child = spawn(opener.command, opener.args(launch.file), { stdio: 'ignore', detached: true });
+  child.on('error', () => process.stdout.write(`未能自动打开浏览器（${opener.command}），请手动打开上面的地址。\n`));
   child.unref();
+} else {
+  process.stdout.write(`未自动打开浏览器：${opener.reason}。请在本机浏览器中打开上面的地址。\n`);
 }
 const stop = async () => {
   launch.remove();
