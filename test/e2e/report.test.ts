@@ -13,7 +13,7 @@ describe('browser mode: the report page', () => {
     await browser?.close();
   });
 
-  it('flags a contradicting figure, previews and exports the PDF, finalizes and reopens', async () => {
+  it('flags a contradicting figure, previews and exports the PDF, finalizes and reopens', { timeout: 240_000 }, async () => {
     const app = await startApp(tempDataFile());
     const { page, problems } = await openApp(browser, app);
     await loadExample(page);

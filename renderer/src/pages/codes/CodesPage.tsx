@@ -1,7 +1,14 @@
 import { Alert, App as AntApp, Button, Card, Flex, Form, Input, Modal, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { CODE_KIND_LABELS, CODE_KINDS, type CodeKind } from '../../../../shared/budget/code-list.ts';
-import { CODE_NAME_SOURCE_LABELS, CODE_NAME_SOURCES, type CodeEntry, type CodeImportResult, type CodeNameSource } from '../../../../shared/codes/code-names.ts';
+import {
+  CODE_NAME_SOURCE_LABELS,
+  CODE_NAME_SOURCES,
+  type CodeEntry,
+  type CodeImportResult,
+  type CodeNameSource,
+  kindOfCode,
+} from '../../../../shared/codes/code-names.ts';
 import { api } from '../../api/client.ts';
 import { useQuery } from '../../api/use-query.ts';
 import { applyError } from '../../components/apply-error.ts';
@@ -259,7 +266,17 @@ function CodeNameModal({ editing, onClose, onSaved }: { editing: NonNullable<Edi
       confirmLoading={saving}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={editing.initial} data-testid="code-name-form">
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={editing.initial}
+        data-testid="code-name-form"
+        onValuesChange={(changed: Partial<NameForm>) => {
+          // The kind follows from the code's shape (2… 功能分类, 3…/5… 经济分类) as it is typed.
+          const kind = changed.code !== undefined ? kindOfCode(changed.code.trim()) : null;
+          if (kind) form.setFieldValue('kind', kind);
+        }}
+      >
         <Form.Item name="kind" label="分类" rules={[{ required: true }]}>
           <Select disabled={editing.mode === 'edit'} options={CODE_KINDS.map((k) => ({ value: k, label: CODE_KIND_LABELS[k] }))} />
         </Form.Item>
