@@ -30,7 +30,7 @@ describe('browser mode: 科目代码 and 政府采购 import at 1366×768', () =
     await loadExample(page);
     await navigate(page, '科目代码');
     const table = page.getByTestId('codes-table');
-    await table.getByText('行政运行').first().waitFor();
+    await table.getByText('基本工资', { exact: true }).waitFor();
 
     const csv = tempPath('科目表.csv');
     writeFileSync(csv, iconv.encode('2021年科目表\r\n科目编码,科目名称\r\n1001,库存现金\r\n2010601,行政运行（财政）\r\n2350101,应急管理行政运行\r\n', 'gbk'));
@@ -39,13 +39,13 @@ describe('browser mode: 科目代码 and 政府采购 import at 1366×768', () =
     await result.getByText('新增 2 个').waitFor();
     await result.getByText('第 3 行的编码 1001 不是支出功能分类或经济分类编码，已跳过').waitFor();
 
-    await page.getByTestId('codes-search').fill('235');
+    await page.getByPlaceholder('按编码开头或名称查找').fill('235');
     const row = table.locator('tr', { hasText: '2350101' });
     await row.getByText('应急管理行政运行').waitFor();
     await row.getByText('导入的科目表').waitFor();
     await screenshot(page, '70-codes-import-1366x768');
 
-    await page.getByTestId('codes-search').fill('');
+    await page.getByPlaceholder('按编码开头或名称查找').fill('');
     await page.getByTestId('codes-add').click();
     const form = page.getByTestId('code-name-form');
     // The kind follows from the code typed (3… is 经济分类).
@@ -54,7 +54,7 @@ describe('browser mode: 科目代码 and 政府采购 import at 1366×768', () =
     await form.getByLabel('科目名称').fill('本单位其他商品服务');
     await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
     await page.getByText('已保存：30298 本单位其他商品服务').waitFor();
-    await page.getByTestId('codes-search').fill('30298');
+    await page.getByPlaceholder('按编码开头或名称查找').fill('30298');
     await table.locator('tr', { hasText: '30298' }).getByText('手工填写').waitFor();
     await screenshot(page, '71-codes-manual-1366x768');
     expect(problems).toEqual([]);
