@@ -3,8 +3,10 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/main.ts';
+import { countyBureauYear } from '../fixtures/year-files/county-bureau.ts';
 import { tempPath } from '../integration/temp-db.ts';
-import { launchBrowser, loadExample, navigate, openApp, screenshot, startApp, tempDataFile } from './harness.ts';
+import { launchBrowser, loadExample, navigate, openApp, SCREENSHOT_DIR, screenshot, startApp, tempDataFile } from './harness.ts';
 
 async function writeXlsx(file: string, sheet: string, rows: unknown[][]): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -57,6 +59,40 @@ describe('browser mode: 科目代码 and 政府采购 import at 1366×768', () =
     await page.getByPlaceholder('按编码开头或名称查找').fill('30298');
     await table.locator('tr', { hasText: '30298' }).getByText('手工填写').waitFor();
     await screenshot(page, '71-codes-manual-1366x768');
+    expect(problems).toEqual([]);
+    await page.context().close();
+    await app.close();
+  });
+
+  it('a 提示 about an unnamed code leads to the 科目代码 page with the code filled in; once named, it is gone', { timeout: 240_000 }, async () => {
+    const doc = tempPath('bureau.json');
+    writeFileSync(doc, JSON.stringify(countyBureauYear()));
+    const file = tempDataFile();
+    const quiet = { stdout: () => {}, stderr: () => {} };
+    expect(await runCli(['import-year', '--db', file, '--from', doc, '--new-file'], quiet)).toBe(0);
+    const app = await startApp(file);
+    const { page, problems } = await openApp(browser, app);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await navigate(page, '预算执行');
+    const finding = page.locator('[data-testid="finding-codes.unlisted"][data-subject="func:2010601"]');
+    const group = page.getByText('分类编码不在科目表中').first();
+    await group.waitFor();
+    if (!(await finding.isVisible())) await group.click();
+    await finding.getByTestId('finding-jump').getByText('填写名称').click();
+
+    const form = page.getByTestId('code-name-form');
+    await form.waitFor();
+    expect(await form.getByLabel('科目编码').inputValue()).toBe('2010601');
+    await form.getByText('支出功能分类').waitFor();
+    await form.getByLabel('科目名称').fill('行政运行');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/74-codes-from-finding-1366x768.png` });
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存：2010601 行政运行').waitFor();
+    await page.getByTestId('codes-table').locator('tr', { hasText: '2010601' }).getByText('手工填写').waitFor();
+
+    await navigate(page, '预算执行');
+    await page.getByText('分类编码不在科目表中').first().waitFor();
+    await expect.poll(() => finding.count()).toBe(0);
     expect(problems).toEqual([]);
     await page.context().close();
     await app.close();
