@@ -24,6 +24,19 @@ export function deleteCodeName(db: Db, kind: CodeKind, code: string): void {
 }
 
 /**
+ * Names read from an import's classification cells ("30201 办公费" in a ledger) kept as learned
+ * names for codes the data file has no name for yet. Returns how many were added.
+ */
+export function learnCodeNames(db: Db, names: readonly { kind: CodeKind; code: string; name: string }[]): number {
+  const insert = db.prepare(
+    `INSERT INTO code_name (kind, code, name, source) VALUES (?, ?, ?, 'learned') ON CONFLICT (kind, code) DO NOTHING`,
+  );
+  let added = 0;
+  for (const n of names) added += insert.run(n.kind, n.code, n.name).changes;
+  return added;
+}
+
+/**
  * Names the year's budget lines carry ("2010601 行政运行" read into code and name) kept as learned
  * names for codes the data file has no name for yet: a learned name never replaces another.
  * Returns how many were added.
