@@ -130,7 +130,7 @@ export const CHECK_DEFINITIONS: readonly CheckDefinition[] = [
     severity: 'advisory',
     title: '支出进度低于季度目标',
     description: '季度末累计执行率低于该季度的进度目标（默认 25%/50%/75%/100%，可在“预算执行”页修改）。',
-    template: '第 {quarter} 季度末累计支出 {cumulativeAmount}（执行率 {cumulative}），低于进度目标 {target}（{targetAmount}），差 {gap}。',
+    template: '第 {quarter} 季度末累计支出 {cumulativeAmount}（执行率 {cumulative}），低于{targetName} {target}（{targetAmount}{targetNote}），差 {gap}。',
     evaluate: progressFindings,
   },
   {

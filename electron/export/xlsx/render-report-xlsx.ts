@@ -27,11 +27,11 @@ function markDraftSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
 /** Writes the workbook to `out` (a file stream for a large 支出明细); resolves when committed. */
 export async function writeReportXlsx(out: Writable, input: ReportInput, txnRows?: ExpenseDetailRows, opts: ExportOptions = {}): Promise<void> {
   const model = buildReportModel(validateReportInput(input));
-  // One sheet per table the outline prints, in document order. The 审核提示说明 list annotates the
-  // printed report and carries no figures, so the workbook leaves it out.
+  // One sheet per table the outline prints, in document order: the same annexes as the PDF and Word
+  // file, 审核提示说明 included when the office chose it.
   const tables: ReportTable[] = [];
   for (const b of model.blocks) {
-    if ((b.kind === 'annex' || b.kind === 'table') && b.key !== 'check_explanation_table') tables.push(b.table);
+    if (b.kind === 'annex' || b.kind === 'table') tables.push(b.table);
   }
 
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
