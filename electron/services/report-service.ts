@@ -25,6 +25,7 @@ import { explainedFindingsForExport, runChecks } from './checks-service.ts';
 import { getExecutionOverview, getRevenueExpenditureText } from './execution-service.ts';
 import { finalizeCheck, getScoreSheet, getSelfEvalSummary } from './scoring-service.ts';
 import { outlineDocOf } from './outline-service.ts';
+import { projectEvalRules } from './project-eval-service.ts';
 import { inTransaction } from './transaction.ts';
 import { requireWritableYear, requireYear } from './year-guard.ts';
 
@@ -142,6 +143,7 @@ function scoreTree(rows: ScoreRow[]): ScoreNode[] {
 
 /** Everything the report prints, computed from the data file. */
 function projectIndicatorRows(db: Db, yearId: number): NonNullable<ReportInput['projectIndicators']> {
+  const { rules } = projectEvalRules(db, yearId);
   return listProjectIndicatorsWithProject(db, yearId).map((i) => ({
     project: i.projectName,
     projectUnit: i.unitName,
@@ -151,6 +153,10 @@ function projectIndicatorRows(db: Db, yearId: number): NonNullable<ReportInput['
     unit: i.unit,
     target: i.targetValue,
     actual: i.actualValue,
+    nature: i.nature,
+    grade: i.grade,
+    gradeLabel: i.grade === null ? '' : (rules.qualitative.find((g) => g.grade === i.grade)?.label ?? ''),
+    targetText: i.targetText,
   }));
 }
 
