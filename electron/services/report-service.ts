@@ -264,7 +264,9 @@ function finalizeBlockers(db: Db, yearId: number, input: ReportInput): FinalizeB
   const score = finalizeCheck(db, { yearId });
   if (!score.ok) out.push(`绩效评分：${score.message}`);
   const checks = runChecks(db, { yearId });
-  if (checks.summary.mandatory > 0) out.push(`审核：有 ${checks.summary.mandatory} 项强制审核错误未解决`);
+  // Unwritten sections are 强制 findings too; they are named below, not counted here a second time.
+  const otherMandatory = checks.findings.filter((f) => f.severity === 'mandatory' && f.checkId !== 'report.unwritten').length;
+  if (otherMandatory > 0) out.push(`审核：有 ${otherMandatory} 项强制审核错误未解决`);
   if (checks.summary.advisoryUnexplained > 0) out.push(`审核：有 ${checks.summary.advisoryUnexplained} 项提示未填写出错说明`);
   const model = buildReportModel(input);
   if (model.issues.length > 0) out.push(`报告正文中有 ${model.issues.length} 个无法识别的引用（如 {{${model.issues[0]!.key}}}）`);
