@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { selfNameOf } from '../../shared/domain/self-reference.ts';
 import { CATEGORY_LABELS, FUNDING_SOURCE_LABELS } from '../../shared/domain/enums.ts';
 import { AppError, type AppErrorDetail } from '../../shared/api/app-error.ts';
-import type { FinalizeResult, OriginalFile, RenderedFile, ReportPreview, ReportSection, Signature } from '../../shared/report/api-schemas.ts';
+import type { FinalizeResult, OriginalFile, RenderedFile, ReportPreview, ReportSection, Signature, WorkResultsDraft } from '../../shared/report/api-schemas.ts';
+import { workResultsText } from '../../shared/report/work-results-text.ts';
 import { buildReportModel } from '../../shared/report/build-report-model.ts';
 import { checkNarrativeConsistency } from '../../shared/report/consistency-check.ts';
 import { unwrittenSections } from '../../shared/report/unwritten-sections.ts';
@@ -87,6 +88,28 @@ export function resetReportSection(db: Db, input: { yearId: number; key: Section
     });
   });
   return listReportSections(db, input.yearId);
+}
+
+/** Each work area's 主要工作情况及成效 as saved, beside the text its key tasks give (in the office's self-reference). */
+export function workResultsDrafts(db: Db, yearId: number): WorkResultsDraft[] {
+  requireYear(db, yearId);
+  const selfName = selfNameOf(getDepartment(db));
+  return getWorkTree(db, yearId).map((a) => ({
+    areaId: a.id,
+    title: a.title,
+    summary: a.summary,
+    generated: workResultsText(
+      {
+        title: a.title,
+        tasks: a.tasks.map((t) => ({
+          title: t.title,
+          status: t.status,
+          measures: t.measures.map((m) => ({ key: m.key, name: m.name, unit: m.unit, target: m.targetValue, actual: m.actualValue, direction: m.direction })),
+        })),
+      },
+      selfName,
+    ),
+  }));
 }
 
 /** The signature block; until saved, it is filled from the 本级 unit's people. */

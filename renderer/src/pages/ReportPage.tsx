@@ -13,6 +13,7 @@ import { useCurrentYear, useSession } from '../state/session.tsx';
 import { useJump } from './execution/use-jump.ts';
 import { OutlineEditor } from './report/OutlineEditor.tsx';
 import { ReferenceValues } from './report/ReferenceValues.tsx';
+import { WorkResultsEditor } from './report/WorkResultsEditor.tsx';
 
 type Placeholder = { key: string; label: string; value: string; group: string };
 
@@ -321,6 +322,7 @@ export function ReportPage() {
       )}
       {(sections.error || preview.error) && <Alert type="error" message={sections.error ?? preview.error} />}
       <OutlineEditor key={year.id} yearId={year.id} locked={locked} onSaved={() => void refresh()} />
+      <WorkResultsEditor key={`work-${year.id}`} yearId={year.id} locked={locked} placeholders={p?.placeholders ?? []} onSaved={() => void refresh()} />
       {(sections.data ?? []).map((s) => (
         <SectionEditor key={s.key} section={s} yearId={year.id} locked={locked} placeholders={p?.placeholders ?? []} onSaved={refresh} />
       ))}
