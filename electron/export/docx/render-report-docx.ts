@@ -1,6 +1,5 @@
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Footer,
   Header,
@@ -9,14 +8,17 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  Tab,
   Table,
   TableCell,
   TableRow,
+  TabStopType,
   TextRun,
   WidthType,
 } from 'docx';
-import { buildReportModel, type ReportBlock, type SignatureView } from '../../../shared/report/build-report-model.ts';
+import { buildReportModel, type ReportBlock } from '../../../shared/report/build-report-model.ts';
 import type { ReportInput } from '../../../shared/report/input.ts';
+import type { SignatureBlockModel } from '../../../shared/report/signature-block.ts';
 import { formatCellText, type ReportTable, type TableRow as ModelRow } from '../../../shared/report/table-model.ts';
 import { validateReportInput } from '../../../shared/report/validate-input.ts';
 import { DRAFT_FOOTER, type ExportOptions } from '../draft-mark.ts';
@@ -122,34 +124,32 @@ function tableContent(table: ReportTable): Table {
   });
 }
 
-function signatureContent(s: SignatureView): (Paragraph | Table)[] {
-  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-  const borders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
-  const rows: TableRow[] = [];
-  const widths = [Math.floor(TEXT_WIDTH * 0.58), Math.ceil(TEXT_WIDTH * 0.42)];
-  for (let i = 0; i < s.persons.length; i += 2) {
-    rows.push(
-      new TableRow({
-        cantSplit: true,
-        children: [s.persons[i], s.persons[i + 1]].map(
-          (p, col) =>
-            new TableCell({
-              borders,
-              width: { size: widths[col]!, type: WidthType.DXA },
-              children: [new Paragraph({ spacing: LINE, keepNext: true, children: [new TextRun(p ? `${p.label}：${p.value}` : '')] })],
-            }),
-        ),
-      }),
-    );
-  }
-  const date = s.dateText === '' ? '年\u3000\u3000月\u3000\u3000日' : s.dateText;
+/** One 3号 character in twips. */
+const CHAR = 320;
+
+/**
+ * 署名 and 成文日期 placed by the shared model (signature-block.ts), exactly as the PDF places them:
+ * the date 右空四字, the unit centred over it, then the sign lines, two fields each, the second at a
+ * tab stop in the middle of the line.
+ */
+function signatureContent(s: SignatureBlockModel): Paragraph[] {
+  const rightLine = (text: string, rightChars: number) =>
+    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: LINE, indent: { right: Math.round(rightChars * CHAR) }, keepNext: true, children: [new TextRun(text)] });
+  const blank = () => new Paragraph({ spacing: LINE, keepNext: true, children: [] });
   return [
-    new Paragraph({ spacing: LINE, keepNext: true, children: [] }),
-    new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, borders, margins: { left: 0, right: 0 }, rows }),
-    new Paragraph({ spacing: LINE, keepNext: true, children: [] }),
-    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: LINE, indent: { right: 640 }, keepNext: true, children: [new TextRun(`${s.sealLabel}：${s.sealingUnit}`)] }),
-    // 成文日期 右空四字.
-    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: LINE, indent: { right: 1280 }, children: [new TextRun(date)] }),
+    blank(),
+    rightLine(s.unit, s.unitRightChars),
+    rightLine(s.date, s.dateRightChars),
+    blank(),
+    ...s.rows.map(
+      ([left, right], i) =>
+        new Paragraph({
+          spacing: LINE,
+          keepNext: i < s.rows.length - 1,
+          tabStops: [{ type: TabStopType.LEFT, position: Math.round(TEXT_WIDTH / 2) }],
+          children: [new TextRun(left), new TextRun({ children: [new Tab(), right] })],
+        }),
+    ),
   ];
 }
 
