@@ -68,8 +68,28 @@ export function buildSignatureBlock(f: SignatureFields): SignatureBlockModel {
   };
 }
 
-/** A line of text padded on the right with `chars` characters of space (full-width, then one half-width). */
+/** A line of text followed by `chars` characters of space (full-width, then one half-width). */
 export function padRight(text: string, chars: number): string {
   const full = Math.floor(chars);
   return `${text}${'\u3000'.repeat(full)}${chars - full >= 0.5 ? ' ' : ''}`;
+}
+
+export interface PlainLine {
+  text: string;
+  align: 'left' | 'right';
+}
+
+/**
+ * The block as plain lines for a medium with no indents, such as a spreadsheet cell: right-aligned
+ * lines carry their right indent as trailing spaces, and each sign line's first field is padded to
+ * half a line. Blank lines stand where the PDF and Word leave one.
+ */
+export function signatureAsPlainLines(s: SignatureBlockModel): PlainLine[] {
+  return [
+    { text: '', align: 'left' },
+    { text: padRight(s.unit, s.unitRightChars), align: 'right' },
+    { text: padRight(s.date, s.dateRightChars), align: 'right' },
+    { text: '', align: 'left' },
+    ...s.rows.map(([left, right]): PlainLine => ({ text: `${padRight(left, Math.max(1, FIELD_CHARS - widthInChars(left)))}${right}`, align: 'left' })),
+  ];
 }

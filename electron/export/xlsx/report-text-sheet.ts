@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { ReportModel } from '../../../shared/report/build-report-model.ts';
+import { signatureAsPlainLines } from '../../../shared/report/signature-block.ts';
 import { neutralizeCellText } from './neutralize-cell-text.ts';
 
 // The report's prose as the workbook's first sheet, one heading or paragraph per row, so the Excel
@@ -13,9 +14,10 @@ export function writeReportTextSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, mod
     pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   ws.columns = [{ width: TEXT_WIDTH }];
-  const add = (text: string, font?: Partial<ExcelJS.Font>) => {
+  const add = (text: string, font?: Partial<ExcelJS.Font>, horizontal: 'left' | 'right' = 'left') => {
     const row = ws.addRow([neutralizeCellText(text)]);
-    row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+    // A right-aligned line keeps its trailing spaces (its right indent) only when not wrapped.
+    row.getCell(1).alignment = horizontal === 'right' ? { vertical: 'top', horizontal } : { wrapText: true, vertical: 'top' };
     if (font) row.getCell(1).font = font;
     row.commit();
   };
@@ -24,6 +26,8 @@ export function writeReportTextSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, mod
     else if (b.kind === 'heading') add(`${b.number}${b.text}`, { bold: true });
     else if (b.kind === 'paragraph') add(b.text);
     else if (b.kind === 'annexNote') add(`附件：${b.items.join('；')}`);
+    // The same 署名, 成文日期 and sign lines as the PDF and Word, right indents kept as trailing spaces.
+    else if (b.kind === 'signature') for (const line of signatureAsPlainLines(b.signature)) add(line.text, undefined, line.align);
   }
   ws.commit();
 }

@@ -285,4 +285,5 @@ export const EXAMPLE_CHECK_EXPLANATIONS: Record<string, string> = {
   'budget.unspent': '项目按合同节点付款，结余资金按规定收回财政。',
 };
 
-export const EXAMPLE_SIGNATURE = { reportDate: '2022-03-31' };
+// The example office prints its people's names on the sign lines.
+export const EXAMPLE_SIGNATURE = { reportDate: '2022-03-31', printNames: true };
