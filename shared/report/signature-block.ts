@@ -36,10 +36,22 @@ export interface SignatureBlockModel {
   /** Right indent of the unit line, in body characters (a multiple of ½). */
   unitRightChars: number;
   /** Sign lines, two fields each; a field is at most FIELD_CHARS wide. */
-  rows: [string, string][];
+  rows: [SignatureField, SignatureField][];
 }
 
-const BLANK = '_'.repeat(SIGN_BLANK_CHARS * 2);
+export interface SignatureField {
+  label: string;
+  /** What is printed after the label; null leaves SIGN_BLANK_CHARS underlined for a signature. */
+  value: string | null;
+}
+
+/** The blank as plain text (a spreadsheet cell): half-width underscores. */
+const BLANK_TEXT = '_'.repeat(SIGN_BLANK_CHARS * 2);
+
+/** A field as one line of plain text. */
+export function fieldText(f: SignatureField): string {
+  return `${f.label}：${f.value ?? BLANK_TEXT}`;
+}
 /** A date line to fill in by hand: 年、月、日 with room for the figures. */
 export const HANDWRITTEN_DATE = '\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日';
 
@@ -53,7 +65,7 @@ export function centredOverDate(width: number, dateWidth: number): number {
 }
 
 export function buildSignatureBlock(f: SignatureFields): SignatureBlockModel {
-  const person = (label: string, name: string) => `${label}：${f.printNames && name.trim() !== '' ? name.trim() : BLANK}`;
+  const person = (label: string, name: string): SignatureField => ({ label, value: f.printNames && name.trim() !== '' ? name.trim() : null });
   const date = f.dateText === '' ? HANDWRITTEN_DATE : f.dateText;
   return {
     unit: f.sealingUnit,
@@ -63,7 +75,7 @@ export function buildSignatureBlock(f: SignatureFields): SignatureBlockModel {
     rows: [
       [person('单位负责人', f.unitHead), person('财务负责人', f.financeHead)],
       // A contact number is not a signature: printed whenever the office gave one.
-      [person('填报人', f.preparer), `联系电话：${f.phone.trim() === '' ? BLANK : f.phone.trim()}`],
+      [person('填报人', f.preparer), { label: '联系电话', value: f.phone.trim() === '' ? null : f.phone.trim() }],
     ],
   };
 }
@@ -90,6 +102,9 @@ export function signatureAsPlainLines(s: SignatureBlockModel): PlainLine[] {
     { text: padRight(s.unit, s.unitRightChars), align: 'right' },
     { text: padRight(s.date, s.dateRightChars), align: 'right' },
     { text: '', align: 'left' },
-    ...s.rows.map(([left, right]): PlainLine => ({ text: `${padRight(left, Math.max(1, FIELD_CHARS - widthInChars(left)))}${right}`, align: 'left' })),
+    ...s.rows.map(([left, right]): PlainLine => {
+      const first = fieldText(left);
+      return { text: `${padRight(first, Math.max(1, FIELD_CHARS - widthInChars(first)))}${fieldText(right)}`, align: 'left' };
+    }),
   ];
 }

@@ -14,11 +14,12 @@ import {
   TableRow,
   TabStopType,
   TextRun,
+  UnderlineType,
   WidthType,
 } from 'docx';
 import { buildReportModel, type ReportBlock } from '../../../shared/report/build-report-model.ts';
 import type { ReportInput } from '../../../shared/report/input.ts';
-import type { SignatureBlockModel } from '../../../shared/report/signature-block.ts';
+import { SIGN_BLANK_CHARS, type SignatureBlockModel, type SignatureField } from '../../../shared/report/signature-block.ts';
 import { formatCellText, type ReportTable, type TableRow as ModelRow } from '../../../shared/report/table-model.ts';
 import { validateReportInput } from '../../../shared/report/validate-input.ts';
 import { DRAFT_FOOTER, type ExportOptions } from '../draft-mark.ts';
@@ -136,6 +137,11 @@ function signatureContent(s: SignatureBlockModel): Paragraph[] {
   const rightLine = (text: string, rightChars: number) =>
     new Paragraph({ alignment: AlignmentType.RIGHT, spacing: LINE, indent: { right: Math.round(rightChars * CHAR) }, keepNext: true, children: [new TextRun(text)] });
   const blank = () => new Paragraph({ spacing: LINE, keepNext: true, children: [] });
+  // A blank to sign is underlined ideographic space, as in the PDF.
+  const field = (f: SignatureField, tab: boolean): TextRun[] => [
+    new TextRun({ children: [...(tab ? [new Tab()] : []), `${f.label}：${f.value ?? ''}`] }),
+    ...(f.value === null ? [new TextRun({ text: '\u3000'.repeat(SIGN_BLANK_CHARS), underline: { type: UnderlineType.SINGLE } })] : []),
+  ];
   return [
     blank(),
     rightLine(s.unit, s.unitRightChars),
@@ -147,7 +153,7 @@ function signatureContent(s: SignatureBlockModel): Paragraph[] {
           spacing: LINE,
           keepNext: i < s.rows.length - 1,
           tabStops: [{ type: TabStopType.LEFT, position: Math.round(TEXT_WIDTH / 2) }],
-          children: [new TextRun(left), new TextRun({ children: [new Tab(), right] })],
+          children: [...field(left, false), ...field(right, true)],
         }),
     ),
   ];

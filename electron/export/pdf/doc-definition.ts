@@ -1,6 +1,6 @@
 import type { Content, ContentText, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import type { ReportBlock, ReportModel } from '../../../shared/report/build-report-model.ts';
-import type { SignatureBlockModel } from '../../../shared/report/signature-block.ts';
+import { SIGN_BLANK_CHARS, type SignatureBlockModel, type SignatureField } from '../../../shared/report/signature-block.ts';
 import { formatCellText, type ReportTable, type TableRow } from '../../../shared/report/table-model.ts';
 import { tableColumnWidths } from '../../../shared/report/table-widths.ts';
 import type { FaceId } from './font-registry.ts';
@@ -98,15 +98,22 @@ export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TD
   const signatureContent = (s: SignatureBlockModel): Content => {
     const rightLine = (text: string, rightChars: number, top: number): Content =>
       bodyTxt(text, 'fang', { alignment: 'right', margin: [0, top, rightChars * SIZE.san, 0] }, TEXT_WIDTH - rightChars * SIZE.san);
-    // Two fields a line, each half the line.
+    // Two fields a line, each half the line; a blank to sign is underlined ideographic space.
     const field = TEXT_WIDTH / 2;
+    const fieldNode = (f: SignatureField, width: number | '*'): Content => {
+      const node = bodyTxt(`${f.label}：${f.value ?? ''}`, 'fang', { width }, field);
+      if (f.value === null && Array.isArray(node.text)) {
+        node.text.push({ text: '\u3000'.repeat(SIGN_BLANK_CHARS), font: 'fang', fontSize: SIZE.san, lineHeight: BODY_LINE_HEIGHT, decoration: 'underline', noWrap: true });
+      }
+      return node;
+    };
     return {
       stack: [
         rightLine(s.unit, s.unitRightChars, LINE_PITCH),
         rightLine(s.date, s.dateRightChars, 0),
         {
           stack: s.rows.map(([left, right]) => ({
-            columns: [bodyTxt(left, 'fang', { width: field }, field), bodyTxt(right, 'fang', { width: '*' }, TEXT_WIDTH - field)],
+            columns: [fieldNode(left, field), fieldNode(right, '*')],
             columnGap: 0,
           })),
           margin: [0, LINE_PITCH, 0, 0],
