@@ -18,9 +18,11 @@ import {
   WidthType,
 } from 'docx';
 import { buildReportModel, type ReportBlock } from '../../../shared/report/build-report-model.ts';
+import { widthInChars } from '../../../shared/report/char-width.ts';
 import type { ReportInput } from '../../../shared/report/input.ts';
 import { SIGN_BLANK_CHARS, type SignatureBlockModel, type SignatureField } from '../../../shared/report/signature-block.ts';
 import { formatCellText, type ReportTable, type TableRow as ModelRow } from '../../../shared/report/table-model.ts';
+import { tableColumnWidths } from '../../../shared/report/table-widths.ts';
 import { validateReportInput } from '../../../shared/report/validate-input.ts';
 import { DRAFT_FOOTER, type ExportOptions } from '../draft-mark.ts';
 
@@ -80,13 +82,18 @@ function para(text: string, opts: { keepNext?: boolean } = {}): Paragraph {
 function tableContent(table: ReportTable): Table {
   const n = table.columns.length;
   const size = n >= 7 ? SIZE.wu : SIZE.xiaoSi;
-  const rel = table.columns.reduce((s, c) => s + c.width, 0);
-  const widths = table.columns.map((c) => Math.floor((c.width / rel) * TEXT_WIDTH));
+  // Units, statuses and figures never break (table-widths.ts): a character is size × 10 twips,
+  // plus the cell's 60 + 60 twips of side margin and a little slack for the face's own widths.
+  const widths = tableColumnWidths(table, TEXT_WIDTH, (t) => widthInChars(t) * size * 10, 160).map(Math.floor);
+  // The header and first body row keep with the next row, so a table's title (kept with the
+  // header) never ends a page with less than two rows under it.
+  let keepRows = 2;
   const cellPara = (text: string, align: 'left' | 'center' | 'right', fontName: string, indent = 0) =>
     new Paragraph({
       alignment: align === 'right' ? AlignmentType.RIGHT : align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
       spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
       indent: indent > 0 ? { left: indent * size * 10 } : undefined,
+      keepNext: keepRows > 0 ? true : undefined,
       children: [new TextRun({ text, font: face(fontName), size })],
     });
   const header = new TableRow({
@@ -97,6 +104,7 @@ function tableContent(table: ReportTable): Table {
     ),
   });
   const row = (r: ModelRow) => {
+    keepRows -= 1;
     if (r.role === 'section') {
       const label = r.cells[0] ? formatCellText(r.cells[0]) : '';
       return new TableRow({
