@@ -140,6 +140,7 @@ export function getSignatureBlock(db: Db, yearId: number): Signature {
     phone: stored?.phone ?? primary?.phone ?? '',
     sealingUnit: stored?.sealingUnit ?? dept?.name ?? '',
     reportDate: stored?.reportDate ?? null,
+    printNames: stored?.printNames ?? false,
   };
 }
 
@@ -282,6 +283,7 @@ export function buildReportInput(db: Db, yearId: number): ReportInput {
       phone: signature.phone,
       sealingUnit: signature.sealingUnit,
       reportDate: signature.reportDate,
+      printNames: signature.printNames,
     },
   };
   const parsed = reportInputSchema.safeParse(input);

@@ -38,6 +38,8 @@ export const Signature = z.object({
   phone: text('联系电话', 50).regex(/^[0-9+\-()（）\s转]*$/, { error: '联系电话只能包含数字、空格和 - + ( )' }),
   sealingUnit: text('盖章单位', 200),
   reportDate: isoDate('报送日期').nullable(),
+  /** Print the names on the sign lines; off leaves them blank to sign by hand. Absent means off. */
+  printNames: z.boolean({ error: '“打印姓名”应为是或否' }).default(false),
 });
 export type Signature = z.infer<typeof Signature>;
 

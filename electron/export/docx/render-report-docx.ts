@@ -1,6 +1,5 @@
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   DocumentGridType,
   Footer,
@@ -10,15 +9,21 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  Tab,
   Table,
   TableCell,
   TableRow,
+  TabStopType,
   TextRun,
+  UnderlineType,
   WidthType,
 } from 'docx';
-import { buildReportModel, type ReportBlock, type SignatureView } from '../../../shared/report/build-report-model.ts';
+import { buildReportModel, type ReportBlock } from '../../../shared/report/build-report-model.ts';
+import { widthInChars } from '../../../shared/report/char-width.ts';
 import type { ReportInput } from '../../../shared/report/input.ts';
+import { SIGN_BLANK_CHARS, type SignatureBlockModel, type SignatureField } from '../../../shared/report/signature-block.ts';
 import { formatCellText, type ReportTable, type TableRow as ModelRow } from '../../../shared/report/table-model.ts';
+import { tableColumnWidths } from '../../../shared/report/table-widths.ts';
 import { validateReportInput } from '../../../shared/report/validate-input.ts';
 import { DRAFT_FOOTER, type ExportOptions } from '../draft-mark.ts';
 import { FACE, fontTableXml } from './font-table.ts';
@@ -89,14 +94,19 @@ function para(text: string, opts: { keepNext?: boolean } = {}): Paragraph {
 function tableContent(table: ReportTable): Table {
   const n = table.columns.length;
   const size = n >= 7 ? SIZE.wu : SIZE.xiaoSi;
-  const rel = table.columns.reduce((s, c) => s + c.width, 0);
-  const widths = table.columns.map((c) => Math.floor((c.width / rel) * TEXT_WIDTH));
+  // Units, statuses and figures never break (table-widths.ts): a character is size × 10 twips,
+  // plus the cell's 60 + 60 twips of side margin and a little slack for the face's own widths.
+  const widths = tableColumnWidths(table, TEXT_WIDTH, (t) => widthInChars(t) * size * 10, 160).map(Math.floor);
+  // The header and first body row keep with the next row, so a table's title (kept with the
+  // header) never ends a page with less than two rows under it.
+  let keepRows = 2;
   const cellPara = (text: string, align: 'left' | 'center' | 'right', fontName: string, indent = 0) =>
     new Paragraph({
       style: TABLE_TEXT,
       alignment: align === 'right' ? AlignmentType.RIGHT : align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
       spacing: { line: Math.round(size * 12.5), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
       indent: indent > 0 ? { left: indent * size * 10 } : undefined,
+      keepNext: keepRows > 0 ? true : undefined,
       children: [new TextRun({ text, font: face(fontName), size })],
     });
   const header = new TableRow({
@@ -107,6 +117,7 @@ function tableContent(table: ReportTable): Table {
     ),
   });
   const row = (r: ModelRow) => {
+    keepRows -= 1;
     if (r.role === 'section') {
       const label = r.cells[0] ? formatCellText(r.cells[0]) : '';
       return new TableRow({
@@ -135,34 +146,37 @@ function tableContent(table: ReportTable): Table {
   });
 }
 
-function signatureContent(s: SignatureView): (Paragraph | Table)[] {
-  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-  const borders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
-  const rows: TableRow[] = [];
-  const widths = [Math.floor(TEXT_WIDTH * 0.58), Math.ceil(TEXT_WIDTH * 0.42)];
-  for (let i = 0; i < s.persons.length; i += 2) {
-    rows.push(
-      new TableRow({
-        cantSplit: true,
-        children: [s.persons[i], s.persons[i + 1]].map(
-          (p, col) =>
-            new TableCell({
-              borders,
-              width: { size: widths[col]!, type: WidthType.DXA },
-              children: [new Paragraph({ spacing: LINE, keepNext: true, children: [new TextRun(p ? `${p.label}：${p.value}` : '')] })],
-            }),
-        ),
-      }),
-    );
-  }
-  const date = s.dateText === '' ? '年\u3000\u3000月\u3000\u3000日' : s.dateText;
+/** One 3号 character in twips. */
+const CHAR = 320;
+
+/**
+ * 署名 and 成文日期 placed by the shared model (signature-block.ts), exactly as the PDF places them:
+ * the date 右空四字, the unit centred over it, then the sign lines, two fields each, the second at a
+ * tab stop in the middle of the line.
+ */
+function signatureContent(s: SignatureBlockModel): Paragraph[] {
+  const rightLine = (text: string, rightChars: number) =>
+    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: LINE, indent: { right: Math.round(rightChars * CHAR) }, keepNext: true, children: [new TextRun(text)] });
+  const blank = () => new Paragraph({ spacing: LINE, keepNext: true, children: [] });
+  // A blank to sign is underlined ideographic space, as in the PDF.
+  const field = (f: SignatureField, tab: boolean): TextRun[] => [
+    new TextRun({ children: [...(tab ? [new Tab()] : []), `${f.label}：${f.value ?? ''}`] }),
+    ...(f.value === null ? [new TextRun({ text: '\u3000'.repeat(SIGN_BLANK_CHARS), underline: { type: UnderlineType.SINGLE } })] : []),
+  ];
   return [
-    new Paragraph({ spacing: LINE, keepNext: true, children: [] }),
-    new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, borders, margins: { left: 0, right: 0 }, rows }),
-    new Paragraph({ spacing: LINE, keepNext: true, children: [] }),
-    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: LINE, indent: { right: 640 }, keepNext: true, children: [new TextRun(`${s.sealLabel}：${s.sealingUnit}`)] }),
-    // 成文日期 右空四字.
-    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: LINE, indent: { right: 1280 }, children: [new TextRun(date)] }),
+    blank(),
+    rightLine(s.unit, s.unitRightChars),
+    rightLine(s.date, s.dateRightChars),
+    blank(),
+    ...s.rows.map(
+      ([left, right], i) =>
+        new Paragraph({
+          spacing: LINE,
+          keepNext: i < s.rows.length - 1,
+          tabStops: [{ type: TabStopType.LEFT, position: Math.round(TEXT_WIDTH / 2) }],
+          children: [...field(left, false), ...field(right, true)],
+        }),
+    ),
   ];
 }
 

@@ -31,7 +31,7 @@ describe('report Word document', () => {
     for (const figure of ['3982.33', '3752.63', '94.23%', '3260.92', '491.71', '94.21 分', '44.21 分', '扣 0.74 分', '0.05 分']) {
       expect(text, figure).toContain(figure);
     }
-    expect(text).toContain('单位负责人（签字）：张明远');
+    expect(text).toContain('单位负责人：张明远');
     expect(text).toContain('2022年3月15日');
   });
 
