@@ -64,10 +64,20 @@ describe('审核 on the example year', () => {
       'yoy.change category:project',
       'yoy.change econ:310',
     ]);
-    expect(r.findings[3]!.message).toBe('第 4 季度末累计支出 37,526,300.00 元（执行率 94.23%），低于进度目标 100.00%（39,823,300.00 元），差 2,297,000.00 元。');
+    // The example year set no quarter targets: the finding names the default pace as a default.
+    expect(r.findings[3]!.message).toBe(
+      '第 4 季度末累计支出 37,526,300.00 元（执行率 94.23%），低于均衡进度 100.00%（39,823,300.00 元，系统默认值，本年度未设定季度进度目标），差 2,297,000.00 元。',
+    );
     expect(r.findings[4]!.message).toBe('项目支出：本年支出 4,917,100.00 元，2020 年 3,500,000.00 元，增加 1,417,100.00 元（变动 40.49%）。');
     expect(r.findings[5]!.jump).toEqual({ kind: 'page', page: 'transactions', filter: { econPrefix: '310', direction: 'out' } });
     expect(r.summary).toEqual({ mandatory: 0, advisory: 6, advisoryExplained: 0, advisoryUnexplained: 6, canFinalize: false });
+  });
+
+  it('names a quarter target the office saved as its 进度目标', () => {
+    saveExecutionTargets(ex.db, { yearId: ex.current.yearId, targets: [3000, 5000, 7500, 10000].map((targetBp, i) => ({ quarter: i + 1, targetBp })) });
+    const message = run().findings[0]!.message;
+    expect(message).toMatch(/^第 1 季度末累计支出 [\d,.]+ 元（执行率 [\d.]+%），低于进度目标 30\.00%（11,946,990\.00 元），差 [\d,.]+ 元。$/);
+    expect(message).not.toContain('默认');
   });
 
   it('keeps an explanation beside its finding, returns it for export, and finalizes once all are explained', () => {
