@@ -357,24 +357,26 @@ const MINUTE = 60_000;
 
 /**
  * Drops kept backups (given newest first) until their total size is within `budgetBytes`; the
- * newest is always kept, even alone over the budget. The least valuable goes first: the one
- * nearest in time to the next newer kept backup, measured on a log scale of age (a backup an hour
- * after another yesterday adds little; one a month before the next adds much). So the restore
- * points left thin out evenly towards the past instead of the history being cut off.
+ * newest is always kept, even alone over the budget. The least valuable goes first: the one whose
+ * removal leaves the smallest gap between restore points, gaps measured on a log scale of age (an
+ * hour matters today, a week a year ago). Dropping the oldest shortens the history: its gap to the
+ * next one counts four times, so the span is kept while there are denser points to thin. The
+ * restore points left spread out towards the past, roughly evenly on that scale, rather than
+ * the history being cut off.
  */
 export function fitBudget(keptNewestFirst: ReadonlyArray<RotationItem>, budgetBytes: number, now: Date): Set<string> {
   const kept = [...keptNewestFirst];
   const size = (b: RotationItem) => b.sizeBytes ?? 0;
   let total = kept.reduce((n, b) => n + size(b), 0);
-  const age = (b: RotationItem) => Math.max(MINUTE, now.getTime() - b.takenAt.getTime());
+  const logAge = (i: number) => Math.log(Math.max(MINUTE, now.getTime() - kept[i]!.takenAt.getTime()));
   while (total > budgetBytes && kept.length > 1) {
     let victim = 1;
     let least = Number.POSITIVE_INFINITY;
     for (let i = 1; i < kept.length; i++) {
-      const value = Math.log(age(kept[i]!)) - Math.log(age(kept[i - 1]!));
-      // Ties go to the older one: among equally spaced backups, history is thinned from its end.
-      if (value <= least) {
-        least = value;
+      const gap = i === kept.length - 1 ? 4 * (logAge(i) - logAge(i - 1)) : logAge(i + 1) - logAge(i - 1);
+      // Ties go to the older one.
+      if (gap <= least) {
+        least = gap;
         victim = i;
       }
     }
