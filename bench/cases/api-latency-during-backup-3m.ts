@@ -21,7 +21,7 @@ const latencyCase: BenchCase = {
     const file = await dataFile3m();
     rmSync(backupDirFor(file), { recursive: true, force: true });
     const app = await startBrowserMode({ dataFile: file, staticDir: null });
-    const call = async (method: string): Promise<{ ms: number; body: { ok: boolean; result?: unknown; error?: unknown } }> => {
+    const call = async (method: string): Promise<{ ms: number; body: { ok: boolean; data?: unknown; error?: unknown } }> => {
       const t = performance.now();
       const res = await fetch(`${app.server.url}/api/call`, {
         method: 'POST',
@@ -35,8 +35,9 @@ const latencyCase: BenchCase = {
       // The start-up page check and the daily backup run first, so only the measured backup runs below.
       await app.session.backgroundCheckDone();
       for (;;) {
-        const s = (await call('backup.status')).body.result as { running: unknown } | undefined;
-        if (!s?.running) break;
+        const s = (await call('backup.status')).body.data as { running: unknown } | undefined;
+        if (!s) throw new Error('backup.status 没有回答');
+        if (!s.running) break;
         await sleep(200);
       }
       for (let i = 0; i < 20; i++) await call('app.info');

@@ -194,6 +194,8 @@ export interface FileBackupHooks {
   pagesPerStep?: number;
   /** The temporary name to write to (the caller may need it to clean up after a terminated worker). */
   tmp?: string;
+  /** Asked between steps; true stops the backup (nothing is left under the final or the temporary name). */
+  shouldStop?(): boolean;
 }
 
 /**
@@ -219,6 +221,7 @@ export async function writeBackupOfFile(source: string, dest: string, hooks: Fil
       let shown = -1;
       await src.backup(tmp, {
         progress: ({ totalPages, remainingPages }) => {
+          if (hooks.shouldStop?.()) throw new AppError('CONFLICT', '备份已停止（程序正在关闭）。');
           const percent = totalPages > 0 ? Math.floor(((totalPages - remainingPages) * 100) / totalPages) : 100;
           if (percent !== shown) {
             shown = percent;

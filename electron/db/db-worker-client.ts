@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/api/app-error.ts';
 import type { BackupProgress, WrittenBackup } from './backup.ts';
 import { backupTempName, removeBackupTemp } from './backup.ts';
-import type { DbWorkerJob, FromDbWorker } from './db-worker-protocol.ts';
+import type { DbWorkerJob, FromDbWorker, ToDbWorker } from './db-worker-protocol.ts';
 
 // The app's side of the db worker (db-worker.ts): backups and page checks of a data file run on
 // a worker thread with a connection of their own, so requests keep being answered meanwhile.
@@ -35,8 +35,8 @@ export interface BackupInWorker {
   copied: Promise<void>;
   /** Resolves once the backup is verified, synced and under its final name. */
   done: Promise<WrittenBackup>;
-  /** Stops the worker; the temporary copy is removed and `done` rejects. */
-  stop(): Promise<void>;
+  /** Asks the worker to stop at the backup's next step; `done` then rejects and nothing is left behind. */
+  stop(): void;
 }
 
 /** An online backup of `source` into `dest`, written and verified on a worker thread. */
@@ -55,7 +55,6 @@ export function backupInWorker(
     copiedReject = rej;
   });
   let settled = false;
-  let stopped = false;
   const done = new Promise<WrittenBackup>((resolve, reject) => {
     const fail = (err: AppError) => {
       if (settled) return;
@@ -74,7 +73,7 @@ export function backupInWorker(
       } else if (m.type === 'error') fail(AppError.fromPayload(m.error));
     });
     worker.on('error', (err) => fail(new AppError('INTERNAL', `备份失败（后台任务出错：${err.message}）。数据文件未受影响。`)));
-    worker.on('exit', (code) => fail(code === 1 && stopped ? new AppError('CONFLICT', '备份已停止（程序正在关闭或数据文件被替换）。') : exitedError(code)));
+    worker.on('exit', (code) => fail(exitedError(code)));
   });
   // Whoever awaits only `copied` must not leave `done` unhandled.
   done.catch(() => {});
@@ -82,15 +81,15 @@ export function backupInWorker(
   return {
     copied,
     done,
-    async stop() {
-      stopped = true;
-      await worker.terminate();
+    stop() {
+      // Never worker.terminate(): terminated inside a native SQLite call, it aborts the process.
+      if (!settled) worker.postMessage({ type: 'stop' } satisfies ToDbWorker);
     },
   };
 }
 
 /** The page check (quick_check or integrity_check) of `file` on a worker thread: the error to show, or null. */
-export function checkInWorker(file: string, mode: 'quick' | 'full'): { result: Promise<AppError | null>; stop(): Promise<void> } {
+export function checkInWorker(file: string, mode: 'quick' | 'full'): { result: Promise<AppError | null>; stop(): void } {
   const worker = spawnWorker({ type: 'check', file, mode });
   const result = new Promise<AppError | null>((resolve, reject) => {
     let settled = false;
@@ -109,8 +108,10 @@ export function checkInWorker(file: string, mode: 'quick' | 'full'): { result: P
   });
   return {
     result,
-    async stop() {
-      await worker.terminate();
+    // The check cannot be interrupted safely (see above): it runs to its end, unheeded, and does
+    // not keep the process alive meanwhile.
+    stop() {
+      worker.unref();
     },
   };
 }

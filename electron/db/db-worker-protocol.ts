@@ -15,3 +15,6 @@ export type FromDbWorker =
   /** The page check's finding as the error to show, or null when the file is whole. */
   | { type: 'checked'; problem: AppErrorPayload | null }
   | { type: 'error'; error: AppErrorPayload };
+
+/** Asks a running backup to stop at its next step (the app is closing). */
+export type ToDbWorker = { type: 'stop' };

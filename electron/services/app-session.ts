@@ -65,7 +65,7 @@ class Session implements AppSession {
   private holder: LockInfo | null = null;
   private stopBackups: (() => void) | null = null;
   // The page check start-up left to the db worker, while it runs.
-  private pageCheck: { done: Promise<void>; stop(): Promise<void> } | null = null;
+  private pageCheck: { done: Promise<void>; stop(): void } | null = null;
   // Listing checks are cached by name, size and time, so the screen can be reloaded cheaply.
   private readonly checked = new Map<string, RecoveryBackup>();
   private readonly migrations = loadMigrations();
@@ -113,8 +113,9 @@ class Session implements AppSession {
       } else if (found.status === 'ok' || found.status === 'read-only') {
         // Before the daily backup starts rotating: the old backups are the lost file's data.
         if (createIfMissing && backups > 0 && found.status === 'ok') keepEarlierBackups(found.db);
-        this.enter(found.status === 'ok' ? 'ready' : 'read-only', found.status === 'read-only' ? found.error : null, found.db);
+        // Started first: with a page check pending, the daily backups wait for it to pass.
         if (found.status === 'ok' && found.pagesUnchecked) this.checkPagesInBackground(found.db);
+        this.enter(found.status === 'ok' ? 'ready' : 'read-only', found.status === 'read-only' ? found.error : null, found.db);
       } else if (found.status === 'needs-restore') {
         this.enter('damaged', found.error);
       } else if (found.error.code === 'DB_NEWER') {
@@ -306,7 +307,7 @@ class Session implements AppSession {
   close(): void {
     this.stopBackups?.();
     this.stopBackups = null;
-    void this.pageCheck?.stop();
+    this.pageCheck?.stop();
     this.pageCheck = null;
     void stopBackups(this.dataFile);
     if (this.db?.open) this.db.close();

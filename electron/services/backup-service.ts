@@ -233,11 +233,11 @@ export async function backupJobEnded(dataFile: string): Promise<void> {
   await jobs.get(dataFile)?.ended;
 }
 
-/** Stops the running backup job of `dataFile` (the app is closing); its temporary copy is removed. */
+/** Stops the running backup job of `dataFile` at its next step (the app is closing); nothing is left behind. */
 export async function stopBackups(dataFile: string): Promise<void> {
   const job = jobs.get(dataFile);
   if (!job) return;
-  await job.worker.stop();
+  job.worker.stop();
   await job.ended;
 }
 
