@@ -16,7 +16,7 @@ import {
   keepEarlierBackups,
   restoreForRecovery,
   startDailyBackups,
-  stopBackups,
+  stopBackups as stopBackupJob,
 } from './backup-service.ts';
 import type { ServiceContext } from './context.ts';
 import { sweepStaleUploads } from './upload-store.ts';
@@ -45,7 +45,11 @@ export interface AppSession {
   retry(): AppState;
   /** Settles when the page check that start-up left to the background has ended (at once if none runs). */
   backgroundCheckDone(): Promise<AppState>;
-  close(): void;
+  /**
+   * Stops a backup under way at its next step (one already verifying its copy finishes), waits
+   * for it, then closes the file and frees the lock.
+   */
+  close(): Promise<void>;
 }
 
 // The session of each context, so the dispatcher and the recovery handlers find it from `ctx`.
@@ -63,7 +67,8 @@ class Session implements AppSession {
   private status: AppStatus = 'unavailable';
   private problem: AppError | null = null;
   private holder: LockInfo | null = null;
-  private stopBackups: (() => void) | null = null;
+  private stopBackups: (() => Promise<void>) | null = null;
+  private closing = false;
   // The page check start-up left to the db worker, while it runs.
   private pageCheck: { done: Promise<void>; stop(): void } | null = null;
   // Listing checks are cached by name, size and time, so the screen can be reloaded cheaply.
@@ -160,7 +165,7 @@ class Session implements AppSession {
       (problem) => {
         if (this.db !== db) return;
         if (problem) {
-          this.stopBackups?.();
+          void this.stopBackups?.();
           this.stopBackups = null;
           db.close();
           this.enter('damaged', problem);
@@ -188,10 +193,10 @@ class Session implements AppSession {
   }
 
   private startBackups(): void {
-    if (this.status !== 'ready' || this.stopBackups) return;
+    if (this.status !== 'ready' || this.stopBackups || this.closing) return;
     const report = this.opts.onBackupError ?? ((e) => console.error('每日备份失败：', e));
-    // A backup still running when the app closes fails with the connection; that is no failure.
-    this.stopBackups = startDailyBackups(this.ctx, (e) => this.db?.open && report(e));
+    // A backup stopped because the app is closing, or cut off by a restore replacing the file, is no failure.
+    this.stopBackups = startDailyBackups(this.ctx, (e) => this.db?.open && !this.closing && report(e));
   }
 
   private enter(status: AppStatus, problem: AppError | null, db: Db | null = null): void {
@@ -203,11 +208,7 @@ class Session implements AppSession {
       this.lock = null;
     }
     // With a page check pending, the daily backups start once it has passed.
-    if (status === 'ready' && !this.stopBackups && !this.pageCheck) {
-      const report = this.opts.onBackupError ?? ((e) => console.error('每日备份失败：', e));
-      // A backup still running when the app closes fails with the connection; that is no failure.
-      this.stopBackups = startDailyBackups(this.ctx, (e) => this.db?.open && report(e));
-    }
+    if (status === 'ready' && !this.pageCheck) this.startBackups();
   }
 
   private listBackups() {
@@ -304,12 +305,17 @@ class Session implements AppSession {
     return this.open(true);
   }
 
-  close(): void {
-    this.stopBackups?.();
+  async close(): Promise<void> {
+    const stopBackups = this.stopBackups;
     this.stopBackups = null;
+    this.closing = true;
     this.pageCheck?.stop();
     this.pageCheck = null;
-    void stopBackups(this.dataFile);
+    // Asked first, so the daily backup awaited below ends at its next step.
+    const stopping = stopBackupJob(this.dataFile);
+    // Without a backup to wait for (a file that never opened), this closes at once.
+    if (stopBackups) await stopBackups();
+    await stopping;
     if (this.db?.open) this.db.close();
     this.db = null;
     this.lock?.release();
