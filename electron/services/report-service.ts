@@ -493,7 +493,7 @@ export async function exportReportToFile(db: Db, input: ReportToFileInput): Prom
  * the exact PDF, Excel and Word bytes with their hashes (so the signed copy can always be handed
  * out again), and locks the year's figures.
  */
-export async function finalizeYear(db: Db, yearId: number, beforeWrite?: () => void): Promise<FinalizeResult> {
+export async function finalizeYear(db: Db, yearId: number, beforeWrite?: () => unknown): Promise<FinalizeResult> {
   const year = requireWritableYear(db, yearId);
   const input = buildReportInput(db, yearId);
   const blockers = finalizeBlockers(db, yearId, input);
@@ -505,7 +505,7 @@ export async function finalizeYear(db: Db, yearId: number, beforeWrite?: () => v
   }
   const rendered: { format: ReportFormat; bytes: Buffer }[] = [];
   for (const format of FORMATS) rendered.push({ format, bytes: await renderReportBytes(db, yearId, format, { draft: false }) });
-  beforeWrite?.();
+  await beforeWrite?.();
   const files = inTransaction(db, () => {
     requireWritableYear(db, yearId);
     const stored = rendered.map(({ format, bytes }) => {
