@@ -1,7 +1,8 @@
 import { buildBudgetTable } from './annex-budget-table.ts';
 import { buildProjectIndicatorTable } from './annex-project-indicator-table.ts';
 import { buildScoreTable } from './annex-score-table.ts';
-import { buildExplanationTable, buildTaskTable } from './annex-task-table.ts';
+import { buildExplanationTable } from './annex-explanation-table.ts';
+import { buildTaskTable } from './annex-task-table.ts';
 import { formatChineseDate } from './format-date.ts';
 import type { ReportInput } from './input.ts';
 import { NARRATIVE_TITLES, splitParagraphs } from './narrative-sources.ts';

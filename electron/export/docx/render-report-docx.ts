@@ -1,6 +1,7 @@
 import {
   AlignmentType,
   Document,
+  DocumentGridType,
   Footer,
   Header,
   HeadingLevel,
@@ -25,19 +26,16 @@ import { formatCellText, type ReportTable, type TableRow as ModelRow } from '../
 import { tableColumnWidths } from '../../../shared/report/table-widths.ts';
 import { validateReportInput } from '../../../shared/report/validate-input.ts';
 import { DRAFT_FOOTER, type ExportOptions } from '../draft-mark.ts';
+import { FACE, fontTableXml } from './font-table.ts';
+import { unsnapStyles } from './off-grid-styles.ts';
 
 // ReportInput → .docx in the same 公文 layout as the PDF: real heading styles (so Word's navigation
 // pane and outline work), the model's numbering, exact 28.95 pt line pitch, tables with repeated
-// header rows, "— n —" page numbers right on odd and left on even pages. Fonts are named as
-// government offices have them installed; Word substitutes if one is missing.
+// header rows, "— n —" page numbers right on odd and left on even pages, and the 22 × 28 document
+// grid. Fonts are named as government offices have them installed; the font table (font-table.ts)
+// gives each a fallback a stock Windows or 信创 PC has.
 
-const FONT = {
-  fang: '仿宋_GB2312',
-  hei: '黑体',
-  kai: '楷体_GB2312',
-  title: '方正小标宋简体',
-  song: '宋体',
-} as const;
+const FONT = FACE;
 
 const face = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
 
@@ -49,6 +47,19 @@ const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 /** 22 lines on the 225 mm 版心: 28.95 pt exact. */
 const LINE = { line: 579, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 const INDENT = { firstLine: 640 };
+/**
+ * 22 lines × 28 characters (GB/T 9704 §5.2.1). The line grid gives the 22 lines. The 28 characters
+ * come from condensing every character by 0.25 pt (16 pt × 28 is 448 pt, the text width 442.2 pt)
+ * rather than from a character grid: Word reaches 28 with a negative charSpace, but LibreOffice 7
+ * (what many 信创 PCs open Word files with) lays each character of such a grid over two cells and
+ * prints 14–20 characters a line.
+ */
+const GRID = { type: DocumentGridType.LINES, linePitch: LINE.line };
+/** Twips per character: a 三号 character is 320 twips, 28 of them share TEXT_WIDTH (−5). */
+const CONDENSE = Math.floor(TEXT_WIDTH / 28 - SIZE.san * 10);
+/** Paragraph styles kept off the line grid (off-grid-styles.ts): table cells and the 二号 title. */
+const TABLE_TEXT = 'TableText';
+const TITLE = 'ReportTitle';
 
 const HEADING: Record<1 | 2 | 3 | 4, (typeof HeadingLevel)[keyof typeof HeadingLevel]> = {
   1: HeadingLevel.HEADING_1,
@@ -57,7 +68,8 @@ const HEADING: Record<1 | 2 | 3 | 4, (typeof HeadingLevel)[keyof typeof HeadingL
   4: HeadingLevel.HEADING_4,
 };
 
-function headingStyle(id: string, name: string, font: string) {
+/** Heading n is outline level n − 1, so Word's navigation pane and a table of contents list it. */
+function headingStyle(id: string, name: string, font: string, outlineLevel: number) {
   return {
     id,
     name,
@@ -65,7 +77,7 @@ function headingStyle(id: string, name: string, font: string) {
     next: 'Normal',
     quickFormat: true,
     run: { font: face(font), size: SIZE.san, bold: false, color: '000000' },
-    paragraph: { spacing: LINE, indent: INDENT, keepNext: true, keepLines: true },
+    paragraph: { spacing: LINE, indent: INDENT, keepNext: true, keepLines: true, outlineLevel },
   };
 }
 
@@ -90,8 +102,9 @@ function tableContent(table: ReportTable): Table {
   let keepRows = 2;
   const cellPara = (text: string, align: 'left' | 'center' | 'right', fontName: string, indent = 0) =>
     new Paragraph({
+      style: TABLE_TEXT,
       alignment: align === 'right' ? AlignmentType.RIGHT : align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
-      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+      spacing: { line: Math.round(size * 12.5), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
       indent: indent > 0 ? { left: indent * size * 10 } : undefined,
       keepNext: keepRows > 0 ? true : undefined,
       children: [new TextRun({ text, font: face(fontName), size })],
@@ -174,7 +187,7 @@ function blockContent(b: ReportBlock, keepNext: boolean): (Paragraph | Table)[] 
         ...b.lines.map(
           (l) =>
             new Paragraph({
-              style: 'ReportTitle',
+              style: TITLE,
               children: [new TextRun(l)],
             }),
         ),
@@ -268,23 +281,30 @@ export async function renderReportDocx(input: ReportInput, opts: ExportOptions =
     styles: {
       default: {
         document: {
-          run: { font: face(FONT.fang), size: SIZE.san },
+          run: { font: face(FONT.fang), size: SIZE.san, characterSpacing: CONDENSE },
           paragraph: { spacing: LINE },
         },
       },
       paragraphStyles: [
         {
-          id: 'ReportTitle',
+          id: TABLE_TEXT,
+          name: '表格文字',
+          basedOn: 'Normal',
+          quickFormat: true,
+          paragraph: { spacing: { line: 300, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
+        },
+        {
+          id: TITLE,
           name: '公文标题',
           basedOn: 'Normal',
           quickFormat: true,
           run: { font: face(FONT.title), size: SIZE.er },
           paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 869, lineRule: LineRuleType.EXACT }, keepNext: true },
         },
-        headingStyle('Heading1', 'heading 1', FONT.hei),
-        headingStyle('Heading2', 'heading 2', FONT.kai),
-        headingStyle('Heading3', 'heading 3', FONT.fang),
-        headingStyle('Heading4', 'heading 4', FONT.fang),
+        headingStyle('Heading1', 'heading 1', FONT.hei, 0),
+        headingStyle('Heading2', 'heading 2', FONT.kai, 1),
+        headingStyle('Heading3', 'heading 3', FONT.fang, 2),
+        headingStyle('Heading4', 'heading 4', FONT.fang, 3),
       ],
     },
     sections: [
@@ -295,6 +315,7 @@ export async function renderReportDocx(input: ReportInput, opts: ExportOptions =
             // Footer distance puts the page number's top about 7 mm below the 版心.
             margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, footer: 1304 },
           },
+          grid: GRID,
         },
         ...(opts.draft ? { headers: { default: draftHeader(), even: draftHeader() } } : {}),
         footers: {
@@ -305,5 +326,6 @@ export async function renderReportDocx(input: ReportInput, opts: ExportOptions =
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  const packed = await Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+  return unsnapStyles(packed, [TABLE_TEXT, TITLE]);
 }

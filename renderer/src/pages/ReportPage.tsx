@@ -10,8 +10,10 @@ import { PdfPreview, printPdf } from '../components/PdfPreview.tsx';
 import { fileBytes, saveFile } from '../components/rendered-file.ts';
 import { useDirtyFlag } from '../state/dirty-guard.tsx';
 import { useCurrentYear, useSession } from '../state/session.tsx';
+import { useJump } from './execution/use-jump.ts';
 import { OutlineEditor } from './report/OutlineEditor.tsx';
 import { ReferenceValues } from './report/ReferenceValues.tsx';
+import { WorkResultsEditor } from './report/WorkResultsEditor.tsx';
 
 type Placeholder = { key: string; label: string; value: string; group: string };
 
@@ -70,6 +72,7 @@ function SectionEditor({
   return (
     <Card
       size="small"
+      data-testid={`section-card-${section.key}`}
       title={
         <Space>
           {section.title}
@@ -203,6 +206,18 @@ export function ReportPage() {
   const [pdf, setPdf] = useState<RenderedFile | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const pdfBytes = useMemo(() => (pdf ? fileBytes(pdf) : null), [pdf]);
+  // A 审核 finding about an unwritten section opens here: bring that section's editor into view.
+  const jump = useJump('report');
+  const jumpDone = useRef(false);
+  useEffect(() => {
+    if (!jump?.section || jumpDone.current || !sections.data) return;
+    const testId = jump.section === 'outline' ? 'outline-editor' : `section-card-${jump.section}`;
+    const el = document.querySelector(`[data-testid="${testId}"]`);
+    if (!el) return;
+    jumpDone.current = true;
+    el.scrollIntoView({ block: 'start' });
+    el.querySelector<HTMLTextAreaElement>('textarea')?.focus({ preventScroll: true });
+  }, [jump, sections.data]);
   if (!year) return <Alert type="info" message="请先在“单位与年度”页创建或选择一个年度。" />;
   const locked = year.status === 'final';
   const refresh = async () => {
@@ -321,6 +336,7 @@ export function ReportPage() {
       )}
       {(sections.error || preview.error) && <Alert type="error" message={sections.error ?? preview.error} />}
       <OutlineEditor key={year.id} yearId={year.id} locked={locked} onSaved={() => void refresh()} />
+      <WorkResultsEditor key={`work-${year.id}`} yearId={year.id} locked={locked} placeholders={p?.placeholders ?? []} onSaved={() => void refresh()} />
       {(sections.data ?? []).map((s) => (
         <SectionEditor key={s.key} section={s} yearId={year.id} locked={locked} placeholders={p?.placeholders ?? []} onSaved={refresh} />
       ))}
