@@ -19,8 +19,8 @@ describe('browser mode: the signature block options', () => {
     await navigate(page, '报告');
     const box = page.getByTestId('signature-print-names');
     await box.waitFor();
-    // The example office prints its people's names.
-    expect(await box.isChecked()).toBe(true);
+    // The example office prints its people's names (the form fills in once the year's block arrives).
+    await expect.poll(() => box.isChecked()).toBe(true);
     await box.uncheck();
     await page.getByTestId('signature-save').click();
     await page.getByText('签章信息已保存').waitFor();
@@ -30,7 +30,8 @@ describe('browser mode: the signature block options', () => {
 
     await page.reload();
     await navigate(page, '报告');
-    await page.getByTestId('signature-print-names').waitFor();
+    // Loaded from the saved block: unticked. The filled-in 盖章单位 shows the block has arrived.
+    await page.getByRole('textbox', { name: '盖章单位' }).and(page.locator('[value="广州市番禺区人民政府办公室"]')).waitFor();
     expect(await page.getByTestId('signature-print-names').isChecked()).toBe(false);
     expect(problems).toEqual([]);
     await page.context().close();
