@@ -29,7 +29,7 @@ const AMOUNT_COL = COLUMNS.length;
 const AMOUNT_LETTER = 'J';
 const HEADER_ROW = 3;
 const BODY_ROW_PT = 18;
-const YIELD_EVERY = 1000;
+const YIELD_EVERY = 100;
 const AMOUNT_FMT = '#,##0.00;-#,##0.00';
 
 // One style object per column, shared by every body cell: exceljs caches a style's id by object
@@ -178,8 +178,10 @@ export async function writeDetailSheets(
         sheet = new DetailSheet(wb, sheetName(done.length), `${opts.heading}（续${done.length + 1}）`, opts.print);
       }
       sheet.add(r);
-      // Back to the event loop now and then: the zip stream compresses and writes what the sheet
-      // produced (otherwise it would pile up in memory) and the app keeps answering meanwhile.
+      // Back to the event loop every 100 rows: exceljs hands the sheet's XML on without waiting for
+      // the zip to take it, and the zip compresses one chunk per turn of the loop, so with fewer
+      // turns the XML piles up in memory (1000 rows per turn: +3.5 MB/s; 100: flat, and faster).
+      // The app keeps answering meanwhile.
       if (++count % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
