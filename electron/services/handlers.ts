@@ -133,6 +133,7 @@ export const handlers: Handlers = {
   'report.sections': ({ db }, i) => report.listReportSections(db, i.yearId),
   'report.saveSection': ({ db }, i) => report.saveReportSection(db, i),
   'report.resetSection': ({ db }, i) => report.resetReportSection(db, i),
+  'report.workResults': ({ db }, i) => report.workResultsDrafts(db, i.yearId),
   'report.signature': ({ db }, i) => report.getSignatureBlock(db, i.yearId),
   'report.saveSignature': ({ db }, i) => report.saveSignatureBlock(db, i),
   'report.preview': ({ db }, i) => report.reportPreview(db, i.yearId),

@@ -15,7 +15,9 @@ import type {
   ReportToFileInput,
   ReportToFileResult,
   Signature,
+  WorkResultsDraft,
 } from '../../shared/report/api-schemas.ts';
+import { workResultsText } from '../../shared/report/work-results-text.ts';
 import { buildReportModel } from '../../shared/report/build-report-model.ts';
 import { checkNarrativeConsistency } from '../../shared/report/consistency-check.ts';
 import { unwrittenSections } from '../../shared/report/unwritten-sections.ts';
@@ -38,6 +40,7 @@ import { explainedFindingsForExport, runChecks } from './checks-service.ts';
 import { getExecutionOverview, getRevenueExpenditureText } from './execution-service.ts';
 import { finalizeCheck, getScoreSheet, getSelfEvalSummary } from './scoring-service.ts';
 import { outlineDocOf } from './outline-service.ts';
+import { projectEvalRules } from './project-eval-service.ts';
 import { inTransaction } from './transaction.ts';
 import { requireWritableYear, requireYear } from './year-guard.ts';
 
@@ -101,6 +104,28 @@ export function resetReportSection(db: Db, input: { yearId: number; key: Section
   return listReportSections(db, input.yearId);
 }
 
+/** Each work area's 主要工作情况及成效 as saved, beside the text its key tasks give (in the office's self-reference). */
+export function workResultsDrafts(db: Db, yearId: number): WorkResultsDraft[] {
+  requireYear(db, yearId);
+  const selfName = selfNameOf(getDepartment(db));
+  return getWorkTree(db, yearId).map((a) => ({
+    areaId: a.id,
+    title: a.title,
+    summary: a.summary,
+    generated: workResultsText(
+      {
+        title: a.title,
+        tasks: a.tasks.map((t) => ({
+          title: t.title,
+          status: t.status,
+          measures: t.measures.map((m) => ({ key: m.key, name: m.name, unit: m.unit, target: m.targetValue, actual: m.actualValue, direction: m.direction })),
+        })),
+      },
+      selfName,
+    ),
+  }));
+}
+
 /** The signature block; until saved, it is filled from the 本级 unit's people. */
 export function getSignatureBlock(db: Db, yearId: number): Signature {
   requireYear(db, yearId);
@@ -115,6 +140,7 @@ export function getSignatureBlock(db: Db, yearId: number): Signature {
     phone: stored?.phone ?? primary?.phone ?? '',
     sealingUnit: stored?.sealingUnit ?? dept?.name ?? '',
     reportDate: stored?.reportDate ?? null,
+    printNames: stored?.printNames ?? false,
   };
 }
 
@@ -155,6 +181,7 @@ function scoreTree(rows: ScoreRow[]): ScoreNode[] {
 
 /** Everything the report prints, computed from the data file. */
 function projectIndicatorRows(db: Db, yearId: number): NonNullable<ReportInput['projectIndicators']> {
+  const { rules } = projectEvalRules(db, yearId);
   return listProjectIndicatorsWithProject(db, yearId).map((i) => ({
     project: i.projectName,
     projectUnit: i.unitName,
@@ -164,6 +191,10 @@ function projectIndicatorRows(db: Db, yearId: number): NonNullable<ReportInput['
     unit: i.unit,
     target: i.targetValue,
     actual: i.actualValue,
+    nature: i.nature,
+    grade: i.grade,
+    gradeLabel: i.grade === null ? '' : (rules.qualitative.find((g) => g.grade === i.grade)?.label ?? ''),
+    targetText: i.targetText,
   }));
 }
 
@@ -252,6 +283,7 @@ export function buildReportInput(db: Db, yearId: number): ReportInput {
       phone: signature.phone,
       sealingUnit: signature.sealingUnit,
       reportDate: signature.reportDate,
+      printNames: signature.printNames,
     },
   };
   const parsed = reportInputSchema.safeParse(input);
@@ -271,7 +303,9 @@ function finalizeBlockers(db: Db, yearId: number, input: ReportInput): FinalizeB
   const score = finalizeCheck(db, { yearId });
   if (!score.ok) out.push(`绩效评分：${score.message}`);
   const checks = runChecks(db, { yearId });
-  if (checks.summary.mandatory > 0) out.push(`审核：有 ${checks.summary.mandatory} 项强制审核错误未解决`);
+  // Unwritten sections are 强制 findings too; they are named below, not counted here a second time.
+  const otherMandatory = checks.findings.filter((f) => f.severity === 'mandatory' && f.checkId !== 'report.unwritten').length;
+  if (otherMandatory > 0) out.push(`审核：有 ${otherMandatory} 项强制审核错误未解决`);
   if (checks.summary.advisoryUnexplained > 0) out.push(`审核：有 ${checks.summary.advisoryUnexplained} 项提示未填写出错说明`);
   const model = buildReportModel(input);
   if (model.issues.length > 0) out.push(`报告正文中有 ${model.issues.length} 个无法识别的引用（如 {{${model.issues[0]!.key}}}）`);

@@ -78,6 +78,7 @@ import {
   ReportToFileResult,
   ReportPreview,
   ReportSection,
+  WorkResultsDraft,
   SaveSectionInput,
   SectionRef,
   Signature,
@@ -312,6 +313,8 @@ export const contract = {
   'report.sections': query(YearRef, z.array(ReportSection)),
   'report.saveSection': command(SaveSectionInput, z.array(ReportSection)),
   'report.resetSection': command(SectionRef, z.array(ReportSection)),
+  /** 主要工作情况及成效 per work area, with the text generated from its key tasks (saved through work.saveArea). */
+  'report.workResults': query(YearRef, z.array(WorkResultsDraft)),
   'report.signature': query(YearRef, Signature),
   'report.saveSignature': command(Signature.strict(), Signature),
   'report.preview': query(YearRef, ReportPreview),

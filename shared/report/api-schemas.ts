@@ -17,6 +17,16 @@ export const ReportSection = z.object({
 });
 export type ReportSection = z.infer<typeof ReportSection>;
 
+/** One work area's 主要工作情况及成效: the text saved with the area, and the text generated from its key tasks. */
+export const WorkResultsDraft = z.object({
+  areaId: z.number().int(),
+  title: z.string(),
+  summary: z.string(),
+  /** Written from the area's tasks and their measured results ('' for an area without tasks). */
+  generated: z.string(),
+});
+export type WorkResultsDraft = z.infer<typeof WorkResultsDraft>;
+
 export const SaveSectionInput = z.object({ yearId: id('年度'), key: SectionKeySchema, body: text('段落内容', 50_000) }).strict();
 export const SectionRef = z.object({ yearId: id('年度'), key: SectionKeySchema }).strict();
 
@@ -28,6 +38,8 @@ export const Signature = z.object({
   phone: text('联系电话', 50).regex(/^[0-9+\-()（）\s转]*$/, { error: '联系电话只能包含数字、空格和 - + ( )' }),
   sealingUnit: text('盖章单位', 200),
   reportDate: isoDate('报送日期').nullable(),
+  /** Print the names on the sign lines; off leaves them blank to sign by hand. Absent means off. */
+  printNames: z.boolean({ error: '“打印姓名”应为是或否' }).default(false),
 });
 export type Signature = z.infer<typeof Signature>;
 

@@ -40,27 +40,27 @@ export interface StoredSignature {
   phone: string;
   sealingUnit: string;
   reportDate: string | null;
+  printNames: boolean;
 }
 
 export function getSignature(db: Db, yearId: number): StoredSignature | null {
-  return (
-    (db
-      .prepare(
-        `SELECT unit_head AS unitHead, finance_head AS financeHead, preparer, phone, sealing_unit AS sealingUnit,
-                report_date AS reportDate FROM signature_block WHERE year_id = ?`,
-      )
-      .get(yearId) as StoredSignature | undefined) ?? null
-  );
+  const row = db
+    .prepare(
+      `SELECT unit_head AS unitHead, finance_head AS financeHead, preparer, phone, sealing_unit AS sealingUnit,
+              report_date AS reportDate, print_names AS printNames FROM signature_block WHERE year_id = ?`,
+    )
+    .get(yearId) as (Omit<StoredSignature, 'printNames'> & { printNames: number }) | undefined;
+  return row ? { ...row, printNames: row.printNames === 1 } : null;
 }
 
 export function upsertSignature(db: Db, yearId: number, s: StoredSignature): void {
   db.prepare(
-    `INSERT INTO signature_block (year_id, unit_head, finance_head, preparer, phone, sealing_unit, report_date)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO signature_block (year_id, unit_head, finance_head, preparer, phone, sealing_unit, report_date, print_names)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (year_id) DO UPDATE SET unit_head = excluded.unit_head, finance_head = excluded.finance_head,
        preparer = excluded.preparer, phone = excluded.phone, sealing_unit = excluded.sealing_unit,
-       report_date = excluded.report_date`,
-  ).run(yearId, s.unitHead, s.financeHead, s.preparer, s.phone, s.sealingUnit, s.reportDate);
+       report_date = excluded.report_date, print_names = excluded.print_names`,
+  ).run(yearId, s.unitHead, s.financeHead, s.preparer, s.phone, s.sealingUnit, s.reportDate, s.printNames ? 1 : 0);
 }
 
 export interface SnapshotInfo {

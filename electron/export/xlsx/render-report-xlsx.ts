@@ -45,11 +45,11 @@ const printContext = (input: ReportInput, opts: ExportOptions): SheetPrintContex
 /** Writes the workbook to `out` (a file stream for a large 支出明细); resolves when committed. */
 export async function writeReportXlsx(out: Writable, input: ReportInput, txnRows?: ExpenseDetailRows, opts: XlsxExportOptions = {}): Promise<void> {
   const model = buildReportModel(validateReportInput(input));
-  // One sheet per table the outline prints, in document order. The 审核提示说明 list annotates the
-  // printed report and carries no figures, so the workbook leaves it out.
+  // One sheet per table the outline prints, in document order: the same annexes as the PDF and Word
+  // file, 审核提示说明 included when the office chose it.
   const tables: ReportTable[] = [];
   for (const b of model.blocks) {
-    if ((b.kind === 'annex' || b.kind === 'table') && b.key !== 'check_explanation_table') tables.push(b.table);
+    if (b.kind === 'annex' || b.kind === 'table') tables.push(b.table);
   }
   const wb = newWorkbook(out, model.title, model.documentDate);
   const print = printContext(input, opts);

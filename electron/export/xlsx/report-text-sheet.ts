@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { ReportModel } from '../../../shared/report/build-report-model.ts';
+import { signatureAsPlainLines } from '../../../shared/report/signature-block.ts';
 import { neutralizeCellText } from './neutralize-cell-text.ts';
 import { BASE_FONT, BOLD_FONT, MIN_PRINTED_PT, pageFooter, pageHeader, pageSetup, type SheetPrintContext, TITLE_FONT, widthBudget, wrappedRowHeight } from './print-layout.ts';
 
@@ -17,11 +18,15 @@ export function writeReportTextSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, mod
   });
   const width = widthBudget('portrait', MIN_PRINTED_PT);
   ws.columns = [{ width }];
-  const add = (text: string, font: Partial<ExcelJS.Font>, horizontal: 'left' | 'center' = 'left') => {
+  const add = (text: string, font: Partial<ExcelJS.Font>, horizontal: 'left' | 'center' | 'right' = 'left') => {
     const row = ws.addRow([neutralizeCellText(text)]);
-    const height = wrappedRowHeight([{ text, width, pt: font.size }]);
-    if (height) row.height = height;
-    row.getCell(1).alignment = { wrapText: true, vertical: 'top', horizontal };
+    // A right-aligned line keeps its trailing spaces (its right indent) only when not wrapped.
+    if (horizontal === 'right') row.getCell(1).alignment = { vertical: 'top', horizontal };
+    else {
+      const height = wrappedRowHeight([{ text, width, pt: font.size }]);
+      if (height) row.height = height;
+      row.getCell(1).alignment = { wrapText: true, vertical: 'top', horizontal };
+    }
     row.getCell(1).font = font;
     row.commit();
   };
@@ -30,6 +35,8 @@ export function writeReportTextSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, mod
     else if (b.kind === 'heading') add(`${b.number}${b.text}`, BOLD_FONT);
     else if (b.kind === 'paragraph') add(b.text, BASE_FONT);
     else if (b.kind === 'annexNote') add(`附件：${b.items.join('；')}`, BASE_FONT);
+    // The same 署名, 成文日期 and sign lines as the PDF and Word, right indents kept as trailing spaces.
+    else if (b.kind === 'signature') for (const line of signatureAsPlainLines(b.signature)) add(line.text, BASE_FONT, line.align);
   }
   ws.commit();
 }
