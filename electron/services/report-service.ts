@@ -422,7 +422,8 @@ export async function renderExpenseDetail(db: Db, yearId: number): Promise<Rende
   return { ...base, fileName: detailFileName(base.fileName) };
 }
 
-const detailFileName = (reportName: string) => reportName.replace(/\.xlsx$/, '（支出明细）.xlsx');
+/** "某部门2021年度支出明细（草稿）.xlsx", beside the report's "…年度部门整体支出绩效自评报告（草稿）.xlsx". */
+const detailFileName = (reportName: string) => reportName.replace('部门整体支出绩效自评报告', '支出明细');
 
 /**
  * Streams `write` into `file` through a temp name and a rename (an interrupted export never
