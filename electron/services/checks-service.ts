@@ -30,7 +30,7 @@ import {
 import { deleteExplanation, getExplanation, listExplanations, upsertExplanation } from '../db/repositories/execution-explanation-repo.ts';
 import { departmentTotals, ledgerSpendingFen } from '../db/repositories/execution-repo.ts';
 import { budgetCodeNames, type ExecutionYear, previousExecutionYear, projectNames } from '../db/repositories/execution-year-repo.ts';
-import { parseInput, requireExecutionYear, requireWritableExecutionYear, targetsByQuarter } from './execution-service.ts';
+import { parseInput, requireExecutionYear, requireWritableExecutionYear, savedTargetsByQuarter } from './execution-service.ts';
 import { officeCodes } from './code-list-service.ts';
 import { inTransaction } from './transaction.ts';
 import { unwrittenSectionList } from '../../shared/report/unwritten-sections.ts';
@@ -144,7 +144,7 @@ export function gatherCheckInput(db: Db, y: ExecutionYear): CheckInput {
     categoryEcon: categoryEconFacts(db, y.id),
     outsideYear: outsidePeriodFacts(db, y.id, monthPeriod(y.year, 1), monthPeriod(y.year, 12)),
     monthlyActualFen: monthly,
-    targetsBp: targetsByQuarter(db, y.id),
+    targetsBp: savedTargetsByQuarter(db, y.id),
     negativeSpending: negativeSpendingFacts(db, y.id),
     lastYear: prev ? yearActuals(db, prev) : null,
     ...reportFacts(db, y.id),

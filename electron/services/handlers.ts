@@ -138,6 +138,8 @@ export const handlers: Handlers = {
   'report.saveSignature': ({ db }, i) => report.saveSignatureBlock(db, i),
   'report.preview': ({ db }, i) => report.reportPreview(db, i.yearId),
   'report.render': ({ db }, i) => report.renderReport(db, i),
+  'report.renderDetail': ({ db }, i) => report.renderExpenseDetail(db, i.yearId),
+  'report.toFile': ({ db }, i) => report.exportReportToFile(db, i),
   'report.finalize': (ctx, i) => report.finalizeYear(ctx.db, i.yearId, () => backup.backupBefore(ctx, 'finalize')),
   'report.reopen': ({ db }, i) => report.reopenYear(db, i),
   'report.snapshots': ({ db }, i) => report.listReportSnapshots(db, i.yearId),

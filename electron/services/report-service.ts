@@ -1,8 +1,22 @@
 import { createHash } from 'node:crypto';
+import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { PassThrough, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { selfNameOf } from '../../shared/domain/self-reference.ts';
 import { CATEGORY_LABELS, FUNDING_SOURCE_LABELS } from '../../shared/domain/enums.ts';
 import { AppError, type AppErrorDetail } from '../../shared/api/app-error.ts';
-import type { FinalizeResult, OriginalFile, RenderedFile, ReportPreview, ReportSection, Signature, WorkResultsDraft } from '../../shared/report/api-schemas.ts';
+import type {
+  FinalizeResult,
+  OriginalFile,
+  RenderedFile,
+  ReportPreview,
+  ReportRenderInput,
+  ReportSection,
+  ReportToFileInput,
+  ReportToFileResult,
+  Signature,
+  WorkResultsDraft,
+} from '../../shared/report/api-schemas.ts';
 import { workResultsText } from '../../shared/report/work-results-text.ts';
 import { buildReportModel } from '../../shared/report/build-report-model.ts';
 import { checkNarrativeConsistency } from '../../shared/report/consistency-check.ts';
@@ -13,7 +27,7 @@ import { placeholderCatalogue } from '../../shared/report/placeholders.ts';
 import { reportFileName } from '../../shared/report/report-file-name.ts';
 import type { ScoreRow } from '../../shared/scoring/schemas.ts';
 import { ratio } from '../../shared/money/rate.ts';
-import { type ExportOptions, renderReportDocx, renderReportPdf, renderReportXlsx } from '../export/index.ts';
+import { renderDetailXlsx, renderReportDocx, renderReportPdf, renderReportXlsx, writeDetailXlsx, writeReportXlsx, type XlsxExportOptions } from '../export/index.ts';
 import { writeAudit } from '../db/repositories/audit-repo.ts';
 import { getProcurement } from '../db/repositories/ledger-repo.ts';
 import { getDepartment, listUnits } from '../db/repositories/organization-repo.ts';
@@ -127,6 +141,7 @@ export function getSignatureBlock(db: Db, yearId: number): Signature {
     phone: stored?.phone ?? primary?.phone ?? '',
     sealingUnit: stored?.sealingUnit ?? dept?.name ?? '',
     reportDate: stored?.reportDate ?? null,
+    printNames: stored?.printNames ?? false,
   };
 }
 
@@ -277,6 +292,7 @@ export function buildReportInput(db: Db, yearId: number): ReportInput {
       phone: signature.phone,
       sealingUnit: signature.sealingUnit,
       reportDate: signature.reportDate,
+      printNames: signature.printNames,
     },
   };
   const parsed = reportInputSchema.safeParse(input);
@@ -351,10 +367,10 @@ function* expenseRows(db: Db, yearId: number): Generator<ExpenseDetailRow> {
 type ReportFormat = keyof typeof MIME;
 const FORMATS = Object.keys(MIME) as ReportFormat[];
 
-async function renderReportBytes(db: Db, yearId: number, format: ReportFormat, opts: ExportOptions): Promise<Buffer> {
+async function renderReportBytes(db: Db, yearId: number, format: ReportFormat, opts: XlsxExportOptions): Promise<Buffer> {
   const input = buildReportInput(db, yearId);
   if (format === 'pdf') return renderReportPdf(input, opts);
-  if (format === 'xlsx') return renderReportXlsx(input, [...expenseRows(db, yearId)], opts);
+  if (format === 'xlsx') return renderReportXlsx(input, expenseRows(db, yearId), opts);
   return renderReportDocx(input, opts);
 }
 
@@ -392,14 +408,93 @@ function snapshotAsFile(db: Db, year: number, info: reports.SnapshotInfo): Origi
  * year hands out the original stored when it was finalized, byte for byte. (A year finalized before
  * Excel and Word were stored gets those rendered from its locked data, unmarked.)
  */
-export async function renderReport(db: Db, input: { yearId: number; format: ReportFormat }): Promise<RenderedFile> {
+export async function renderReport(db: Db, input: ReportRenderInput): Promise<RenderedFile> {
   const year = requireYear(db, input.yearId);
   const final = year.status === 'final';
+  const separate = input.format === 'xlsx' && input.detail === 'separate';
   if (final) {
+    if (separate) throw new AppError('VALIDATION', SEPARATE_FINAL);
     const original = validSnapshots(db, input.yearId).find((s) => s.format === input.format);
     if (original) return snapshotAsFile(db, year.year, original);
   }
-  return fileOf(db, year.year, input.format, await renderReportBytes(db, input.yearId, input.format, { draft: !final }), final);
+  const opts: XlsxExportOptions = { draft: !final, detail: separate ? 'separate' : 'included' };
+  return fileOf(db, year.year, input.format, await renderReportBytes(db, input.yearId, input.format, opts), final);
+}
+
+const SEPARATE_FINAL = '已定稿年度导出的是定稿时保存的 Excel 原件（含支出明细），不能去掉支出明细；如需单独的支出明细工作簿，请另行导出支出明细。';
+
+/** 支出明细 as a workbook of its own, rendered from the year's data (also for a finalized year: it is the ledger, not the signed report). */
+export async function renderExpenseDetail(db: Db, yearId: number): Promise<RenderedFile> {
+  const year = requireYear(db, yearId);
+  const bytes = await renderDetailXlsx(buildReportInput(db, yearId), expenseRows(db, yearId), { draft: year.status !== 'final' });
+  const base = fileOf(db, year.year, 'xlsx', bytes, year.status === 'final');
+  return { ...base, fileName: detailFileName(base.fileName) };
+}
+
+const detailFileName = (reportName: string) => reportName.replace(/\.xlsx$/, '（支出明细）.xlsx');
+
+/**
+ * Streams `write` into `file` through a temp name and a rename (an interrupted export never
+ * leaves half a file under the real name), hashing on the way; nothing is held whole in memory.
+ */
+async function writeFileAtomically(file: string, write: (out: Writable) => Promise<void>): Promise<{ bytes: number; sha256: string }> {
+  const tmp = `${file}.tmp`;
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const tee = new PassThrough();
+  tee.on('data', (c: Buffer) => {
+    hash.update(c);
+    bytes += c.length;
+  });
+  const sink = createWriteStream(tmp);
+  const done = pipeline(tee, sink);
+  try {
+    await write(tee);
+    await done;
+  } catch (err) {
+    tee.destroy();
+    await done.catch(() => undefined);
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+  renameSync(tmp, file);
+  return { bytes, sha256: hash.digest('hex') };
+}
+
+/**
+ * The command line's export, written straight to files: an Excel year of any size streams from
+ * the database into the file (and 支出明细 into a workbook of its own with detailOut). A
+ * finalized year writes its stored original.
+ */
+export async function exportReportToFile(db: Db, input: ReportToFileInput): Promise<ReportToFileResult> {
+  const year = requireYear(db, input.yearId);
+  const final = year.status === 'final';
+  if (input.detailOut !== undefined && input.format !== 'xlsx') throw new AppError('VALIDATION', '只有 Excel 报告可以把支出明细另存为单独的工作簿（--detail-out 需与 --format xlsx 同用）。');
+  if (final && input.detailOut !== undefined) throw new AppError('VALIDATION', SEPARATE_FINAL);
+  const fileName = reportFileName({ departmentName: getDepartment(db)?.name ?? '', year: year.year, final, format: input.format });
+  const original = final ? validSnapshots(db, input.yearId).find((s) => s.format === input.format) : undefined;
+  let written: { bytes: number; sha256: string };
+  if (original) {
+    const file = snapshotAsFile(db, year.year, original);
+    written = await writeFileAtomically(input.out, async (out) => {
+      out.end(Buffer.from(file.base64, 'base64'));
+    });
+  } else if (input.format === 'xlsx') {
+    const report = buildReportInput(db, input.yearId);
+    const opts: XlsxExportOptions = { draft: !final, detail: input.detailOut === undefined ? 'included' : 'separate' };
+    written = await writeFileAtomically(input.out, (out) => writeReportXlsx(out, report, expenseRows(db, input.yearId), opts));
+    if (input.detailOut !== undefined) {
+      const detailOut = input.detailOut;
+      const detail = await writeFileAtomically(detailOut, (out) => writeDetailXlsx(out, report, expenseRows(db, input.yearId), opts));
+      return { report: { file: input.out, fileName, ...written }, detail: { file: detailOut, fileName: detailFileName(fileName), ...detail } };
+    }
+  } else {
+    const bytes = await renderReportBytes(db, input.yearId, input.format, { draft: !final });
+    written = await writeFileAtomically(input.out, async (out) => {
+      out.end(bytes);
+    });
+  }
+  return { report: { file: input.out, fileName, ...written }, detail: null };
 }
 
 /**

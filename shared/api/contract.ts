@@ -73,6 +73,9 @@ import {
   ReopenInput,
   RenderedFile,
   RenderInput,
+  ReportRenderInput,
+  ReportToFileInput,
+  ReportToFileResult,
   ReportPreview,
   ReportSection,
   WorkResultsDraft,
@@ -315,7 +318,10 @@ export const contract = {
   'report.signature': query(YearRef, Signature),
   'report.saveSignature': command(Signature.strict(), Signature),
   'report.preview': query(YearRef, ReportPreview),
-  'report.render': query(RenderInput, RenderedFile),
+  'report.render': query(ReportRenderInput, RenderedFile),
+  /** 支出明细 as a workbook of its own (the other half of report.render with detail 'separate'). */
+  'report.renderDetail': query(YearRef, RenderedFile),
+  'report.toFile': query(ReportToFileInput, ReportToFileResult),
   'report.finalize': command(YearRef, FinalizeResult),
   // Re-opening is the one write a final year accepts.
   'report.reopen': command(ReopenInput, z.object({ reopened: z.literal(true) }), null),
@@ -366,7 +372,7 @@ export const RECOVERY_METHODS: ReadonlySet<MethodName> = new Set([
  * Methods that name files on this computer: only the command line (run by the user, with the
  * user's own rights) may call them; the window and the loopback server handle bytes, never paths.
  */
-export const CLI_ONLY_METHODS: ReadonlySet<MethodName> = new Set(['import.file', 'backup.toFile', 'backup.restoreFile']);
+export const CLI_ONLY_METHODS: ReadonlySet<MethodName> = new Set(['import.file', 'backup.toFile', 'backup.restoreFile', 'report.toFile']);
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(contract, name);

@@ -146,7 +146,10 @@ export interface CheckInput {
   outsideYear: PeriodFact[];
   /** Spending in each month of the year (index 0 = January), 12 entries, for the progress check. */
   monthlyActualFen: number[];
-  /** Quarter-end cumulative targets, hundredths of a percent. */
+  /**
+   * Quarter-end cumulative targets the office set, hundredths of a percent. A quarter it left
+   * unset is checked against the default even pace, and the finding says so.
+   */
   targetsBp: Record<number, number>;
   negativeSpending: NegativeSpendingFact[];
   lastYear: YearActuals | null;

@@ -40,7 +40,7 @@ export const CHECK_DEFINITIONS: readonly CheckDefinition[] = [
     id: 'codes.invalid',
     severity: 'mandatory',
     title: '分类编码无效',
-    description: '功能分类应为 3/5/7 位、经济分类应为 3/5 位数字，且类级科目必须存在。',
+    description: '功能分类应为 3/5/7 位、经济分类应为 3/5 位数字。格式正确但不在科目表中的编码只作提示（见“分类编码不在科目表中”）。',
     template: '{source}中的{kind}编码“{code}”无效（{detail}），涉及 {count} 条记录，金额 {amount}。',
     evaluate: invalidCodeFindings,
   },
@@ -113,7 +113,7 @@ export const CHECK_DEFINITIONS: readonly CheckDefinition[] = [
     id: 'codes.unlisted',
     severity: 'advisory',
     title: '分类编码不在科目表中',
-    description: '编码格式正确、类级科目存在，但程序自带的科目表、本单位导入或填写的科目代码和预算指标中都没有它的名称。每个编码只提示一次。',
+    description: '编码格式正确，但程序自带的科目表、本单位导入或填写的科目代码和导入数据中都没有它的名称（包括类级科目也不在科目表中的编码）。每个编码只提示一次。',
     template:
       '{source}中的{kind}编码“{code}”{detail}，涉及 {count} 条记录，金额 {amount}。如编码无误，请在“科目代码”页填写它的名称或导入本单位的科目表，此后不再提示。',
     evaluate: unlistedCodeFindings,
@@ -139,7 +139,7 @@ export const CHECK_DEFINITIONS: readonly CheckDefinition[] = [
     severity: 'advisory',
     title: '支出进度低于季度目标',
     description: '季度末累计执行率低于该季度的进度目标（默认 25%/50%/75%/100%，可在“预算执行”页修改）。',
-    template: '第 {quarter} 季度末累计支出 {cumulativeAmount}（执行率 {cumulative}），低于进度目标 {target}（{targetAmount}），差 {gap}。',
+    template: '第 {quarter} 季度末累计支出 {cumulativeAmount}（执行率 {cumulative}），低于{targetName} {target}（{targetAmount}{targetNote}），差 {gap}。',
     evaluate: progressFindings,
   },
   {

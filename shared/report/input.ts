@@ -185,6 +185,8 @@ export const signatureSchema = z.object({
   sealingUnit: shortText,
   /** 报送日期; null prints a blank date line to fill by hand. */
   reportDate: isoDate.nullable(),
+  /** Print the people's names under the date; absent or false leaves the lines blank to sign. */
+  printNames: z.boolean().optional(),
 });
 
 export const checkExplanationSchema = z.object({

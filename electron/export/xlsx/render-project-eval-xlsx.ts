@@ -51,7 +51,7 @@ function writeCell(ws: ExcelJS.Worksheet, c: GridCell): void {
  * One project's table on a sheet of its own. Also used by the report workbook (a streaming
  * writer) for the project_eval_tables annex, so both print the same sheet.
  */
-export function writeProjectEvalSheet(wb: Pick<ExcelJS.Workbook, 'addWorksheet'>, name: string, grid: ProjectEvalGrid, footer: string): void {
+export function writeProjectEvalSheet(wb: Pick<ExcelJS.Workbook, 'addWorksheet'>, name: string, grid: ProjectEvalGrid, footer: string, header?: string): void {
   const ws = wb.addWorksheet(name, {
     pageSetup: {
       paperSize: 9,
@@ -62,7 +62,7 @@ export function writeProjectEvalSheet(wb: Pick<ExcelJS.Workbook, 'addWorksheet'>
       horizontalCentered: true,
       margins: { left: 0.7, right: 0.6, top: 0.9, bottom: 0.8, header: 0.3, footer: 0.4 },
     },
-    headerFooter: { oddFooter: footer },
+    headerFooter: header === undefined ? { oddFooter: footer } : { oddHeader: header, oddFooter: footer },
   });
   const rel = GRID_WIDTHS.reduce((a, b) => a + b, 0);
   const widths = GRID_WIDTHS.map((w) => Math.round((w / rel) * 100 * 10) / 10);

@@ -287,4 +287,5 @@ export const EXAMPLE_CHECK_EXPLANATIONS: Record<string, string> = {
   'scoring.untargeted-full': '各项重点工作为常态化工作，年初未设定量目标值；完成情况以全年实际办理数量和督查督办台账为依据。',
 };
 
-export const EXAMPLE_SIGNATURE = { reportDate: '2022-03-31' };
+// The example office prints its people's names on the sign lines.
+export const EXAMPLE_SIGNATURE = { reportDate: '2022-03-31', printNames: true };

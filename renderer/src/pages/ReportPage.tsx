@@ -1,4 +1,4 @@
-import { Alert, App as AntApp, Button, Card, DatePicker, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RenderedFile, ReportSection, Signature } from '../../../shared/report/api-schemas.ts';
@@ -146,6 +146,7 @@ function SignatureCard({ yearId, locked }: { yearId: number; locked: boolean }) 
         phone: v.phone ?? '',
         sealingUnit: v.sealingUnit ?? '',
         reportDate: v.reportDate ? v.reportDate.format('YYYY-MM-DD') : null,
+        printNames: v.printNames ?? false,
       });
       setDirty(false);
       message.success('签章信息已保存');
@@ -174,6 +175,13 @@ function SignatureCard({ yearId, locked }: { yearId: number; locked: boolean }) 
         </Form.Item>
         <Form.Item name="reportDate" label="报送日期">
           <DatePicker />
+        </Form.Item>
+        <Form.Item
+          name="printNames"
+          valuePropName="checked"
+          tooltip="不勾选时，报告落款处的单位负责人、财务负责人、填报人留空线，打印后手写签名"
+        >
+          <Checkbox>在落款处打印姓名</Checkbox>
         </Form.Item>
       </Form>
     </Card>

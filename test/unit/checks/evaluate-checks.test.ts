@@ -46,18 +46,23 @@ const cases: Case[] = [
     [['period.outside-year', 'period:2020-12', '有 2 笔支出日期在 2020-12，不属于 2021 年度，合计 300.00 元。请改正日期或删除这些记录。']],
   ],
   [
-    'codes that are malformed, of an unknown class, unlisted or empty',
+    'codes that are malformed, unlisted (even their class) or empty',
     (i) => {
       i.codeUse.push(
         { source: 'ledger', kind: 'econ', code: '3011', count: 1, amountFen: 100, firstLineId: null },
-        { source: 'budget', kind: 'func', code: '2990101', count: 1, amountFen: 200, firstLineId: 9 },
+        { source: 'budget', kind: 'func', code: '2350101', count: 1, amountFen: 200, firstLineId: 9 },
+        { source: 'ledger', kind: 'func', code: '2350101', count: 2, amountFen: 250, firstLineId: null },
         { source: 'ledger', kind: 'econ', code: '30299', count: 3, amountFen: 300, firstLineId: null },
         { source: 'ledger', kind: 'func', code: '', count: 4, amountFen: 400, firstLineId: null },
       );
     },
     [
       ['codes.invalid', 'ledger:econ:3011', '支出明细中的部门预算支出经济分类编码“3011”无效（编码应为 3、5 位数字），涉及 1 条记录，金额 1.00 元。'],
-      ['codes.invalid', 'budget:func:2990101', '预算指标中的支出功能分类编码“2990101”无效（类级科目 299 不存在），涉及 1 条记录，金额 2.00 元。'],
+      [
+        'codes.unlisted',
+        'func:2350101',
+        '预算指标和支出明细中的支出功能分类编码“2350101”不在科目表中（所属类级科目 235 也没有名称），涉及 3 条记录，金额 2.00 元。如编码无误，请在“科目代码”页填写它的名称或导入本单位的科目表，此后不再提示。',
+      ],
       [
         'codes.unlisted',
         'econ:30299',
