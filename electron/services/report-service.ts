@@ -40,7 +40,8 @@ import { explainedFindingsForExport, runChecks } from './checks-service.ts';
 import { getExecutionOverview, getRevenueExpenditureText } from './execution-service.ts';
 import { finalizeCheck, getScoreSheet, getSelfEvalSummary } from './scoring-service.ts';
 import { outlineDocOf } from './outline-service.ts';
-import { projectEvalRules } from './project-eval-service.ts';
+import { projectEvalRules, projectEvalYear } from './project-eval-service.ts';
+import { buildProjectEvalGrid } from '../../shared/project-eval/table-grid.ts';
 import { inTransaction } from './transaction.ts';
 import { requireWritableYear, requireYear } from './year-guard.ts';
 
@@ -198,6 +199,12 @@ function projectIndicatorRows(db: Db, yearId: number): NonNullable<ReportInput['
   }));
 }
 
+/** Every project's 项目支出绩效自评表, laid out as the 项目自评 exports lay it out. */
+function projectEvalAnnexes(db: Db, yearId: number): NonNullable<ReportInput['projectEvalAnnexes']> {
+  const y = projectEvalYear(db, yearId);
+  return y.projects.map((p) => ({ project: p.name, grid: buildProjectEvalGrid(p, y.rules, y.year) }));
+}
+
 export function buildReportInput(db: Db, yearId: number): ReportInput {
   const year = requireYear(db, yearId);
   const dept = getDepartment(db);
@@ -213,6 +220,7 @@ export function buildReportInput(db: Db, yearId: number): ReportInput {
   const narratives: ReportInput['narratives'] = {};
   for (const key of NARRATIVE_KEYS) narratives[key] = sections.get(key) ?? '';
   const signature = getSignatureBlock(db, yearId);
+  const outline = outlineDocOf(db, yearId);
   const amounts = (r: { initialFen: number; finalFen: number; actualFen: number }) => ({
     initialFen: r.initialFen,
     finalFen: r.finalFen,
@@ -275,7 +283,8 @@ export function buildReportInput(db: Db, yearId: number): ReportInput {
       explanation: f.explanation,
     })),
     projectIndicators: projectIndicatorRows(db, yearId),
-    outline: outlineDocOf(db, yearId),
+    ...(outline.annexes.includes('project_eval_tables') ? { projectEvalAnnexes: projectEvalAnnexes(db, yearId) } : {}),
+    outline,
     signature: {
       unitHead: signature.unitHead,
       financeHead: signature.financeHead,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BUDGET_FUNDING_SOURCES, CATEGORIES, TASK_STATUSES } from '../domain/enums.ts';
 import { PROJECT_INDICATOR_DIRECTIONS, PROJECT_INDICATOR_KINDS, PROJECT_INDICATOR_NATURES, QUALITATIVE_GRADES } from '../domain/project-indicator.ts';
 import { SCORE_COLUMNS } from '../scoring/framework-doc.ts';
+import type { ProjectEvalGrid } from '../project-eval/table-grid.ts';
 import { OutlineDocSchema } from './outline.ts';
 
 // Everything the report needs, already computed by the report service. The renderers never touch
@@ -152,6 +153,30 @@ export const projectIndicatorSchema = z.object({
   targetText: shortText.optional(),
 });
 
+const gridCellSchema = z.object({
+  row: z.number().int().min(0),
+  col: z.number().int().min(0),
+  rowSpan: z.number().int().min(1),
+  colSpan: z.number().int().min(1),
+  text: z.string().max(5000, '表格单元格文字过长'),
+  style: z.enum(['label', 'header', 'text', 'number', 'total']),
+  number: z.number().nullable().optional(),
+  numberFormat: z.string().max(200).optional(),
+  formula: z.string().max(2000).optional(),
+});
+
+/** A project's 项目支出绩效自评表, laid out by shared/project-eval/table-grid.ts. */
+export const projectEvalAnnexSchema = z.object({
+  project: shortText.min(1, '项目名称不能为空'),
+  grid: z.object({
+    title: shortText,
+    subtitle: shortText,
+    unitLine: shortText,
+    rows: z.number().int().min(1),
+    cells: z.array(gridCellSchema),
+  }) satisfies z.ZodType<ProjectEvalGrid>,
+});
+
 export const signatureSchema = z.object({
   unitHead: shortText,
   financeHead: shortText,
@@ -209,6 +234,8 @@ export const reportInputSchema = z
     checkExplanations: z.array(checkExplanationSchema),
     /** Projects' own indicators, in project order; the annex is left out when there are none. */
     projectIndicators: z.array(projectIndicatorSchema).optional(),
+    /** Every project's 项目支出绩效自评表, for the outline's project_eval_tables annex (absent: none). */
+    projectEvalAnnexes: z.array(projectEvalAnnexSchema).optional(),
     signature: signatureSchema,
     /** The year's outline; absent means the default (Guangdong) one. */
     outline: OutlineDocSchema.optional(),
@@ -243,6 +270,7 @@ export type ScoreSheet = z.infer<typeof scoreSheetSchema>;
 export type SignatureBlock = z.infer<typeof signatureSchema>;
 export type CheckExplanation = z.infer<typeof checkExplanationSchema>;
 export type ReportProjectIndicator = z.infer<typeof projectIndicatorSchema>;
+export type ProjectEvalAnnex = z.infer<typeof projectEvalAnnexSchema>;
 export type ReportInput = z.infer<typeof reportInputSchema>;
 
 /**

@@ -23,6 +23,7 @@ import { widthInChars } from '../../../shared/report/char-width.ts';
 import type { ReportInput } from '../../../shared/report/input.ts';
 import { SIGN_BLANK_CHARS, type SignatureBlockModel, type SignatureField } from '../../../shared/report/signature-block.ts';
 import { formatCellText, type ReportTable, type TableRow as ModelRow } from '../../../shared/report/table-model.ts';
+import { gridBlocks } from './render-project-eval-docx.ts';
 import { tableColumnWidths } from '../../../shared/report/table-widths.ts';
 import { validateReportInput } from '../../../shared/report/validate-input.ts';
 import { DRAFT_FOOTER, type ExportOptions } from '../draft-mark.ts';
@@ -248,6 +249,9 @@ function blockContent(b: ReportBlock, keepNext: boolean): (Paragraph | Table)[] 
           : [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: b.table.unitLine, size: SIZE.xiaoSi })] })]),
         tableContent(b.table),
       ];
+    case 'projectEvalAnnex':
+      // The table as the standalone 项目自评 Word file prints it, after the annex label.
+      return [new Paragraph({ pageBreakBefore: true, spacing: LINE, children: [new TextRun({ text: b.label, font: face(FONT.hei) })] }), ...gridBlocks(b.grid, false)];
   }
 }
 
