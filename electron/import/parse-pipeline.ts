@@ -153,12 +153,16 @@ export async function runParse(req: ParseRequest, sink: ParseSink): Promise<Pars
 
 async function parse(req: ParseRequest, sink: ParseSink, fileName: string): Promise<ParseSummary> {
   const limits = req.limits;
-  const buffer = await readInput(req.filePath, limits);
+  // Not held past opening: an .xls reader keeps its own copy of the workbook stream, and the
+  // file's bytes would otherwise stay in memory for the whole parse.
+  let buffer: Buffer | null = await readInput(req.filePath, limits);
+  const size = buffer.length;
   const sha256 = createHash('sha256').update(buffer).digest('hex');
   const source = await openWorkbook(buffer, fileName, req.encoding ?? 'auto', limits);
+  buffer = null;
   await sink.file({
     name: fileName,
-    size: buffer.length,
+    size,
     sha256,
     format: source.format,
     formatLabel: FILE_FORMAT_LABELS[source.format],
