@@ -1,7 +1,7 @@
 import { App as AntApp, Button, Drawer, Empty, Flex, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { BudgetLineExecutionRow, DrillFilter, UnmatchedGroup } from '../../../../shared/budget/schemas.ts';
-import { CATEGORY_LABELS, FUNDING_SOURCE_LABELS } from '../../../../shared/domain/enums.ts';
+import { FUNDING_SOURCE_LABELS, LEDGER_CATEGORY_LABELS } from '../../../../shared/domain/enums.ts';
 import { formatYuan } from '../../../../shared/money/fen.ts';
 import { api } from '../../api/client.ts';
 import { applyError } from '../../components/apply-error.ts';
@@ -62,7 +62,7 @@ function GroupItem({ g, yearId, lines, readOnly, onShow, onLinked }: { g: Unmatc
         <div>
           <Space size={4} wrap>
             <Typography.Text strong>{g.unitName}</Typography.Text>
-            <Tag>{CATEGORY_LABELS[g.category]}</Tag>
+            <Tag>{LEDGER_CATEGORY_LABELS[g.category]}</Tag>
             <Tag>{FUNDING_SOURCE_LABELS[g.fundingSource]}</Tag>
             {g.projectName && <Tag color="blue">{g.projectName}</Tag>}
           </Space>
