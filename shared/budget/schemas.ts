@@ -74,7 +74,7 @@ export const TransactionRow = z.object({
   summary: z.string(),
   counterparty: z.string(),
   fundingSource: z.enum(FUNDING_SOURCES),
-  category: z.enum(CATEGORIES),
+  category: z.enum(LEDGER_CATEGORIES),
   funcCode: z.string(),
   econCode: z.string(),
   projectId: z.number().int().nullable(),
