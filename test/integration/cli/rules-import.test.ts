@@ -115,4 +115,20 @@ describe('classification rules', () => {
     expect((await cli('rules', 'export', '--db', db, '--out', out)).code).toBe(0);
     expect((JSON.parse(readFileSync(out, 'utf8')) as { rules: unknown[] }).rules).toHaveLength(2);
   });
+
+  it('leaves the example year classified as before: its ledger rows come with codes, none is 未分类', async () => {
+    const db = tempPath('example.db');
+    expect((await cli('demo', '--db', db)).code).toBe(0);
+    const s = JSON.parse((await cli('summary', '--db', db, '--year', '2021', '--json')).out) as {
+      budgetFen: number;
+      actualFen: number;
+      executionRate: number;
+      unclassifiedFen: number;
+      byCategory: Array<{ category: string }>;
+    };
+    expect([s.budgetFen, s.actualFen, s.executionRate, s.unclassifiedFen]).toEqual([39_823_300_00, 37_526_300_00, 94.23, 0]);
+    expect(s.byCategory.map((c) => c.category)).not.toContain('unclassified');
+    const check = JSON.parse((await cli('check', '--db', db, '--year', '2021', '--json')).out) as { findings: Array<{ checkId: string }> };
+    expect(check.findings.filter((f) => f.checkId === 'ledger.unclassified')).toEqual([]);
+  });
 });
