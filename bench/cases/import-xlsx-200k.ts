@@ -22,6 +22,8 @@ const root = resolve(dirname(here), '..', '..');
 export interface ChildResult {
   mode: 'floor' | 'full';
   ms: number;
+  /** CPU time (user + system) of the whole process, all threads, over the measured span. */
+  cpuMs: number;
   rows: number;
   maxRssKb: number;
 }
@@ -89,6 +91,16 @@ function peakRssKb(): number {
   return process.resourceUsage().maxRSS;
 }
 
+/**
+ * CPU used since `start` by the whole process: process.cpuUsage is getrusage(RUSAGE_SELF), which on
+ * Linux sums every thread (the parse worker, libuv's pool, V8's GC and compiler threads), including
+ * threads that have already exited.
+ */
+function cpuSince(start: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1000;
+}
+
 let measured: Promise<PairMeasurement> | null = null;
 
 /** Floor and full runs, interleaved; shared by the time and the memory case within one bench run. */
@@ -136,6 +148,7 @@ async function floorChild(file: string): Promise<ChildResult> {
   const { default: yauzl } = await import('yauzl');
   const { SaxesParser } = await import('saxes');
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const buffer = await readFile(file);
   const zip = await new Promise<import('yauzl').ZipFile>((ok, fail) =>
     yauzl.fromBuffer(buffer, { lazyEntries: true }, (e, z) => (e || !z ? fail(e) : ok(z))),
@@ -173,8 +186,9 @@ async function floorChild(file: string): Promise<ChildResult> {
     parser.write(decoder.decode()).close();
   }
   const ms = performance.now() - t0;
+  const cpuMs = cpuSince(cpu0);
   if (strings === 0) throw new Error('基准文件没有共享字符串');
-  return { mode: 'floor', ms, rows: rows - 1, maxRssKb: peakRssKb() };
+  return { mode: 'floor', ms, cpuMs, rows: rows - 1, maxRssKb: peakRssKb() };
 }
 
 async function fullChild(file: string, worker: string): Promise<ChildResult> {
@@ -201,8 +215,10 @@ async function fullChild(file: string, worker: string): Promise<ChildResult> {
     });
     const yearId = org.insertYear(db, dept.id, 2021);
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const result = await commitImport(db, { filePath: file, yearId, unitId, target: 'ledger' });
     const ms = performance.now() - t0;
+    const cpuMs = cpuSince(cpu0);
     const expected = bigLedgerTotals(ROWS);
     const a = result.accounting;
     if (
@@ -214,7 +230,7 @@ async function fullChild(file: string, worker: string): Promise<ChildResult> {
       throw new Error(`导入结果不对：${JSON.stringify({ accounting: a, totals: result.ledgerTotals, expected })}`);
     }
     db.close();
-    return { mode: 'full', ms, rows: a.rowsImported, maxRssKb: peakRssKb() };
+    return { mode: 'full', ms, cpuMs, rows: a.rowsImported, maxRssKb: peakRssKb() };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

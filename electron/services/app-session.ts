@@ -35,7 +35,8 @@ export interface AppSession {
   state(): AppState;
   /** Checks the data file again when it is not open (the other writer may have finished). */
   retry(): AppState;
-  close(): void;
+  /** Waits for a daily backup under way (the first starts at open), then closes the file and frees the lock. */
+  close(): Promise<void>;
 }
 
 // The session of each context, so the dispatcher and the recovery handlers find it from `ctx`.
@@ -53,7 +54,7 @@ class Session implements AppSession {
   private status: AppStatus = 'unavailable';
   private problem: AppError | null = null;
   private holder: LockInfo | null = null;
-  private stopBackups: (() => void) | null = null;
+  private stopBackups: (() => Promise<void>) | null = null;
   // Listing checks are cached by name, size and time, so the screen can be reloaded cheaply.
   private readonly checked = new Map<string, RecoveryBackup>();
   private readonly migrations = loadMigrations();
@@ -143,7 +144,7 @@ class Session implements AppSession {
     }
     if (status === 'ready' && !this.stopBackups) {
       const report = this.opts.onBackupError ?? ((e) => console.error('每日备份失败：', e));
-      // A backup still running when the app closes fails with the connection; that is no failure.
+      // A backup cut off by a restore swapping the connection fails with it; that is no failure.
       this.stopBackups = startDailyBackups(this.ctx, (e) => this.db?.open && report(e));
     }
   }
@@ -236,9 +237,11 @@ class Session implements AppSession {
     return this.open(true);
   }
 
-  close(): void {
-    this.stopBackups?.();
+  async close(): Promise<void> {
+    const stopBackups = this.stopBackups;
     this.stopBackups = null;
+    // Without a backup to wait for (a file that never opened), this closes at once.
+    if (stopBackups) await stopBackups();
     if (this.db?.open) this.db.close();
     this.db = null;
     this.lock?.release();

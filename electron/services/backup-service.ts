@@ -158,15 +158,21 @@ export async function dailyBackupIfDue(ctx: ServiceContext, now = new Date()): P
 /**
  * Checks hourly whether the daily backup is due (an office PC may stay on for days). Failures are
  * passed to `onError` (the shell logs or shows them); the timer does not keep the process alive.
+ * The returned stop ends the checks and resolves once a backup already under way has finished,
+ * so the caller can close the connection without cutting it off.
  */
-export function startDailyBackups(ctx: ServiceContext, onError: (e: unknown) => void, everyMs = 3_600_000): () => void {
+export function startDailyBackups(ctx: ServiceContext, onError: (e: unknown) => void, everyMs = 3_600_000): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
-    dailyBackupIfDue(ctx).catch(onError);
+    running = dailyBackupIfDue(ctx).catch(onError);
   };
   tick();
   const timer = setInterval(tick, everyMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }
 
 /**

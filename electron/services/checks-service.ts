@@ -30,9 +30,16 @@ import {
 import { deleteExplanation, getExplanation, listExplanations, upsertExplanation } from '../db/repositories/execution-explanation-repo.ts';
 import { departmentTotals, ledgerSpendingFen } from '../db/repositories/execution-repo.ts';
 import { budgetCodeNames, type ExecutionYear, previousExecutionYear, projectNames } from '../db/repositories/execution-year-repo.ts';
-import { parseInput, requireExecutionYear, requireWritableExecutionYear, targetsByQuarter } from './execution-service.ts';
+import { parseInput, requireExecutionYear, requireWritableExecutionYear, savedTargetsByQuarter } from './execution-service.ts';
 import { officeCodes } from './code-list-service.ts';
 import { inTransaction } from './transaction.ts';
+import { unwrittenSectionList } from '../../shared/report/unwritten-sections.ts';
+import { NARRATIVE_KEYS, type ReportInput } from '../../shared/report/input.ts';
+import { getProfile } from '../db/repositories/profile-repo.ts';
+import { listSections } from '../db/repositories/report-repo.ts';
+import { getWorkTree } from '../db/repositories/work-repo.ts';
+import { outlineDocOf } from './outline-service.ts';
+import { keyTaskIndicatorScores } from './scoring-service.ts';
 
 // 审核: gathers the year's facts (aggregates only, so a run stays cheap on every edit), evaluates
 // the check table in shared/checks, and keeps 出错说明 for 提示 findings.
@@ -83,6 +90,31 @@ function unclassifiedFacts(rows: KeyedActual[], units: Map<string, string>): Unc
     });
 }
 
+/**
+ * The report side of the 审核: indicators scored from the key tasks, the tasks without any target,
+ * and the outline's sections the office has not written yet.
+ */
+function reportFacts(db: Db, yearId: number): Pick<CheckInput, 'keyTaskIndicators' | 'taskCount' | 'untargetedTasks' | 'unwrittenSections'> {
+  const work = getWorkTree(db, yearId);
+  const tasks = work.flatMap((a) => a.tasks);
+  const stored = new Map(listSections(db, yearId).map((s) => [s.key, s.body]));
+  const narratives: ReportInput['narratives'] = {};
+  for (const key of NARRATIVE_KEYS) narratives[key] = stored.get(key) ?? '';
+  const unwritten = unwrittenSectionList({
+    narratives,
+    overallGoal: getProfile(db, yearId).overallGoal,
+    profile: { duties: getProfile(db, yearId).duties },
+    workAreas: work.map((a) => ({ title: a.title, summary: a.summary, tasks: [] })),
+    outline: outlineDocOf(db, yearId),
+  });
+  return {
+    keyTaskIndicators: keyTaskIndicatorScores(db, yearId),
+    taskCount: tasks.length,
+    untargetedTasks: tasks.filter((t) => t.measures.every((m) => m.targetValue === null)).map((t) => ({ id: t.id, title: t.title })),
+    unwrittenSections: unwritten,
+  };
+}
+
 export function gatherCheckInput(db: Db, y: ExecutionYear): CheckInput {
   const actual = (dim: Dimension) => actualBy(db, y.id, dim);
   const budgetCats = budgetBy(db, y.id, 'category');
@@ -122,9 +154,10 @@ export function gatherCheckInput(db: Db, y: ExecutionYear): CheckInput {
     categoryEcon: categoryEconFacts(db, y.id),
     outsideYear: outsidePeriodFacts(db, y.id, monthPeriod(y.year, 1), monthPeriod(y.year, 12)),
     monthlyActualFen: monthly,
-    targetsBp: targetsByQuarter(db, y.id),
+    targetsBp: savedTargetsByQuarter(db, y.id),
     negativeSpending: negativeSpendingFacts(db, y.id),
     lastYear: prev ? yearActuals(db, prev) : null,
+    ...reportFacts(db, y.id),
   };
 }
 

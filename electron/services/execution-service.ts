@@ -180,6 +180,11 @@ function monthActuals(rows: KeyedActual[], year: number): { months: MonthActual[
   return { months, outside };
 }
 
+/** The quarter targets the office saved, without defaults for the quarters it left unset. */
+export function savedTargetsByQuarter(db: Db, yearId: number): Record<number, number> {
+  return Object.fromEntries(listExecutionTargets(db, yearId).map((t) => [t.quarter, t.targetBp]));
+}
+
 export function targetsByQuarter(db: Db, yearId: number): Record<number, number> {
   const saved = listExecutionTargets(db, yearId);
   const out: Record<number, number> = { ...DEFAULT_EXECUTION_TARGETS_BP };

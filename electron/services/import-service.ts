@@ -45,7 +45,7 @@ import { backupBefore } from './backup-service.ts';
 import type { ServiceContext } from './context.ts';
 import { linkTransactions } from './execution-service.ts';
 import { ensureImportTarget, findImportTarget } from './import-target.ts';
-import { learnBudgetCodeNames } from '../db/repositories/code-name-repo.ts';
+import { learnBudgetCodeNames, learnCodeNames } from '../db/repositories/code-name-repo.ts';
 import { inTransaction } from './transaction.ts';
 import { requireAmountsWithinLimits, requireWritableYear, requireYear } from './year-guard.ts';
 
@@ -395,6 +395,8 @@ async function commitInto(db: Db, options: TargetlessOptions, run: ImportRunOpti
     if (full.target === 'ledger') linkTransactions(w, { yearId: full.yearId });
     // "2010601 行政运行" in a budget line names a code the office uses: kept for the 科目代码 page and the checks.
     if (full.target === 'budget') learnBudgetCodeNames(w, full.yearId);
+    // So does "30201 办公费" in a ledger's 经济分类 column (the rows keep only the code).
+    else learnCodeNames(w, parsed.summary.codeNames);
     commit(w);
     run.onProgress?.({ rows: result.accounting.rowsImported, percent: 100 });
     return result;

@@ -74,8 +74,12 @@ import {
   ReopenInput,
   RenderedFile,
   RenderInput,
+  ReportRenderInput,
+  ReportToFileInput,
+  ReportToFileResult,
   ReportPreview,
   ReportSection,
+  WorkResultsDraft,
   SaveSectionInput,
   SectionRef,
   Signature,
@@ -318,10 +322,15 @@ export const contract = {
   'report.sections': query(YearRef, z.array(ReportSection)),
   'report.saveSection': command(SaveSectionInput, z.array(ReportSection)),
   'report.resetSection': command(SectionRef, z.array(ReportSection)),
+  /** 主要工作情况及成效 per work area, with the text generated from its key tasks (saved through work.saveArea). */
+  'report.workResults': query(YearRef, z.array(WorkResultsDraft)),
   'report.signature': query(YearRef, Signature),
   'report.saveSignature': command(Signature.strict(), Signature),
   'report.preview': query(YearRef, ReportPreview),
-  'report.render': query(RenderInput, RenderedFile),
+  'report.render': query(ReportRenderInput, RenderedFile),
+  /** 支出明细 as a workbook of its own (the other half of report.render with detail 'separate'). */
+  'report.renderDetail': query(YearRef, RenderedFile),
+  'report.toFile': query(ReportToFileInput, ReportToFileResult),
   'report.finalize': command(YearRef, FinalizeResult),
   // Re-opening is the one write a final year accepts.
   'report.reopen': command(ReopenInput, z.object({ reopened: z.literal(true) }), null),
@@ -372,7 +381,7 @@ export const RECOVERY_METHODS: ReadonlySet<MethodName> = new Set([
  * Methods that name files on this computer: only the command line (run by the user, with the
  * user's own rights) may call them; the window and the loopback server handle bytes, never paths.
  */
-export const CLI_ONLY_METHODS: ReadonlySet<MethodName> = new Set(['import.file', 'backup.toFile', 'backup.restoreFile']);
+export const CLI_ONLY_METHODS: ReadonlySet<MethodName> = new Set(['import.file', 'backup.toFile', 'backup.restoreFile', 'report.toFile']);
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(contract, name);

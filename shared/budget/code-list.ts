@@ -62,11 +62,14 @@ export function withOwnNames(lists: CodeLists, own: { econ: ReadonlyMap<string, 
 
 export type CodeStatus =
   | { status: 'listed'; name: string }
-  /** Well-formed, its 类 is known, but this 款/项 is not in the shipped list (the list is not exhaustive). */
-  | { status: 'unlisted'; className: string }
+  /**
+   * Well-formed but not in the list. No list is exhaustive (an office or a province may use a 类
+   * such as 235 the shipped list lacks), so this is never an error: className is null when the
+   * 类 itself has no name either.
+   */
+  | { status: 'unlisted'; classCode: string; className: string | null }
   | { status: 'empty' }
-  | { status: 'malformed'; reason: string }
-  | { status: 'unknown_class'; classCode: string };
+  | { status: 'malformed'; reason: string };
 
 export function checkCode(list: CodeList, code: string): CodeStatus {
   if (code === '') return { status: 'empty' };
@@ -76,9 +79,7 @@ export function checkCode(list: CodeList, code: string): CodeStatus {
   const name = list.names.get(code);
   if (name !== undefined) return { status: 'listed', name };
   const classCode = code.slice(0, 3);
-  const className = list.names.get(classCode);
-  if (className === undefined) return { status: 'unknown_class', classCode };
-  return { status: 'unlisted', className };
+  return { status: 'unlisted', classCode, className: list.names.get(classCode) ?? null };
 }
 
 /** The listed name of a code, or '' when the list does not have it. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BUDGET_FUNDING_SOURCES, LEDGER_CATEGORIES, TASK_STATUSES } from '../domain/enums.ts';
-import { PROJECT_INDICATOR_DIRECTIONS, PROJECT_INDICATOR_KINDS } from '../domain/project-indicator.ts';
+import { PROJECT_INDICATOR_DIRECTIONS, PROJECT_INDICATOR_KINDS, PROJECT_INDICATOR_NATURES, QUALITATIVE_GRADES } from '../domain/project-indicator.ts';
 import { SCORE_COLUMNS } from '../scoring/framework-doc.ts';
 import { OutlineDocSchema } from './outline.ts';
 
@@ -145,6 +145,13 @@ export const projectIndicatorSchema = z.object({
   /** Decimal text as typed, printed as is (the target with its ≥/≤ sign). */
   target: shortText.nullable(),
   actual: shortText.nullable(),
+  /** 定性 indicators are judged by a grade, not by target and actual figures; absent = 定量. */
+  nature: z.enum(PROJECT_INDICATOR_NATURES).optional(),
+  /** A 定性 indicator's grade (null = not judged yet) and its label in the year's project-eval rules. */
+  grade: z.enum(QUALITATIVE_GRADES).nullable().optional(),
+  gradeLabel: shortText.optional(),
+  /** A 定性 indicator's 年度指标值 in words. */
+  targetText: shortText.optional(),
 });
 
 export const signatureSchema = z.object({
@@ -155,6 +162,8 @@ export const signatureSchema = z.object({
   sealingUnit: shortText,
   /** 报送日期; null prints a blank date line to fill by hand. */
   reportDate: isoDate.nullable(),
+  /** Print the people's names under the date; absent or false leaves the lines blank to sign. */
+  printNames: z.boolean().optional(),
 });
 
 export const checkExplanationSchema = z.object({

@@ -12,7 +12,11 @@ export const CATALOGUE = {
     usage: 'project-eval --db FILE --year YYYY [--json] [--format pdf|xlsx|docx --out FILE]',
     summary: '项目支出绩效自评表：每个项目的预算执行率得分、绩效指标得分、总分和评价等次；可导出 PDF / Excel / Word',
   },
-  'report': { name: 'report', usage: 'report --db FILE --year YYYY --format pdf|xlsx|docx --out FILE [--json]', summary: '导出年度自评报告（PDF / Excel / Word）' },
+  'report': {
+    name: 'report',
+    usage: 'report --db FILE --year YYYY --format pdf|xlsx|docx --out FILE [--detail-out FILE] [--json]',
+    summary: '导出年度自评报告（PDF / Excel / Word）；Excel 可用 --detail-out 把支出明细另存为单独的工作簿',
+  },
   'finalize': {
     name: 'finalize',
     usage: 'finalize --db FILE --year YYYY [--json]',

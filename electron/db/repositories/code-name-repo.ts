@@ -24,6 +24,37 @@ export function deleteCodeName(db: Db, kind: CodeKind, code: string): void {
 }
 
 /**
+ * Names a year file carries, restored into this data file: a name is added where the code has
+ * none, and replaces one only of a weaker source (typed > imported > learned), so an older year's
+ * file never overwrites what the office has since typed or imported here.
+ */
+export function restoreCodeNames(db: Db, names: readonly StoredCodeName[]): number {
+  const rank = (col: string) => `CASE ${col} WHEN 'manual' THEN 0 WHEN 'imported' THEN 1 ELSE 2 END`;
+  const upsert = db.prepare(
+    `INSERT INTO code_name (kind, code, name, source) VALUES (?, ?, ?, ?)
+     ON CONFLICT (kind, code) DO UPDATE SET name = excluded.name, source = excluded.source,
+       updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+     WHERE ${rank('excluded.source')} < ${rank('code_name.source')}`,
+  );
+  let changed = 0;
+  for (const n of names) changed += upsert.run(n.kind, n.code, n.name, n.source).changes;
+  return changed;
+}
+
+/**
+ * Names read from an import's classification cells ("30201 办公费" in a ledger) kept as learned
+ * names for codes the data file has no name for yet. Returns how many were added.
+ */
+export function learnCodeNames(db: Db, names: readonly { kind: CodeKind; code: string; name: string }[]): number {
+  const insert = db.prepare(
+    `INSERT INTO code_name (kind, code, name, source) VALUES (?, ?, ?, 'learned') ON CONFLICT (kind, code) DO NOTHING`,
+  );
+  let added = 0;
+  for (const n of names) added += insert.run(n.kind, n.code, n.name).changes;
+  return added;
+}
+
+/**
  * Names the year's budget lines carry ("2010601 行政运行" read into code and name) kept as learned
  * names for codes the data file has no name for yet: a learned name never replaces another.
  * Returns how many were added.

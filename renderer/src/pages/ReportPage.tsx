@@ -1,4 +1,4 @@
-import { Alert, App as AntApp, Button, Card, DatePicker, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RenderedFile, ReportSection, Signature } from '../../../shared/report/api-schemas.ts';
@@ -10,8 +10,10 @@ import { PdfPreview, printPdf } from '../components/PdfPreview.tsx';
 import { fileBytes, saveFile } from '../components/rendered-file.ts';
 import { useDirtyFlag } from '../state/dirty-guard.tsx';
 import { useCurrentYear, useSession } from '../state/session.tsx';
+import { useJump } from './execution/use-jump.ts';
 import { OutlineEditor } from './report/OutlineEditor.tsx';
 import { ReferenceValues } from './report/ReferenceValues.tsx';
+import { WorkResultsEditor } from './report/WorkResultsEditor.tsx';
 
 type Placeholder = { key: string; label: string; value: string; group: string };
 
@@ -70,6 +72,7 @@ function SectionEditor({
   return (
     <Card
       size="small"
+      data-testid={`section-card-${section.key}`}
       title={
         <Space>
           {section.title}
@@ -143,6 +146,7 @@ function SignatureCard({ yearId, locked }: { yearId: number; locked: boolean }) 
         phone: v.phone ?? '',
         sealingUnit: v.sealingUnit ?? '',
         reportDate: v.reportDate ? v.reportDate.format('YYYY-MM-DD') : null,
+        printNames: v.printNames ?? false,
       });
       setDirty(false);
       message.success('签章信息已保存');
@@ -172,6 +176,13 @@ function SignatureCard({ yearId, locked }: { yearId: number; locked: boolean }) 
         <Form.Item name="reportDate" label="报送日期">
           <DatePicker />
         </Form.Item>
+        <Form.Item
+          name="printNames"
+          valuePropName="checked"
+          tooltip="不勾选时，报告落款处的单位负责人、财务负责人、填报人留空线，打印后手写签名"
+        >
+          <Checkbox>在落款处打印姓名</Checkbox>
+        </Form.Item>
       </Form>
     </Card>
   );
@@ -189,6 +200,18 @@ export function ReportPage() {
   const [pdf, setPdf] = useState<RenderedFile | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const pdfBytes = useMemo(() => (pdf ? fileBytes(pdf) : null), [pdf]);
+  // A 审核 finding about an unwritten section opens here: bring that section's editor into view.
+  const jump = useJump('report');
+  const jumpDone = useRef(false);
+  useEffect(() => {
+    if (!jump?.section || jumpDone.current || !sections.data) return;
+    const testId = jump.section === 'outline' ? 'outline-editor' : `section-card-${jump.section}`;
+    const el = document.querySelector(`[data-testid="${testId}"]`);
+    if (!el) return;
+    jumpDone.current = true;
+    el.scrollIntoView({ block: 'start' });
+    el.querySelector<HTMLTextAreaElement>('textarea')?.focus({ preventScroll: true });
+  }, [jump, sections.data]);
   if (!year) return <Alert type="info" message="请先在“单位与年度”页创建或选择一个年度。" />;
   const locked = year.status === 'final';
   const refresh = async () => {
@@ -307,6 +330,7 @@ export function ReportPage() {
       )}
       {(sections.error || preview.error) && <Alert type="error" message={sections.error ?? preview.error} />}
       <OutlineEditor key={year.id} yearId={year.id} locked={locked} onSaved={() => void refresh()} />
+      <WorkResultsEditor key={`work-${year.id}`} yearId={year.id} locked={locked} placeholders={p?.placeholders ?? []} onSaved={() => void refresh()} />
       {(sections.data ?? []).map((s) => (
         <SectionEditor key={s.key} section={s} yearId={year.id} locked={locked} placeholders={p?.placeholders ?? []} onSaved={refresh} />
       ))}

@@ -240,5 +240,7 @@ export const exampleInput: ReportInput = {
     phone: '020-84600000',
     sealingUnit: '广州市番禺区人民政府办公室',
     reportDate: '2022-03-15',
+    // The example office prints its people's names (陈镕 and 李喆 also exercise the font fallback).
+    printNames: true,
   },
 };
