@@ -96,10 +96,10 @@ describe('migrations from every released schema version', () => {
     db.close();
   });
 
-  it('schema 11 turns the bank rows an old import filed as 公用经费 without any code into 未分类, and keeps coded rows', () => {
-    const file = join(tempDir(), 'v10.db');
-    buildVersionFixture(file, 10, { migrations: migrations.slice(0, 10) });
-    const old = openDatabase(file, { migrations: migrations.slice(0, 10) });
+  it('schema 12 turns the bank rows an old import filed as 公用经费 without any code into 未分类, and keeps coded rows', () => {
+    const file = join(tempDir(), 'v11.db');
+    buildVersionFixture(file, 11, { migrations: migrations.slice(0, 11) });
+    const old = openDatabase(file, { migrations: migrations.slice(0, 11) });
     const batch = (old.prepare('SELECT id FROM import_batch LIMIT 1').get() as { id: number }).id;
     const add = old.prepare(
       `INSERT INTO ledger_txn (year_id, unit_id, txn_date, summary, category, econ_code, direction, amount_fen, batch_id)

@@ -1,4 +1,4 @@
--- Schema 11: bank rows that nothing classifies stay 未分类 instead of silently counting as
+-- Schema 12: bank rows that nothing classifies stay 未分类 instead of silently counting as
 -- 基本支出·公用经费, and the office's classification rules (摘要 contains 工资 → 30101 …) live in the
 -- data file, reused by every import.
 --
