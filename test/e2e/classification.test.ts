@@ -57,7 +57,13 @@ describe('browser mode: classifying bank rows at 1366×768', () => {
     await navigate(page, '支出明细');
     const grid = page.getByTestId('ledger-grid');
     await grid.getByText('信息系统运维服务费').waitFor();
-    await chooseOption(page, page.getByTestId('filter-category'), '未分类');
+    // 未关联: the 未分类 rows are listed apart, to be classified — never linked to one line together.
+    await page.getByTestId('unmatched-open').click();
+    const section = page.getByTestId('unmatched-section').filter({ hasText: '未分类支出（先分类，再关联）' });
+    await section.getByText('2 笔，3,088.50 元').waitFor();
+    expect(await section.getByRole('button', { name: '全部关联' }).count()).toBe(0);
+    await screenshot(page, '84-unmatched-by-suggestion-1366x768');
+    await section.getByTestId('unmatched-show').click();
     await page.getByTestId('ledger-summary').getByText('共 2 笔').waitFor();
     await grid.getByText('购买办公用品').waitFor();
     await page.getByTestId('txn-check-all').check();
@@ -70,6 +76,7 @@ describe('browser mode: classifying bank rows at 1366×768', () => {
     await page.getByText('已设置 2 条支出记录的分类').waitFor();
     await page.getByTestId('ledger-summary').getByText('共 0 笔').waitFor();
 
+    await page.getByTestId('filter-clear').click();
     await chooseOption(page, page.getByTestId('filter-category'), '基本支出·公用经费');
     await grid.getByText('信息系统运维服务费').waitFor();
     await grid.getByText('购买办公用品').waitFor();
