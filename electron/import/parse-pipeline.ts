@@ -11,7 +11,6 @@ import { mappingProblems } from '../../shared/import/auto-mapping.ts';
 import { type BookSide, type DebitMeans, applyBookSide, describeBookSide, detectBookSide } from '../../shared/import/book-side.ts';
 import { isBlankRow, type RawRow, columnLetter } from '../../shared/import/cell.ts';
 import { type ProfileCandidate, chooseMapping } from '../../shared/import/choose-mapping.ts';
-import { cellToText } from '../../shared/import/cell-text.ts';
 import { classifyLayoutRow } from '../../shared/import/classify-layout-row.ts';
 import { CodeNameLearner, type LearnedCodeName } from '../../shared/import/code-name-learner.ts';
 import { detectAmountScale } from '../../shared/import/detect-amount-scale.ts';
@@ -439,8 +438,8 @@ class SheetStreamer {
         tally.accept();
         if (req.target === 'ledger') {
           checker.add(outcome.row as LedgerRow);
-          if (mapping.econCode !== undefined) this.learner.read('econ', cellToText(raw.cells[mapping.econCode]));
-          if (mapping.funcCode !== undefined) this.learner.read('func', cellToText(raw.cells[mapping.funcCode]));
+          if (mapping.econCode !== undefined) this.learner.read('econ', raw.cells[mapping.econCode]);
+          if (mapping.funcCode !== undefined) this.learner.read('func', raw.cells[mapping.funcCode]);
         }
         if (this.batcher.add(outcome.row)) await this.batcher.flush(percent());
       }
