@@ -3,7 +3,7 @@ import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { PassThrough, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { selfNameOf } from '../../shared/domain/self-reference.ts';
-import { CATEGORY_LABELS, FUNDING_SOURCE_LABELS } from '../../shared/domain/enums.ts';
+import { FUNDING_SOURCE_LABELS, LEDGER_CATEGORY_LABELS, type LedgerCategory } from '../../shared/domain/enums.ts';
 import { AppError, type AppErrorDetail } from '../../shared/api/app-error.ts';
 import type {
   FinalizeResult,
@@ -257,12 +257,13 @@ export function buildReportInput(db: Db, yearId: number): ReportInput {
       personnelFen: t.personnel.actualFen,
       publicFen: t.public.actualFen,
       projectFen: t.project.actualFen,
+      unclassifiedFen: t.unclassified.actualFen,
       byFundingSource: overview.byFundingSource
         .filter((r) => r.key in FUNDING_SOURCE_LABELS)
         .map((r) => ({ ...amounts(r), label: r.label, source: r.key as keyof typeof FUNDING_SOURCE_LABELS })),
       byCategory: overview.byCategory
-        .filter((r) => r.key in CATEGORY_LABELS)
-        .map((r) => ({ ...amounts(r), label: r.label, category: r.key as keyof typeof CATEGORY_LABELS })),
+        .filter((r) => r.key in LEDGER_CATEGORY_LABELS)
+        .map((r) => ({ ...amounts(r), label: r.label, category: r.key as LedgerCategory })),
       byProject: overview.byProject.map((r) => ({ ...amounts(r), label: r.label, code: r.code ?? '' })),
       executionRate: t.total.executionRate,
       adjustmentRate: overview.adjustment.rate,
@@ -356,7 +357,7 @@ function* expenseRows(db: Db, yearId: number): Generator<ExpenseDetailRow> {
       summary: r.summary,
       counterparty: r.counterparty,
       fundingSource: FUNDING_SOURCE_LABELS[r.funding_source],
-      category: CATEGORY_LABELS[r.category],
+      category: LEDGER_CATEGORY_LABELS[r.category],
       projectName: r.project_name,
       econCode: r.econ_code,
       amountFen: r.amount_fen,

@@ -53,7 +53,8 @@ import {
   ProjectInput,
 } from '../domain/budget-line.ts';
 import { Department, DepartmentInput, FiscalYear, SetupState, Unit, UnitInput } from '../domain/organization.ts';
-import { Procurement, Txn, TxnInput } from '../domain/ledger.ts';
+import { ClassifyTxnsInput, ClassifyTxnsResult, Procurement, Txn, TxnInput } from '../domain/ledger.ts';
+import { RulesFile } from '../classification/rules.ts';
 import { ProcurementImportInput, ProcurementImportResult, ProcurementItem, ProcurementItemInput } from '../domain/procurement.ts';
 import { CodeEntry, CodeExportInput, CodeImportInput, CodeImportResult, DeleteCodeNameInput, SetCodeNameInput } from '../codes/code-names.ts';
 import { IMPORT_TARGETS } from '../import/fields.ts';
@@ -251,6 +252,14 @@ export const contract = {
 
   'ledger.saveTxn': command(TxnInput, Txn),
   'ledger.deleteTxn': command(z.object({ id: id('支出记录') }).strict(), Deleted, rowOf('ledger_txn')),
+  'ledger.classify': command(ClassifyTxnsInput, ClassifyTxnsResult),
+  'rules.list': query(Empty, RulesFile),
+  'rules.save': command(RulesFile, RulesFile, null),
+  'rules.import': command(
+    z.object({ text: z.string().max(5_000_000, { error: '规则文件过大' }), fileName: z.string().max(500) }).strict(),
+    z.object({ count: z.number().int() }),
+    null,
+  ),
   'execution.overview': query(ExecutionQuery, ExecutionOverview),
   'execution.lines': query(BudgetLineExecutionQuery, z.array(BudgetLineExecutionRow)),
   'execution.transactions': query(TransactionQuery, TransactionPage),

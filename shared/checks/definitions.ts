@@ -9,7 +9,7 @@ import {
   progressFindings,
   unspentLineFindings,
 } from './evaluate-execution.ts';
-import { unmatchedFindings } from './evaluate-linking.ts';
+import { unclassifiedFindings, unmatchedFindings } from './evaluate-linking.ts';
 import { outsideYearFindings } from './evaluate-periods.ts';
 import { untargetedFullMarksFindings, unwrittenSectionFindings } from './evaluate-report.ts';
 import { displayRoundingFindings, partsSumFindings } from './evaluate-sums.ts';
@@ -92,6 +92,16 @@ export const CHECK_DEFINITIONS: readonly CheckDefinition[] = [
     description: '同一单位、类别、经济分类的红字冲销超过了支出，可能漏导入了原始支出。',
     template: '{unit}{category}经济分类 {econ} 的支出净额为 {amount}（{count} 笔），冲销多于支出。',
     evaluate: negativeSpendingFindings,
+  },
+  {
+    id: 'ledger.unclassified',
+    severity: 'mandatory',
+    title: '支出未分类',
+    description:
+      '没有经济分类、项目或类别，分类规则也未匹配的支出（多为银行流水）。它们不属于基本支出或项目支出，报告中的支出结构因此对不上，须先分类。',
+    template:
+      '{unit}有 {count} 笔支出（合计 {amount}）尚未分类。请在“支出明细”中选中这些记录，批量设置经济分类、类别或项目；也可在“分类规则”中添加规则，以后导入时自动分类。',
+    evaluate: unclassifiedFindings,
   },
   {
     id: 'link.unmatched',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BUDGET_FUNDING_SOURCES, CATEGORIES, TASK_STATUSES } from '../domain/enums.ts';
+import { BUDGET_FUNDING_SOURCES, LEDGER_CATEGORIES, TASK_STATUSES } from '../domain/enums.ts';
 import { PROJECT_INDICATOR_DIRECTIONS, PROJECT_INDICATOR_KINDS, PROJECT_INDICATOR_NATURES, QUALITATIVE_GRADES } from '../domain/project-indicator.ts';
 import { SCORE_COLUMNS } from '../scoring/framework-doc.ts';
 import type { ProjectEvalGrid } from '../project-eval/table-grid.ts';
@@ -50,7 +50,7 @@ export const amountRowSchema = z.object({
   actualFen: fen,
 });
 
-export const categoryRowSchema = amountRowSchema.extend({ category: z.enum(CATEGORIES) });
+export const categoryRowSchema = amountRowSchema.extend({ category: z.enum(LEDGER_CATEGORIES) });
 export const fundingRowSchema = amountRowSchema.extend({ source: z.enum(BUDGET_FUNDING_SOURCES) });
 export const projectRowSchema = amountRowSchema.extend({ code: shortText });
 
@@ -63,6 +63,8 @@ export const budgetSchema = z.object({
   personnelFen: fen,
   publicFen: fen,
   projectFen: fen,
+  /** Spending still 未分类 when the report was made (审核 blocks finalizing with any). */
+  unclassifiedFen: fen.default(0),
   byFundingSource: z.array(fundingRowSchema),
   byCategory: z.array(categoryRowSchema),
   byProject: z.array(projectRowSchema),
@@ -245,10 +247,10 @@ export const reportInputSchema = z
     if (b.initialFen + b.adjustmentFen !== b.finalFen) {
       ctx.addIssue({ code: 'custom', message: '调整后预算数应等于年初预算数加调整数', path: ['budget', 'finalFen'] });
     }
-    if (b.personnelFen + b.publicFen + b.projectFen !== b.actualFen) {
+    if (b.personnelFen + b.publicFen + b.projectFen + b.unclassifiedFen !== b.actualFen) {
       ctx.addIssue({
         code: 'custom',
-        message: '人员经费、公用经费与项目支出之和应等于全年支出',
+        message: '人员经费、公用经费、项目支出与未分类支出之和应等于全年支出',
         path: ['budget', 'actualFen'],
       });
     }
