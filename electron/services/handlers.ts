@@ -154,6 +154,7 @@ export const handlers: Handlers = {
   'outline.export': ({ db }, i) => outline.exportYearOutline(db, i),
   'backup.list': (ctx) => backup.listBackups(ctx),
   'backup.now': (ctx) => backup.backupNow(ctx, 'manual'),
+  'backup.status': (ctx) => backup.backupStatus(ctx),
   // The writer lock stays held from closing the file to reopening the restored one.
   'backup.restore': (ctx, i) => backup.restoreFrom(ctx, i),
   'backup.settings': (ctx, i) => backup.backupSettings(ctx, i),

@@ -308,7 +308,7 @@ export async function importFile(ctx: ServiceContext, input: CommitOptions, run:
   const options = validate(commitOptionsSchema, input);
   const year = requireWritableYear(ctx.db, options.yearId);
   requireUnit(ctx.db, options.unitId);
-  backupBefore(ctx, 'import');
+  await backupBefore(ctx, 'import');
   return commitInto(ctx.db, options, run, {
     year: year.year,
     open(w) {
@@ -330,7 +330,7 @@ export async function importFileByName(ctx: ServiceContext, input: ImportFileInp
   // Checked before the backup: an unknown unit or a final year is refused without writing anything.
   findImportTarget(ctx.db, { year, unitName }, false);
   const options = { ...rest, ...(profileId !== undefined ? { profileId } : {}) };
-  backupBefore(ctx, 'import');
+  await backupBefore(ctx, 'import');
   return commitInto(ctx.db, options, run, { year, open: (w) => ensureImportTarget(w, { year, unitName }) });
 }
 

@@ -431,7 +431,8 @@ export async function renderExpenseDetail(db: Db, yearId: number): Promise<Rende
   return { ...base, fileName: detailFileName(base.fileName) };
 }
 
-const detailFileName = (reportName: string) => reportName.replace(/\.xlsx$/, '（支出明细）.xlsx');
+/** "某部门2021年度支出明细（草稿）.xlsx", beside the report's "…年度部门整体支出绩效自评报告（草稿）.xlsx". */
+const detailFileName = (reportName: string) => reportName.replace('部门整体支出绩效自评报告', '支出明细');
 
 /**
  * Streams `write` into `file` through a temp name and a rename (an interrupted export never
@@ -502,7 +503,7 @@ export async function exportReportToFile(db: Db, input: ReportToFileInput): Prom
  * the exact PDF, Excel and Word bytes with their hashes (so the signed copy can always be handed
  * out again), and locks the year's figures.
  */
-export async function finalizeYear(db: Db, yearId: number, beforeWrite?: () => void): Promise<FinalizeResult> {
+export async function finalizeYear(db: Db, yearId: number, beforeWrite?: () => unknown): Promise<FinalizeResult> {
   const year = requireWritableYear(db, yearId);
   const input = buildReportInput(db, yearId);
   const blockers = finalizeBlockers(db, yearId, input);
@@ -514,7 +515,7 @@ export async function finalizeYear(db: Db, yearId: number, beforeWrite?: () => v
   }
   const rendered: { format: ReportFormat; bytes: Buffer }[] = [];
   for (const format of FORMATS) rendered.push({ format, bytes: await renderReportBytes(db, yearId, format, { draft: false }) });
-  beforeWrite?.();
+  await beforeWrite?.();
   const files = inTransaction(db, () => {
     requireWritableYear(db, yearId);
     const stored = rendered.map(({ format, bytes }) => {

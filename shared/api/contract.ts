@@ -25,6 +25,7 @@ import {
   BackupRestoreInput,
   BackupRestoreResult,
   BackupSettingsInput,
+  BackupStatus,
 } from '../backup/schemas.ts';
 import { AuditEntry, AuditQuery } from '../domain/audit.ts';
 import { SettingsGetInput, SettingsSetInput } from '../settings/user-settings.ts';
@@ -339,6 +340,7 @@ export const contract = {
 
   'backup.list': query(BackupListInput, BackupList),
   'backup.now': command(BackupNowInput, BackupEntry),
+  'backup.status': query(Empty, BackupStatus),
   'backup.restore': command(BackupRestoreInput, BackupRestoreResult),
   'backup.settings': command(BackupSettingsInput, BackupPolicy),
   'backup.toFile': query(z.object({ out: LocalPath }).strict(), BackupFileResult),

@@ -40,7 +40,8 @@ export const CHECK_DEFINITIONS: readonly CheckDefinition[] = [
     id: 'codes.invalid',
     severity: 'mandatory',
     title: '分类编码无效',
-    description: '功能分类应为 3/5/7 位、经济分类应为 3/5 位数字。格式正确但不在科目表中的编码只作提示（见“分类编码不在科目表中”）。',
+    description:
+      '功能分类应为以 2 开头的 3/5/7 位数字，经济分类应为以 3 或 5 开头的 3/5 位数字（本单位已填写名称的编码除外）。格式正确但不在科目表中的编码只作提示（见“分类编码不在科目表中”）。',
     template: '{source}中的{kind}编码“{code}”无效（{detail}），涉及 {count} 条记录，金额 {amount}。',
     evaluate: invalidCodeFindings,
   },

@@ -29,7 +29,7 @@ const AMOUNT_COL = COLUMNS.length;
 const AMOUNT_LETTER = 'J';
 const HEADER_ROW = 3;
 const BODY_ROW_PT = 18;
-const YIELD_EVERY = 1000;
+const YIELD_EVERY = 100;
 const AMOUNT_FMT = '#,##0.00;-#,##0.00';
 
 // One style object per column, shared by every body cell: exceljs caches a style's id by object
@@ -52,6 +52,20 @@ export interface DetailSheetResult {
   sheets: string[];
   rows: number;
   totalFen: number;
+}
+
+const MAX_BACKLOG = 1 << 20;
+
+type Buffered = { _writableState?: { length: number }; _readableState?: { length: number } };
+
+/**
+ * Bytes of sheet XML written but not yet taken by the zip: what waits in the pass-through between
+ * the worksheet's stream and archiver (their internals; 0 if a version lacks them, and the
+ * export then just yields every 100 rows).
+ */
+function zipBacklog(ws: ExcelJS.Worksheet): number {
+  const pipe = (ws as unknown as { stream?: { pipes?: Buffered[] } }).stream?.pipes?.[0];
+  return (pipe?._writableState?.length ?? 0) + (pipe?._readableState?.length ?? 0);
 }
 
 const sheetName = (index: number) => (index === 0 ? DETAIL_SHEET : `${DETAIL_SHEET}(${index + 1})`);
@@ -178,9 +192,13 @@ export async function writeDetailSheets(
         sheet = new DetailSheet(wb, sheetName(done.length), `${opts.heading}（续${done.length + 1}）`, opts.print);
       }
       sheet.add(r);
-      // Back to the event loop now and then: the zip stream compresses and writes what the sheet
-      // produced (otherwise it would pile up in memory) and the app keeps answering meanwhile.
-      if (++count % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      // Back to the event loop every 100 rows, and until the zip has taken what the sheet wrote:
+      // exceljs hands the sheet's XML on without waiting for it, and the zip compresses a chunk
+      // per turn of the loop, so otherwise the XML piles up in memory. The app keeps answering.
+      if (++count % YIELD_EVERY === 0) {
+        do await new Promise<void>((resolve) => setImmediate(resolve));
+        while (zipBacklog(sheet.ws) > MAX_BACKLOG);
+      }
     }
   }
   let totalFen = sheet.fen;

@@ -116,11 +116,15 @@ export function writeTableSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, table: R
   ws.mergeCells(1, 1, 1, n);
   title.commit();
 
+  // No unit line, no merge: without shared strings an empty text is stored as no value, and a merged
+  // range whose first cell has none breaks readers (exceljs throws on its cells' text).
   const unit = ws.getRow(2);
-  unit.getCell(1).value = table.unitLine;
-  unit.getCell(1).alignment = { horizontal: 'right' };
-  unit.getCell(1).font = BASE_FONT;
-  ws.mergeCells(2, 1, 2, n);
+  if (table.unitLine) {
+    unit.getCell(1).value = table.unitLine;
+    unit.getCell(1).alignment = { horizontal: 'right' };
+    unit.getCell(1).font = BASE_FONT;
+    ws.mergeCells(2, 1, 2, n);
+  }
   unit.commit();
 
   const header = ws.getRow(HEADER_ROW);

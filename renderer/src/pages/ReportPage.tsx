@@ -1,4 +1,4 @@
-import { Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Flex, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RenderedFile, ReportSection, Signature } from '../../../shared/report/api-schemas.ts';
@@ -156,7 +156,15 @@ function SignatureCard({ yearId, locked }: { yearId: number; locked: boolean }) 
     }
   };
   return (
-    <Card size="small" title="签章与报送信息" extra={<Button size="small" type={dirty ? 'primary' : 'default'} disabled={locked} onClick={save}>保存</Button>}>
+    <Card
+      size="small"
+      title="签章与报送信息"
+      extra={
+        <Button size="small" type={dirty ? 'primary' : 'default'} disabled={locked} onClick={save} data-testid="signature-save">
+          保存
+        </Button>
+      }
+    >
       <Form form={form} layout="inline" disabled={locked} onValuesChange={() => setDirty(true)} style={{ rowGap: 8 }}>
         <Form.Item name="unitHead" label="单位负责人">
           <Input style={{ width: 120 }} />
@@ -176,12 +184,10 @@ function SignatureCard({ yearId, locked }: { yearId: number; locked: boolean }) 
         <Form.Item name="reportDate" label="报送日期">
           <DatePicker />
         </Form.Item>
-        <Form.Item
-          name="printNames"
-          valuePropName="checked"
-          tooltip="不勾选时，报告落款处的单位负责人、财务负责人、填报人留空线，打印后手写签名"
-        >
-          <Checkbox>在落款处打印姓名</Checkbox>
+        <Form.Item name="printNames" valuePropName="checked">
+          <Checkbox data-testid="signature-print-names" title="不勾选时，落款处的单位负责人、财务负责人、填报人留出空线，打印后手写签名">
+            在落款处打印姓名
+          </Checkbox>
         </Form.Item>
       </Form>
     </Card>
@@ -199,6 +205,8 @@ export function ReportPage() {
   const snapshots = useQuery('report.snapshots', year ? { yearId: year.id } : null);
   const [pdf, setPdf] = useState<RenderedFile | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // A big year's 支出明细 can go into a workbook of its own, so the report workbook stays small.
+  const [detailSeparate, setDetailSeparate] = useState(false);
   const pdfBytes = useMemo(() => (pdf ? fileBytes(pdf) : null), [pdf]);
   // A 审核 finding about an unwritten section opens here: bring that section's editor into view.
   const jump = useJump('report');
@@ -228,6 +236,14 @@ export function ReportPage() {
     }
   };
   const render = (format: 'pdf' | 'xlsx' | 'docx') => api!.call('report.render', { yearId: year.id, format });
+  const exportXlsx = async () => {
+    if (!detailSeparate || locked) {
+      saveFile(await render('xlsx'));
+      return;
+    }
+    saveFile(await api!.call('report.render', { yearId: year.id, format: 'xlsx', detail: 'separate' }));
+    saveFile(await api!.call('report.renderDetail', { yearId: year.id }));
+  };
   const finalize = () =>
     modal.confirm({
       title: `定稿 ${year.year} 年度报告？`,
@@ -277,9 +293,21 @@ export function ReportPage() {
           <Button loading={busy === 'pdf'} onClick={() => run('pdf', async () => saveFile(await render('pdf')))} data-testid="export-pdf">
             导出 PDF
           </Button>
-          <Button loading={busy === 'xlsx'} onClick={() => run('xlsx', async () => saveFile(await render('xlsx')))} data-testid="export-xlsx">
-            导出 Excel
-          </Button>
+          <Space size={4}>
+            <Button loading={busy === 'xlsx'} onClick={() => run('xlsx', exportXlsx)} data-testid="export-xlsx">
+              导出 Excel
+            </Button>
+            <Tooltip title={locked ? '已定稿：导出定稿时保存的 Excel 原件（含支出明细）' : '报告一个 Excel 文件，支出明细另存一个 Excel 文件（明细很多时更便于传送和打开）'}>
+              <Checkbox
+                checked={detailSeparate && !locked}
+                disabled={locked}
+                onChange={(e) => setDetailSeparate(e.target.checked)}
+                data-testid="xlsx-detail-separate"
+              >
+                支出明细单独成册
+              </Checkbox>
+            </Tooltip>
+          </Space>
           <Button loading={busy === 'docx'} onClick={() => run('docx', async () => saveFile(await render('docx')))}>
             导出 Word
           </Button>
