@@ -47,22 +47,31 @@ function writeCell(ws: ExcelJS.Worksheet, c: GridCell): void {
   if (c.rowSpan > 1 || c.colSpan > 1) ws.mergeCells(a1(c.row, c.col), a1(c.row + c.rowSpan - 1, c.col + c.colSpan - 1));
 }
 
+/** How the report workbook prints a sheet: its page header, and its own page setup. */
+export interface SheetPrint {
+  header: string;
+  pageSetup: Partial<ExcelJS.PageSetup>;
+}
+
+const STANDALONE_SETUP: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9,
+  orientation: 'portrait',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 1,
+  horizontalCentered: true,
+  margins: { left: 0.7, right: 0.6, top: 0.9, bottom: 0.8, header: 0.3, footer: 0.4 },
+};
+
 /**
  * One project's table on a sheet of its own. Also used by the report workbook (a streaming
- * writer) for the project_eval_tables annex, so both print the same sheet.
+ * writer) for the project_eval_tables annex, so both print the same table; that workbook passes
+ * its own page header and setup (`print`).
  */
-export function writeProjectEvalSheet(wb: Pick<ExcelJS.Workbook, 'addWorksheet'>, name: string, grid: ProjectEvalGrid, footer: string, header?: string): void {
+export function writeProjectEvalSheet(wb: Pick<ExcelJS.Workbook, 'addWorksheet'>, name: string, grid: ProjectEvalGrid, footer: string, print?: SheetPrint): void {
   const ws = wb.addWorksheet(name, {
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 1,
-      horizontalCentered: true,
-      margins: { left: 0.7, right: 0.6, top: 0.9, bottom: 0.8, header: 0.3, footer: 0.4 },
-    },
-    headerFooter: header === undefined ? { oddFooter: footer } : { oddHeader: header, oddFooter: footer },
+    pageSetup: print?.pageSetup ?? STANDALONE_SETUP,
+    headerFooter: print === undefined ? { oddFooter: footer } : { oddHeader: print.header, oddFooter: footer },
   });
   const rel = GRID_WIDTHS.reduce((a, b) => a + b, 0);
   const widths = GRID_WIDTHS.map((w) => Math.round((w / rel) * 100 * 10) / 10);

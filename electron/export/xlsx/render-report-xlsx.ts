@@ -6,7 +6,7 @@ import type { ReportTable } from '../../../shared/report/table-model.ts';
 import { validateReportInput } from '../../../shared/report/validate-input.ts';
 import type { ExportOptions } from '../draft-mark.ts';
 import { writeDetailSheets } from './detail-sheet.ts';
-import { pageFooter, pageHeader, type SheetPrintContext, setChineseNormalFont } from './print-layout.ts';
+import { pageFooter, pageHeader, pageSetup, type SheetPrintContext, setChineseNormalFont } from './print-layout.ts';
 import { writeReportTextSheet } from './report-text-sheet.ts';
 import { sheetNames, writeProjectEvalSheet } from './render-project-eval-xlsx.ts';
 import { writeTableSheet } from './table-sheet.ts';
@@ -63,7 +63,8 @@ export async function writeReportXlsx(out: Writable, input: ReportInput, txnRows
   const used = new Set(['报告正文', '支出明细', ...tables.map((t) => t.name)]);
   const names = sheetNames([...used, ...projectEvals.map((p) => `项目自评-${p.project}`)]).slice(used.size);
   projectEvals.forEach((p, i) => {
-    writeProjectEvalSheet(wb, names[i]!, p.grid, pageFooter(names[i]!), pageHeader(print));
+    // Landscape and as many pages tall as it needs: the table's 10.5 pt text then prints at full size.
+    writeProjectEvalSheet(wb, names[i]!, p.grid, pageFooter(names[i]!), { header: pageHeader(print), pageSetup: pageSetup('landscape') });
   });
   if (opts.detail !== 'separate') {
     await writeDetailSheets(wb, txnRows, { print, heading: `${input.unitName} ${input.year}年度支出明细`, maxRows: opts.maxDetailRows });

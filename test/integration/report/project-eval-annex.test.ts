@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_OUTLINES } from '../../../shared/report/shipped-outlines.ts';
 import { normalizeWhitespace } from '../export/poppler.ts';
+import { printScale } from '../../../electron/export/xlsx/print-layout.ts';
 import { createClient } from '../../../shared/api/client.ts';
 import { buildReportInput } from '../../../electron/services/report-service.ts';
 import { buildReportModel } from '../../../shared/report/build-report-model.ts';
@@ -90,20 +91,20 @@ describe('项目支出绩效自评表 as annexes of the report', () => {
     const model = buildReportModel(buildReportInput(app.db, 1));
     const annexes = model.blocks.flatMap((b) => (b.kind === 'projectEvalAnnex' ? [[b.label, b.project]] : []));
     expect(annexes).toEqual([
-      ['附件6', PROJECTS[0]],
-      ['附件7', PROJECTS[1]],
-      ['附件8', PROJECTS[2]],
+      ['附件5', PROJECTS[0]],
+      ['附件6', PROJECTS[1]],
+      ['附件7', PROJECTS[2]],
     ]);
     const note = model.blocks.find((b) => b.kind === 'annexNote');
-    expect(note?.kind === 'annexNote' && note.items.slice(5)).toEqual(PROJECTS.map((p, i) => `${i + 6}.项目支出绩效自评表（${p}）`));
+    expect(note?.kind === 'annexNote' && note.items.slice(4)).toEqual(PROJECTS.map((p, i) => `${i + 5}.项目支出绩效自评表（${p}）`));
   });
 
   it('PDF: each table on its own page after its annex label, with the execution scores and totals', async () => {
     const { write } = await withProjectEvalAnnex();
     const text = layoutText(await write('pdf'));
     for (const s of [
-      '附件6',
-      '附件8',
+      '附件5',
+      '附件7',
       '年度资金总额 300.00 330.00 300.50 10.00 91.06% 9.11',
       '年度资金总额 160.00 200.25 120.66 10.00 60.25% 6.03',
       '年度资金总额 104.08 114.08 70.55 10.00 61.84% 6.18',
@@ -128,8 +129,12 @@ describe('项目支出绩效自评表 as annexes of the report', () => {
     expect(ws.getCell('I7').value).toMatchObject({ formula: 'IF(E7=0,"",ROUND(MIN(F7/E7,1)*G7,2))', result: 9.11 });
     const totalRow = ws.getColumn(1).values.indexOf('总分');
     expect(ws.getCell(`H${totalRow}`).value).toMatchObject({ result: 99.11 });
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    // Fitted to the page width, the smallest text (10.5 pt) still prints at 9 pt or more.
+    const widths = ws.columns.map((c) => c.width ?? 8.43);
+    expect(printScale(widths, 'landscape') * 10.5).toBeGreaterThanOrEqual(9);
     expect(ws.headerFooter.oddHeader).toContain('草稿');
+    expect(ws.headerFooter.oddHeader).toContain('广州市番禺区人民政府办公室 2021年度');
   });
 
   it.skipIf(!hasSoffice)('Excel recalculated by LibreOffice prints the same project figures (skipped without soffice)', async () => {
@@ -159,6 +164,6 @@ describe('项目支出绩效自评表 as annexes of the report', () => {
   it('Word: each project’s table after its annex label', async () => {
     const { write } = await withProjectEvalAnnex();
     const xml = execFileSync('unzip', ['-p', await write('docx'), 'word/document.xml'], { encoding: 'utf8' });
-    for (const s of ['附件6', '附件8', '项目支出绩效自评表', ...PROJECTS, '91.06%', '9.11', '99.11', '评价等次：优', '96.18']) expect(xml).toContain(s);
+    for (const s of ['附件5', '附件7', '项目支出绩效自评表', ...PROJECTS, '91.06%', '9.11', '99.11', '评价等次：优', '96.18']) expect(xml).toContain(s);
   });
 });
