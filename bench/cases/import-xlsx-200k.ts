@@ -35,7 +35,7 @@ export interface PairMeasurement {
 }
 
 /** The worker bundle, as a build would produce it. */
-async function buildWorkerBundle(): Promise<string> {
+export async function buildWorkerBundle(): Promise<string> {
   const { build } = await import('esbuild');
   const outfile = join(tmpdir(), `selfeval-bench-parse-worker-${process.pid}.cjs`);
   await build({
@@ -81,7 +81,7 @@ function runChild(mode: 'floor' | 'full', file: string, worker = ''): Promise<Ch
  * over from the parent across fork + exec, so after a memory-hungry case in the bench process every
  * child would report at least the parent's peak. VmHWM belongs to the process's own address space.
  */
-function peakRssKb(): number {
+export function peakRssKb(): number {
   try {
     const m = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
     if (m) return Number(m[1]);

@@ -16,6 +16,8 @@ export interface ImportLimits {
   maxColumns: number;
   maxSheets: number;
   maxSharedStrings: number;
+  /** Rows of an .xls sheet parsed and held at once (read-sheetjs.ts); tests pass fewer. */
+  xlsBandRows: number;
   /** Worker heap cap and wall-clock limit. */
   workerHeapMb: number;
   workerTimeoutMs: number;
@@ -33,6 +35,9 @@ export const DEFAULT_LIMITS: ImportLimits = {
   maxColumns: 256,
   maxSheets: 255,
   maxSharedStrings: 2_000_000,
+  // ≈40 MB of SheetJS cell objects at 10 columns. Fewer rows per band hold less but parse the
+  // workbook globals (shared strings) more often.
+  xlsBandRows: 8192,
   workerHeapMb: 768,
   workerTimeoutMs: 180_000,
 };

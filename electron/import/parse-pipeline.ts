@@ -11,7 +11,6 @@ import { mappingProblems } from '../../shared/import/auto-mapping.ts';
 import { type BookSide, type DebitMeans, applyBookSide, describeBookSide, detectBookSide } from '../../shared/import/book-side.ts';
 import { isBlankRow, type RawRow, columnLetter } from '../../shared/import/cell.ts';
 import { type ProfileCandidate, chooseMapping } from '../../shared/import/choose-mapping.ts';
-import { cellToText } from '../../shared/import/cell-text.ts';
 import { classifyLayoutRow } from '../../shared/import/classify-layout-row.ts';
 import { CodeNameLearner, type LearnedCodeName } from '../../shared/import/code-name-learner.ts';
 import { detectAmountScale } from '../../shared/import/detect-amount-scale.ts';
@@ -154,12 +153,16 @@ export async function runParse(req: ParseRequest, sink: ParseSink): Promise<Pars
 
 async function parse(req: ParseRequest, sink: ParseSink, fileName: string): Promise<ParseSummary> {
   const limits = req.limits;
-  const buffer = await readInput(req.filePath, limits);
+  // Not held past opening: an .xls reader keeps its own copy of the workbook stream, and the
+  // file's bytes would otherwise stay in memory for the whole parse.
+  let buffer: Buffer | null = await readInput(req.filePath, limits);
+  const size = buffer.length;
   const sha256 = createHash('sha256').update(buffer).digest('hex');
   const source = await openWorkbook(buffer, fileName, req.encoding ?? 'auto', limits);
+  buffer = null;
   await sink.file({
     name: fileName,
-    size: buffer.length,
+    size,
     sha256,
     format: source.format,
     formatLabel: FILE_FORMAT_LABELS[source.format],
@@ -439,8 +442,8 @@ class SheetStreamer {
         tally.accept();
         if (req.target === 'ledger') {
           checker.add(outcome.row as LedgerRow);
-          if (mapping.econCode !== undefined) this.learner.read('econ', cellToText(raw.cells[mapping.econCode]));
-          if (mapping.funcCode !== undefined) this.learner.read('func', cellToText(raw.cells[mapping.funcCode]));
+          if (mapping.econCode !== undefined) this.learner.read('econ', raw.cells[mapping.econCode]);
+          if (mapping.funcCode !== undefined) this.learner.read('func', raw.cells[mapping.funcCode]);
         }
         if (this.batcher.add(outcome.row)) await this.batcher.flush(percent());
       }

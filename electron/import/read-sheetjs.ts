@@ -1,6 +1,8 @@
 // .xls (BIFF8), SpreadsheetML 2003, HTML tables saved as .xls and .ods go through @e965/xlsx
 // 0.20.3 (the SheetJS build with the CVE fixes), values only: no formulas, no HTML, no styles.
-// These formats are not streamable, so the whole workbook is parsed once (inside the capped worker).
+// These formats are not streamable. An .xls is parsed one sheet at a time (xls-sheet-stream.ts),
+// holding only the sheet being read; the other formats, and an .xls whose stream is not a plain
+// BIFF5/8 workbook, are parsed whole once (inside the capped worker).
 
 import * as XLSX from '@e965/xlsx';
 import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
@@ -11,11 +13,24 @@ import { DATE1904_OFFSET } from '../../shared/import/normalize-date.ts';
 import { importError } from './import-error.ts';
 import type { ImportLimits } from './limits.ts';
 import type { WorkbookSource } from './workbook-source.ts';
+import { type SheetLayout, sheetLayout, sheetRowCount, streamWithOnly } from './xls-sheet-stream.ts';
 
 // Code pages for BIFF5 files written by Chinese Excel 95/97 (GBK, code page 936).
 XLSX.set_cptable(cptable);
 
 const UNKNOWN_RECORD = 'Missing Info for XLS Record';
+
+/** BIFF error codes (BoolErr records), for .xls cells read without SheetJS's formatted text. */
+const ERROR_TEXT: Record<number, string> = {
+  0: '#NULL!',
+  7: '#DIV/0!',
+  15: '#VALUE!',
+  23: '#REF!',
+  29: '#NAME?',
+  36: '#NUM!',
+  42: '#N/A',
+  43: '#GETTING_DATA',
+};
 
 /**
  * Runs a SheetJS read with its "Missing Info for XLS Record 0x…" lines counted instead of printed
@@ -52,7 +67,7 @@ function toCell(cell: XLSX.CellObject | undefined, date1904: boolean): CellValue
     case 'b':
       return cell.v === true;
     case 'e':
-      return errorCell(typeof cell.w === 'string' ? cell.w : '#ERROR');
+      return errorCell(typeof cell.w === 'string' ? cell.w : (ERROR_TEXT[cell.v as number] ?? '#ERROR'));
     case 'd':
       return cell.v instanceof Date ? capCellTextValue(cell.v.toISOString().slice(0, 10)) : null;
     default:
@@ -60,27 +75,49 @@ function toCell(cell: XLSX.CellObject | undefined, date1904: boolean): CellValue
   }
 }
 
-export function openSheetJs(
-  buffer: Buffer,
-  format: Exclude<FileFormat, 'xlsx' | 'csv'>,
-  fileName: string,
-  limits: ImportLimits,
-): WorkbookSource {
-  let wb: XLSX.WorkBook;
+/** A sheet's cells, parsed on demand: one worksheet, or one per band of rows (`from`: its first row, 0-based). */
+interface SheetCells {
+  rows: number;
+  pieces(): Iterable<{ ws: XLSX.WorkSheet; from: number }>;
+}
+
+/** A workbook: its sheet list, and each sheet's cells on demand. */
+interface SheetJsBook {
+  names: string[];
+  hidden: boolean[];
+  date1904: boolean;
+  sheet(index: number): SheetCells | null;
+}
+
+function readOptions(format: Exclude<FileFormat, 'xlsx' | 'csv'>, limits: ImportLimits): XLSX.ParsingOptions {
+  return {
+    type: 'buffer',
+    dense: true,
+    cellFormula: false,
+    cellHTML: false,
+    cellStyles: false,
+    cellNF: true,
+    cellDates: false,
+    // The formatted text (`w`) of every .xls cell is never used and costs memory and time.
+    cellText: format !== 'xls',
+    raw: format === 'html',
+    sheetRows: limits.maxRows + 1,
+    codepage: 936,
+  };
+}
+
+function bookFacts(wb: XLSX.WorkBook): Omit<SheetJsBook, 'sheet'> {
+  return {
+    names: wb.SheetNames,
+    hidden: wb.SheetNames.map((_, index) => (wb.Workbook?.Sheets?.[index]?.Hidden ?? 0) !== 0),
+    date1904: Boolean(wb.Workbook?.WBProps?.date1904),
+  };
+}
+
+function readChecked(bytes: Buffer, options: XLSX.ParsingOptions, fileName: string): XLSX.WorkBook {
   const unknown = { records: 0 };
   try {
-    wb = withUnknownRecordsCounted(unknown, () => XLSX.read(buffer, {
-      type: 'buffer',
-      dense: true,
-      cellFormula: false,
-      cellHTML: false,
-      cellStyles: false,
-      cellNF: true,
-      cellDates: false,
-      raw: format === 'html',
-      sheetRows: limits.maxRows + 1,
-      codepage: 936,
-    }));
+    return withUnknownRecordsCounted(unknown, () => XLSX.read(bytes, options));
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (/password|encrypt/i.test(message)) {
@@ -89,34 +126,111 @@ export function openSheetJs(
     const records = unknown.records > 0 ? `，含 ${unknown.records} 个无法识别的记录` : '';
     throw importError(`文件“${fileName}”已损坏或格式不受支持，无法读取（${message.slice(0, 120)}${records}）。`);
   }
-  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
-  if (wb.SheetNames.length > limits.maxSheets) throw importError(`文件“${fileName}”的工作表超过 ${limits.maxSheets} 个，已停止。`);
+}
+
+function wholeBook(buffer: Buffer, options: XLSX.ParsingOptions, fileName: string): SheetJsBook {
+  const wb = readChecked(buffer, options, fileName);
+  return {
+    ...bookFacts(wb),
+    sheet(index) {
+      const ws = wb.Sheets[wb.SheetNames[index] ?? ''];
+      if (!ws) return null;
+      return { rows: ((ws['!data'] as unknown[] | undefined) ?? []).length, pieces: () => [{ ws, from: 0 }] };
+    },
+  };
+}
+
+/** The .xls's Workbook (BIFF8) or Book (BIFF5) stream and its layout, when it can be read sheet by sheet. */
+function splittableStream(buffer: Buffer): { stream: Buffer; layout: SheetLayout } | null {
+  try {
+    const cfb = XLSX.CFB.read(buffer, { type: 'buffer' });
+    if (XLSX.CFB.find(cfb, '/encryption')) return null;
+    const entry = XLSX.CFB.find(cfb, '/Workbook') ?? XLSX.CFB.find(cfb, '/Book');
+    const content = entry?.content;
+    if (!content || content.length === 0) return null;
+    const stream = Buffer.isBuffer(content) ? content : Buffer.from(content as ArrayLike<number>);
+    const layout = sheetLayout(stream);
+    return layout ? { stream, layout } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * An .xls read one sheet, and one band of rows, at a time: the sheet list from a copy of the stream
+ * with every sheet emptied, then each band from a copy holding only that band's rows of the sheet.
+ * Only the band being read is held, so memory stays flat whatever the sheets' size.
+ */
+function sheetBySheetBook(
+  split: { stream: Buffer; layout: SheetLayout },
+  options: XLSX.ParsingOptions,
+  fileName: string,
+  bandRows: number,
+): SheetJsBook {
+  const meta = readChecked(streamWithOnly(split.stream, split.layout, null), options, fileName);
+  const facts = { ...bookFacts(meta), hidden: split.layout.sheets.map((s) => s.hidden) };
+  if (facts.names.length !== facts.hidden.length) throw importError(`文件“${fileName}”的工作表列表异常，文件可能已损坏。`);
+  return {
+    ...facts,
+    sheet(index) {
+      const span = split.layout.sheets[index];
+      if (!span) return null;
+      const rows = sheetRowCount(split.stream, span);
+      return {
+        rows,
+        *pieces() {
+          for (let from = 0; from < Math.max(rows, 1); from += bandRows) {
+            const band = { from, to: from + bandRows };
+            const wb = readChecked(streamWithOnly(split.stream, split.layout, index, band), options, fileName);
+            const ws = wb.Sheets[wb.SheetNames[index] ?? ''];
+            if (ws) yield { ws, from };
+          }
+        },
+      };
+    },
+  };
+}
+
+export function openSheetJs(
+  buffer: Buffer,
+  format: Exclude<FileFormat, 'xlsx' | 'csv'>,
+  fileName: string,
+  limits: ImportLimits,
+): WorkbookSource {
+  const options = readOptions(format, limits);
+  const split = format === 'xls' ? splittableStream(buffer) : null;
+  const book = split ? sheetBySheetBook(split, options, fileName, Math.max(1, limits.xlsBandRows)) : wholeBook(buffer, options, fileName);
+  const { date1904 } = book;
+  if (book.names.length > limits.maxSheets) throw importError(`文件“${fileName}”的工作表超过 ${limits.maxSheets} 个，已停止。`);
   const warnings: string[] = [];
   let done = 0;
   let total = 1;
 
   async function* rows(sheetIndex: number): AsyncGenerator<RawRow[]> {
-    const name = wb.SheetNames[sheetIndex];
-    const ws = name === undefined ? undefined : wb.Sheets[name];
-    if (!ws) throw importError(`文件“${fileName}”中没有第 ${sheetIndex + 1} 个工作表。`);
-    const data = (ws['!data'] as (XLSX.CellObject[] | undefined)[] | undefined) ?? [];
-    // Row properties (BIFF ROW records, SpreadsheetML ss:Hidden): only the hidden flag is used.
-    const rowInfo = ws['!rows'] ?? [];
-    total = Math.max(1, data.length);
+    const name = book.names[sheetIndex];
+    const sheet = name === undefined ? null : book.sheet(sheetIndex);
+    if (!sheet) throw importError(`文件“${fileName}”中没有第 ${sheetIndex + 1} 个工作表。`);
+    total = Math.max(1, sheet.rows);
+    done = 0;
     let dropped = false;
     let batch: RawRow[] = [];
-    for (let r = 0; r < data.length; r++) {
-      done = r;
-      const source = data[r];
-      if (!source) continue;
-      const width = Math.min(source.length, limits.maxColumns);
-      if (source.length > limits.maxColumns && source.slice(limits.maxColumns).some(Boolean)) dropped = true;
-      const cells: CellValue[] = new Array(width);
-      for (let c = 0; c < width; c++) cells[c] = toCell(source[c], date1904);
-      batch.push({ row: r + 1, cells, hidden: rowInfo[r]?.hidden === true });
-      if (batch.length >= 1000) {
-        yield batch;
-        batch = [];
+    for (const { ws, from } of sheet.pieces()) {
+      const data = (ws['!data'] as (XLSX.CellObject[] | undefined)[] | undefined) ?? [];
+      // Row properties (BIFF ROW records, SpreadsheetML ss:Hidden): only the hidden flag is used.
+      const rowInfo = ws['!rows'] ?? [];
+      for (let r = from; r < data.length; r++) {
+        done = r;
+        const source = data[r];
+        if (!source) continue;
+        const width = Math.min(source.length, limits.maxColumns);
+        if (source.length > limits.maxColumns && source.slice(limits.maxColumns).some(Boolean)) dropped = true;
+        const cells: CellValue[] = new Array(width);
+        for (let c = 0; c < width; c++) cells[c] = toCell(source[c], date1904);
+        batch.push({ row: r + 1, cells, hidden: rowInfo[r]?.hidden === true });
+        if (batch.length >= 1000) {
+          yield batch;
+          batch = [];
+        }
       }
     }
     if (batch.length > 0) yield batch;
@@ -126,7 +240,7 @@ export function openSheetJs(
 
   return {
     format,
-    sheets: wb.SheetNames.map((name, index) => ({ index, name, hidden: (wb.Workbook?.Sheets?.[index]?.Hidden ?? 0) !== 0 })),
+    sheets: book.names.map((name, index) => ({ index, name, hidden: book.hidden[index] === true })),
     text: null,
     rows,
     progress: () => Math.min(1, done / total),

@@ -2,7 +2,7 @@ import { AppError } from '../../shared/api/app-error.ts';
 import { withOwnNames } from '../../shared/budget/code-list.ts';
 import { type KeyedActual, type KeyedBudget, NO_ACTUAL, NO_BUDGET } from '../../shared/budget/breakdown-rows.ts';
 import { monthOfPeriod, monthPeriod } from '../../shared/budget/fiscal-periods.ts';
-import type { CategoryAmounts, CheckInput, YearActuals } from '../../shared/checks/check-input.ts';
+import type { CategoryAmounts, CheckInput, UnclassifiedFact, YearActuals } from '../../shared/checks/check-input.ts';
 import { checkDefinition } from '../../shared/checks/definitions.ts';
 import { definitionInfos, evaluateChecks, explainedFindings } from '../../shared/checks/run-checks.ts';
 import {
@@ -45,7 +45,7 @@ import { keyTaskIndicatorScores } from './scoring-service.ts';
 // the check table in shared/checks, and keeps 出错说明 for 提示 findings.
 
 const byCategory = (rows: Array<{ key: string; amount: number }>): CategoryAmounts => {
-  const out: CategoryAmounts = { personnel: 0, public: 0, project: 0 };
+  const out: CategoryAmounts = { personnel: 0, public: 0, project: 0, unclassified: 0 };
   for (const r of rows) if (r.key in out) out[r.key as keyof CategoryAmounts] += r.amount;
   return out;
 };
@@ -79,6 +79,15 @@ function named(budget: KeyedBudget[], actual: KeyedActual[], name: (key: string)
     });
   }
   return out.sort((a, b) => a.id - b.id);
+}
+
+function unclassifiedFacts(rows: KeyedActual[], units: Map<string, string>): UnclassifiedFact[] {
+  return rows
+    .filter((r) => r.key.endsWith(':unclassified') && r.txnCount > 0)
+    .map((r) => {
+      const unitId = r.key.slice(0, r.key.indexOf(':'));
+      return { unitId: Number(unitId), unitName: units.get(unitId) ?? `单位 ${unitId}`, count: r.txnCount, amountFen: r.actualFen };
+    });
 }
 
 /**
@@ -140,6 +149,7 @@ export function gatherCheckInput(db: Db, y: ExecutionYear): CheckInput {
     units: named(budgetBy(db, y.id, 'unit'), actual('unit'), (k) => units.get(k) ?? null),
     projects: named(budgetBy(db, y.id, 'project'), actual('project'), (k) => (k === '0' ? null : (projects.get(k) ?? null))),
     unmatched: unmatchedFacts(db, y.id),
+    unclassified: unclassifiedFacts(actual('unitCategory'), units),
     codeUse: codeUseFacts(db, y.id),
     categoryEcon: categoryEconFacts(db, y.id),
     outsideYear: outsidePeriodFacts(db, y.id, monthPeriod(y.year, 1), monthPeriod(y.year, 12)),

@@ -3,7 +3,7 @@ import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { PassThrough, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { selfNameOf } from '../../shared/domain/self-reference.ts';
-import { CATEGORY_LABELS, FUNDING_SOURCE_LABELS } from '../../shared/domain/enums.ts';
+import { FUNDING_SOURCE_LABELS, LEDGER_CATEGORY_LABELS, type LedgerCategory } from '../../shared/domain/enums.ts';
 import { AppError, type AppErrorDetail } from '../../shared/api/app-error.ts';
 import type {
   FinalizeResult,
@@ -40,7 +40,8 @@ import { explainedFindingsForExport, runChecks } from './checks-service.ts';
 import { getExecutionOverview, getRevenueExpenditureText } from './execution-service.ts';
 import { finalizeCheck, getScoreSheet, getSelfEvalSummary } from './scoring-service.ts';
 import { outlineDocOf } from './outline-service.ts';
-import { projectEvalRules } from './project-eval-service.ts';
+import { projectEvalRules, projectEvalYear } from './project-eval-service.ts';
+import { buildProjectEvalGrid } from '../../shared/project-eval/table-grid.ts';
 import { inTransaction } from './transaction.ts';
 import { requireWritableYear, requireYear } from './year-guard.ts';
 
@@ -198,6 +199,12 @@ function projectIndicatorRows(db: Db, yearId: number): NonNullable<ReportInput['
   }));
 }
 
+/** Every project's 项目支出绩效自评表, laid out as the 项目自评 exports lay it out. */
+function projectEvalAnnexes(db: Db, yearId: number): NonNullable<ReportInput['projectEvalAnnexes']> {
+  const y = projectEvalYear(db, yearId);
+  return y.projects.map((p) => ({ project: p.name, grid: buildProjectEvalGrid(p, y.rules, y.year) }));
+}
+
 export function buildReportInput(db: Db, yearId: number): ReportInput {
   const year = requireYear(db, yearId);
   const dept = getDepartment(db);
@@ -213,6 +220,7 @@ export function buildReportInput(db: Db, yearId: number): ReportInput {
   const narratives: ReportInput['narratives'] = {};
   for (const key of NARRATIVE_KEYS) narratives[key] = sections.get(key) ?? '';
   const signature = getSignatureBlock(db, yearId);
+  const outline = outlineDocOf(db, yearId);
   const amounts = (r: { initialFen: number; finalFen: number; actualFen: number }) => ({
     initialFen: r.initialFen,
     finalFen: r.finalFen,
@@ -249,12 +257,13 @@ export function buildReportInput(db: Db, yearId: number): ReportInput {
       personnelFen: t.personnel.actualFen,
       publicFen: t.public.actualFen,
       projectFen: t.project.actualFen,
+      unclassifiedFen: t.unclassified.actualFen,
       byFundingSource: overview.byFundingSource
         .filter((r) => r.key in FUNDING_SOURCE_LABELS)
         .map((r) => ({ ...amounts(r), label: r.label, source: r.key as keyof typeof FUNDING_SOURCE_LABELS })),
       byCategory: overview.byCategory
-        .filter((r) => r.key in CATEGORY_LABELS)
-        .map((r) => ({ ...amounts(r), label: r.label, category: r.key as keyof typeof CATEGORY_LABELS })),
+        .filter((r) => r.key in LEDGER_CATEGORY_LABELS)
+        .map((r) => ({ ...amounts(r), label: r.label, category: r.key as LedgerCategory })),
       byProject: overview.byProject.map((r) => ({ ...amounts(r), label: r.label, code: r.code ?? '' })),
       executionRate: t.total.executionRate,
       adjustmentRate: overview.adjustment.rate,
@@ -275,7 +284,8 @@ export function buildReportInput(db: Db, yearId: number): ReportInput {
       explanation: f.explanation,
     })),
     projectIndicators: projectIndicatorRows(db, yearId),
-    outline: outlineDocOf(db, yearId),
+    ...(outline.annexes.includes('project_eval_tables') ? { projectEvalAnnexes: projectEvalAnnexes(db, yearId) } : {}),
+    outline,
     signature: {
       unitHead: signature.unitHead,
       financeHead: signature.financeHead,
@@ -347,7 +357,7 @@ function* expenseRows(db: Db, yearId: number): Generator<ExpenseDetailRow> {
       summary: r.summary,
       counterparty: r.counterparty,
       fundingSource: FUNDING_SOURCE_LABELS[r.funding_source],
-      category: CATEGORY_LABELS[r.category],
+      category: LEDGER_CATEGORY_LABELS[r.category],
       projectName: r.project_name,
       econCode: r.econ_code,
       amountFen: r.amount_fen,
@@ -494,7 +504,7 @@ export async function exportReportToFile(db: Db, input: ReportToFileInput): Prom
  * the exact PDF, Excel and Word bytes with their hashes (so the signed copy can always be handed
  * out again), and locks the year's figures.
  */
-export async function finalizeYear(db: Db, yearId: number, beforeWrite?: () => void): Promise<FinalizeResult> {
+export async function finalizeYear(db: Db, yearId: number, beforeWrite?: () => unknown): Promise<FinalizeResult> {
   const year = requireWritableYear(db, yearId);
   const input = buildReportInput(db, yearId);
   const blockers = finalizeBlockers(db, yearId, input);
@@ -506,7 +516,7 @@ export async function finalizeYear(db: Db, yearId: number, beforeWrite?: () => v
   }
   const rendered: { format: ReportFormat; bytes: Buffer }[] = [];
   for (const format of FORMATS) rendered.push({ format, bytes: await renderReportBytes(db, yearId, format, { draft: false }) });
-  beforeWrite?.();
+  await beforeWrite?.();
   const files = inTransaction(db, () => {
     requireWritableYear(db, yearId);
     const stored = rendered.map(({ format, bytes }) => {

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/api/app-error.ts';
+import { codeShapeProblem } from '../../shared/codes/code-names.ts';
 import { YEAR_DOCUMENT_FORMAT, YEAR_DOCUMENT_VERSION, type YearDocument } from '../../shared/domain/year-document.ts';
 import { writeAudit } from '../db/repositories/audit-repo.ts';
 import { learnBudgetCodeNames, listCodeNames, restoreCodeNames } from '../db/repositories/code-name-repo.ts';
@@ -15,6 +16,8 @@ export function exportYear(db: Db, yearId: number): YearDocument {
   const dept = requireDepartment(db);
   // One read transaction, so the document is a consistent snapshot.
   const { tables, codeNames } = db.transaction(() => ({ tables: exportYearTables(db, yearId, dept.id), codeNames: listCodeNames(db) }))();
+  // A name learned before learning checked the code's shape would make the file refuse to import.
+  const namedCodes = codeNames.filter((n) => codeShapeProblem(n.kind, n.code) === null);
   return {
     format: YEAR_DOCUMENT_FORMAT,
     version: YEAR_DOCUMENT_VERSION,
@@ -22,7 +25,7 @@ export function exportYear(db: Db, yearId: number): YearDocument {
     exportedAt: new Date().toISOString(),
     year: y.year,
     tables,
-    codeNames,
+    codeNames: namedCodes,
   };
 }
 

@@ -25,6 +25,7 @@ import {
   BackupRestoreInput,
   BackupRestoreResult,
   BackupSettingsInput,
+  BackupStatus,
 } from '../backup/schemas.ts';
 import { AuditEntry, AuditQuery } from '../domain/audit.ts';
 import { SettingsGetInput, SettingsSetInput } from '../settings/user-settings.ts';
@@ -52,7 +53,8 @@ import {
   ProjectInput,
 } from '../domain/budget-line.ts';
 import { Department, DepartmentInput, FiscalYear, SetupState, Unit, UnitInput } from '../domain/organization.ts';
-import { Procurement, Txn, TxnInput } from '../domain/ledger.ts';
+import { ClassifyTxnsInput, ClassifyTxnsResult, Procurement, Txn, TxnInput } from '../domain/ledger.ts';
+import { RulesFile } from '../classification/rules.ts';
 import { ProcurementImportInput, ProcurementImportResult, ProcurementItem, ProcurementItemInput } from '../domain/procurement.ts';
 import { CodeEntry, CodeExportInput, CodeImportInput, CodeImportResult, DeleteCodeNameInput, SetCodeNameInput } from '../codes/code-names.ts';
 import { IMPORT_TARGETS } from '../import/fields.ts';
@@ -250,6 +252,14 @@ export const contract = {
 
   'ledger.saveTxn': command(TxnInput, Txn),
   'ledger.deleteTxn': command(z.object({ id: id('支出记录') }).strict(), Deleted, rowOf('ledger_txn')),
+  'ledger.classify': command(ClassifyTxnsInput, ClassifyTxnsResult),
+  'rules.list': query(Empty, RulesFile),
+  'rules.save': command(RulesFile, RulesFile, null),
+  'rules.import': command(
+    z.object({ text: z.string().max(5_000_000, { error: '规则文件过大' }), fileName: z.string().max(500) }).strict(),
+    z.object({ count: z.number().int() }),
+    null,
+  ),
   'execution.overview': query(ExecutionQuery, ExecutionOverview),
   'execution.lines': query(BudgetLineExecutionQuery, z.array(BudgetLineExecutionRow)),
   'execution.transactions': query(TransactionQuery, TransactionPage),
@@ -339,6 +349,7 @@ export const contract = {
 
   'backup.list': query(BackupListInput, BackupList),
   'backup.now': command(BackupNowInput, BackupEntry),
+  'backup.status': query(Empty, BackupStatus),
   'backup.restore': command(BackupRestoreInput, BackupRestoreResult),
   'backup.settings': command(BackupSettingsInput, BackupPolicy),
   'backup.toFile': query(z.object({ out: LocalPath }).strict(), BackupFileResult),

@@ -8,6 +8,16 @@ export interface CategoryAmounts {
   personnel: number;
   public: number;
   project: number;
+  /** 未分类 spending (bank rows no rule or person classified); a budget is never 未分类. */
+  unclassified: number;
+}
+
+/** A unit's spending rows still 未分类. */
+export interface UnclassifiedFact {
+  unitId: number;
+  unitName: string;
+  count: number;
+  amountFen: number;
 }
 
 export interface LineFact {
@@ -141,6 +151,7 @@ export interface CheckInput {
   units: NamedExecution[];
   projects: NamedExecution[];
   unmatched: UnmatchedFact[];
+  unclassified: UnclassifiedFact[];
   codeUse: CodeUseFact[];
   categoryEcon: CategoryEconFact[];
   outsideYear: PeriodFact[];

@@ -9,7 +9,7 @@ import {
   progressFindings,
   unspentLineFindings,
 } from './evaluate-execution.ts';
-import { unmatchedFindings } from './evaluate-linking.ts';
+import { unclassifiedFindings, unmatchedFindings } from './evaluate-linking.ts';
 import { outsideYearFindings } from './evaluate-periods.ts';
 import { untargetedFullMarksFindings, unwrittenSectionFindings } from './evaluate-report.ts';
 import { displayRoundingFindings, partsSumFindings } from './evaluate-sums.ts';
@@ -40,7 +40,8 @@ export const CHECK_DEFINITIONS: readonly CheckDefinition[] = [
     id: 'codes.invalid',
     severity: 'mandatory',
     title: '分类编码无效',
-    description: '功能分类应为 3/5/7 位、经济分类应为 3/5 位数字。格式正确但不在科目表中的编码只作提示（见“分类编码不在科目表中”）。',
+    description:
+      '功能分类应为以 2 开头的 3/5/7 位数字，经济分类应为以 3 或 5 开头的 3/5 位数字（本单位已填写名称的编码除外）。格式正确但不在科目表中的编码只作提示（见“分类编码不在科目表中”）。',
     template: '{source}中的{kind}编码“{code}”无效（{detail}），涉及 {count} 条记录，金额 {amount}。',
     evaluate: invalidCodeFindings,
   },
@@ -91,6 +92,16 @@ export const CHECK_DEFINITIONS: readonly CheckDefinition[] = [
     description: '同一单位、类别、经济分类的红字冲销超过了支出，可能漏导入了原始支出。',
     template: '{unit}{category}经济分类 {econ} 的支出净额为 {amount}（{count} 笔），冲销多于支出。',
     evaluate: negativeSpendingFindings,
+  },
+  {
+    id: 'ledger.unclassified',
+    severity: 'mandatory',
+    title: '支出未分类',
+    description:
+      '没有经济分类、项目或类别，分类规则也未匹配的支出（多为银行流水）。它们不属于基本支出或项目支出，报告中的支出结构因此对不上，须先分类。',
+    template:
+      '{unit}有 {count} 笔支出（合计 {amount}）尚未分类。请在“支出明细”中选中这些记录，批量设置经济分类、类别或项目；也可在“分类规则”中添加规则，以后导入时自动分类。',
+    evaluate: unclassifiedFindings,
   },
   {
     id: 'link.unmatched',

@@ -1,5 +1,7 @@
 import type { CodeKind } from '../budget/code-list.ts';
 import { codeShapeProblem } from '../codes/code-names.ts';
+import type { CellValue } from './cell.ts';
+import { cellToText } from './cell-text.ts';
 import { splitCodeName } from './split-code-name.ts';
 
 // Finance-system exports often write a classification as code and name in one cell ("2010601
@@ -19,16 +21,20 @@ const MAX_CODES = 5000;
 const MAX_SEEN = 20_000;
 
 export class CodeNameLearner {
-  private readonly seen = new Set<string>();
+  private readonly seen: Record<CodeKind, Set<string>> = { func: new Set(), econ: new Set() };
   private readonly names = new Map<string, LearnedCodeName>();
 
-  /** Reads one classification cell's text; the first name a file gives a code is the one kept. */
-  read(kind: CodeKind, text: string): void {
-    if (text === '') return;
-    const key = `${kind}\u0000${text}`;
-    if (this.seen.has(key)) return;
-    if (this.seen.size < MAX_SEEN) this.seen.add(key);
-    const { code, name } = splitCodeName(text);
+  /**
+   * Reads one classification cell; the first name a file gives a code is the one kept. Runs for
+   * every row of an import, so a cell text already read costs one set lookup.
+   */
+  read(kind: CodeKind, cell: CellValue | undefined): void {
+    // Only text can hold a name (a number cell is a bare code).
+    if (typeof cell !== 'string' || cell === '') return;
+    const seen = this.seen[kind];
+    if (seen.has(cell)) return;
+    if (seen.size < MAX_SEEN) seen.add(cell);
+    const { code, name } = splitCodeName(cellToText(cell));
     if (code === '' || name === '' || name.length > MAX_NAME || /^[\d.\s]+$/.test(name)) return;
     if (codeShapeProblem(kind, code) !== null) return;
     const codeKey = `${kind}:${code}`;

@@ -78,7 +78,9 @@ export function buildScoreTable(sheet: ScoreSheet): ReportTable {
         formula: { op: 'diff', minuend: COL_MAX, subtrahend: COL_SCORE },
       };
     }
-    const basis = n.scoreCenti === null && depth === 0 && !n.pending ? '不自评' : reasonText(n);
+    // A block not self-scored says so, unless its name already does ("其他评价（不自评）").
+    const notScored = n.scoreCenti === null && depth === 0 && !n.pending;
+    const basis = notScored ? (n.name.includes('不自评') ? '' : '不自评') : reasonText(n);
     row.cells = [...nameCells, maxCell, scoreCell, deductionCell, ...extraCells(n), text(basis)];
     return index;
   };
@@ -93,7 +95,7 @@ export function buildScoreTable(sheet: ScoreSheet): ReportTable {
   const note =
     unscored.length === 0
       ? ''
-      : `自评指标满分 ${formatCentiFixed(scoredMax)} 分；${unscored.map((g) => `${g.name} ${formatCentiFixed(g.maxCenti)} 分`).join('、')}不计入自评得分`;
+      : `自评指标满分 ${formatCentiFixed(scoredMax)} 分；${unscored.map((g) => `${g.name}${formatCentiFixed(g.maxCenti)} 分`).join('、')}不计入自评得分`;
   const pending = sheet.groups.some((g) => g.pending);
   rows.push({
     role: 'total',

@@ -12,6 +12,7 @@ import { DEFAULT_OUTLINE } from './shipped-outlines.ts';
 import { placeholderCatalogue, placeholderValues, resolvePlaceholders } from './placeholders.ts';
 import { buildSignatureBlock, type SignatureBlockModel } from './signature-block.ts';
 import type { ReportTable } from './table-model.ts';
+import type { ProjectEvalGrid } from '../project-eval/table-grid.ts';
 
 // The report as an ordered list of blocks: the year's outline says which sections there are and
 // what each prints; numbering and generated sentences live here once, and the PDF, Word and
@@ -24,7 +25,9 @@ export type ReportBlock =
   | { kind: 'table'; key: TableKey; table: ReportTable }
   | { kind: 'annexNote'; items: string[] }
   | { kind: 'signature'; signature: SignatureBlockModel }
-  | { kind: 'annex'; label: string; key: TableKey; table: ReportTable };
+  | { kind: 'annex'; label: string; key: TableKey; table: ReportTable }
+  /** One project's 项目支出绩效自评表, printed as the standalone 项目自评 exports print it. */
+  | { kind: 'projectEvalAnnex'; label: string; project: string; grid: ProjectEvalGrid };
 
 export interface PlaceholderIssue {
   /** Chinese name of the section the body belongs to. */
@@ -166,11 +169,15 @@ export function buildReportModel(input: ReportInput): ReportModel {
     blocks.push({ kind: 'heading', level, number: b.numbered ? counter.next(level) : '', text: b.text });
   }
 
-  const annexTables = outline.annexes.flatMap((key) => {
+  type AnnexPiece = { kind: 'table'; key: TableKey; table: ReportTable; title: string } | { kind: 'projectEval'; project: string; grid: ProjectEvalGrid; title: string };
+  const annexPieces = outline.annexes.flatMap((key): AnnexPiece[] => {
+    if (key === 'project_eval_tables') {
+      return (input.projectEvalAnnexes ?? []).map((a) => ({ kind: 'projectEval', project: a.project, grid: a.grid, title: `${a.grid.title}（${a.project}）` }));
+    }
     const table = tableOf(key);
-    return table ? [{ key, table }] : [];
+    return table ? [{ kind: 'table', key, table, title: table.title }] : [];
   });
-  blocks.push({ kind: 'annexNote', items: annexTables.map((a, i) => `${i + 1}.${a.table.title}`) });
+  blocks.push({ kind: 'annexNote', items: annexPieces.map((a, i) => `${i + 1}.${a.title}`) });
 
   const sig = input.signature;
   blocks.push({
@@ -185,8 +192,9 @@ export function buildReportModel(input: ReportInput): ReportModel {
       printNames: sig.printNames ?? false,
     }),
   });
-  annexTables.forEach(({ key, table }, i) => {
-    blocks.push({ kind: 'annex', label: `附件${i + 1}`, key, table });
+  annexPieces.forEach((a, i) => {
+    const label = `附件${i + 1}`;
+    blocks.push(a.kind === 'table' ? { kind: 'annex', label, key: a.key, table: a.table } : { kind: 'projectEvalAnnex', label, project: a.project, grid: a.grid });
   });
 
   return {

@@ -54,6 +54,21 @@ describe('browser mode: 主要工作情况及成效 from the data, and unwritten
     await page.getByTestId('section-card-problems').waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('section-problems');
     await page.screenshot({ path: join(SCREENSHOT_DIR, '46-report-jump-to-unwritten.png') });
+
+    // The 项目支出绩效自评表 annex is not in the shipped outline; the outline editor offers it.
+    const annexes = page.getByTestId('outline-annexes');
+    await annexes.scrollIntoViewIfNeeded();
+    expect(await annexes.innerText()).not.toContain('项目支出绩效自评表');
+    await annexes.click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle('项目支出绩效自评表（每个项目一张）', { exact: true }).click();
+    await annexes.getByText('项目支出绩效自评表（每个项目一张）').waitFor();
+    await page.keyboard.press('Escape');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, '47-outline-project-eval-annex.png') });
+    await page.getByTestId('outline-save').click();
+    await page.getByText('报告提纲已保存').waitFor();
+    await navigate(page, '项目自评');
+    await navigate(page, '报告');
+    await page.getByTestId('outline-annexes').getByText('项目支出绩效自评表（每个项目一张）').waitFor();
     expect(problems).toEqual([]);
     await page.context().close();
     await app.close();

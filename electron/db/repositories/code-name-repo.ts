@@ -56,7 +56,8 @@ export function learnCodeNames(db: Db, names: readonly { kind: CodeKind; code: s
 
 /**
  * Names the year's budget lines carry ("2010601 行政运行" read into code and name) kept as learned
- * names for codes the data file has no name for yet: a learned name never replaces another.
+ * names for codes the data file has no name for yet: a learned name never replaces another. Only
+ * codes of the shape the 科目代码 page accepts (功能分类 2…, 经济分类 3… or 5…).
  * Returns how many were added.
  */
 export function learnBudgetCodeNames(db: Db, yearId: number): number {
@@ -65,10 +66,10 @@ export function learnBudgetCodeNames(db: Db, yearId: number): number {
       `INSERT INTO code_name (kind, code, name, source)
        SELECT kind, code, name, 'learned' FROM (
          SELECT 'econ' AS kind, econ_code AS code, max(trim(econ_name)) AS name FROM budget_line
-          WHERE year_id = ? AND trim(econ_name) <> '' AND econ_code <> '' AND length(econ_code) IN (3, 5) AND econ_code NOT GLOB '*[^0-9]*' GROUP BY econ_code
+          WHERE year_id = ? AND trim(econ_name) <> '' AND econ_code GLOB '[35]*' AND length(econ_code) IN (3, 5) AND econ_code NOT GLOB '*[^0-9]*' GROUP BY econ_code
          UNION ALL
          SELECT 'func', func_code, max(trim(func_name)) FROM budget_line
-          WHERE year_id = ? AND trim(func_name) <> '' AND func_code <> '' AND length(func_code) IN (3, 5, 7) AND func_code NOT GLOB '*[^0-9]*' GROUP BY func_code
+          WHERE year_id = ? AND trim(func_name) <> '' AND func_code GLOB '2*' AND length(func_code) IN (3, 5, 7) AND func_code NOT GLOB '*[^0-9]*' GROUP BY func_code
        ) WHERE true
        ON CONFLICT (kind, code) DO NOTHING`,
     )

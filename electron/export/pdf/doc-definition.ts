@@ -4,6 +4,7 @@ import { SIGN_BLANK_CHARS, type SignatureBlockModel, type SignatureField } from 
 import { formatCellText, type ReportTable, type TableRow } from '../../../shared/report/table-model.ts';
 import { tableColumnWidths } from '../../../shared/report/table-widths.ts';
 import type { FaceId } from './font-registry.ts';
+import { gridContent } from './project-eval-grid.ts';
 import { type BrokenLine, breakLines } from './line-breaker.ts';
 import {
   BODY_INDENT,
@@ -89,6 +90,16 @@ export function buildDocDefinition(model: ReportModel, metrics: TextMetrics): TD
         return signatureContent(b.signature);
       case 'annex':
         return annexContent(b.label, b.table);
+      case 'projectEvalAnnex':
+        // The table exactly as the standalone 项目自评 PDF prints it, after the annex label.
+        return {
+          stack: [
+            bodyTxt(b.label, 'hei', { pageBreak: 'before' }),
+            txt(b.grid.title, 'songBold', SIZE.xiaoEr, 1.6, { alignment: 'center', margin: [0, 4, 0, 0] }),
+            txt(b.grid.subtitle, 'kai', SIZE.si, 1.5, { alignment: 'center', margin: [0, 0, 0, 6] }),
+            gridContent(b.grid, metrics),
+          ],
+        };
     }
   };
 

@@ -6,9 +6,11 @@ import type { ReportTable } from '../../../shared/report/table-model.ts';
 import { validateReportInput } from '../../../shared/report/validate-input.ts';
 import type { ExportOptions } from '../draft-mark.ts';
 import { writeDetailSheets } from './detail-sheet.ts';
-import { type SheetPrintContext, setChineseNormalFont } from './print-layout.ts';
+import { pageFooter, pageHeader, type SheetPrintContext, setChineseNormalFont } from './print-layout.ts';
 import { writeReportTextSheet } from './report-text-sheet.ts';
+import { sheetNames, writeProjectEvalSheet } from './render-project-eval-xlsx.ts';
 import { writeTableSheet } from './table-sheet.ts';
+import type { ProjectEvalGrid } from '../../../shared/project-eval/table-grid.ts';
 
 // ReportInput → .xlsx: the report text (报告正文), the tables the year's outline prints (with the Guangdong outline 自评表,
 // 预算执行情况表, 重点工作, 项目绩效指标 when the year has project indicators), then 支出明细 (or, when
@@ -45,13 +47,21 @@ export async function writeReportXlsx(out: Writable, input: ReportInput, txnRows
   // One sheet per table the outline prints, in document order: the same annexes as the PDF and Word
   // file, 审核提示说明 included when the office chose it.
   const tables: ReportTable[] = [];
+  const projectEvals: { project: string; grid: ProjectEvalGrid }[] = [];
   for (const b of model.blocks) {
     if (b.kind === 'annex' || b.kind === 'table') tables.push(b.table);
+    if (b.kind === 'projectEvalAnnex') projectEvals.push(b);
   }
   const wb = newWorkbook(out, model.title, model.documentDate);
   const print = printContext(input, opts);
   writeReportTextSheet(wb, model, print);
   for (const table of tables) writeTableSheet(wb, table, print);
+  // Each project's 项目支出绩效自评表 as the standalone 项目自评 workbook prints it (live formulas).
+  const used = new Set(['报告正文', '支出明细', ...tables.map((t) => t.name)]);
+  const names = sheetNames([...used, ...projectEvals.map((p) => `项目自评-${p.project}`)]).slice(used.size);
+  projectEvals.forEach((p, i) => {
+    writeProjectEvalSheet(wb, names[i]!, p.grid, pageFooter(names[i]!), pageHeader(print));
+  });
   if (opts.detail !== 'separate') {
     await writeDetailSheets(wb, txnRows, { print, heading: `${input.unitName} ${input.year}年度支出明细`, maxRows: opts.maxDetailRows });
   }

@@ -156,7 +156,15 @@ function SignatureCard({ yearId, locked }: { yearId: number; locked: boolean }) 
     }
   };
   return (
-    <Card size="small" title="签章与报送信息" extra={<Button size="small" type={dirty ? 'primary' : 'default'} disabled={locked} onClick={save}>保存</Button>}>
+    <Card
+      size="small"
+      title="签章与报送信息"
+      extra={
+        <Button size="small" type={dirty ? 'primary' : 'default'} disabled={locked} onClick={save} data-testid="signature-save">
+          保存
+        </Button>
+      }
+    >
       <Form form={form} layout="inline" disabled={locked} onValuesChange={() => setDirty(true)} style={{ rowGap: 8 }}>
         <Form.Item name="unitHead" label="单位负责人">
           <Input style={{ width: 120 }} />
@@ -176,12 +184,10 @@ function SignatureCard({ yearId, locked }: { yearId: number; locked: boolean }) 
         <Form.Item name="reportDate" label="报送日期">
           <DatePicker />
         </Form.Item>
-        <Form.Item
-          name="printNames"
-          valuePropName="checked"
-          tooltip="不勾选时，报告落款处的单位负责人、财务负责人、填报人留空线，打印后手写签名"
-        >
-          <Checkbox>在落款处打印姓名</Checkbox>
+        <Form.Item name="printNames" valuePropName="checked">
+          <Checkbox data-testid="signature-print-names" title="不勾选时，落款处的单位负责人、财务负责人、填报人留出空线，打印后手写签名">
+            在落款处打印姓名
+          </Checkbox>
         </Form.Item>
       </Form>
     </Card>

@@ -128,23 +128,26 @@ describe('审核 findings from data problems', () => {
 
   it('checks codes against the shipped code lists', () => {
     insertTxn({ econ_code: '39901', amount_fen: 100 }); // class 399 known, item not listed
-    insertTxn({ econ_code: '98801', amount_fen: 200 }); // class 988 is not in the list either: still only a 提示
-    insertTxn({ econ_code: '98801', amount_fen: 250 });
+    insertTxn({ econ_code: '30801', amount_fen: 200 }); // class 308 is not in the list either: still only a 提示
+    insertTxn({ econ_code: '30801', amount_fen: 250 });
     insertTxn({ econ_code: '3011', amount_fen: 50 }); // malformed: the one kind of code called wrong
+    insertTxn({ econ_code: '98801', amount_fen: 60 }); // no 经济分类 类 starts with 9
     insertTxn({ func_code: '', amount_fen: 300 });
     const r = run();
     const got = r.findings.filter((f) => f.checkId.startsWith('codes.'));
     expect(got.map((f) => [f.checkId, f.subjectKey, f.severity])).toEqual([
       ['codes.invalid', 'ledger:econ:3011', 'mandatory'],
+      ['codes.invalid', 'ledger:econ:98801', 'mandatory'],
+      ['codes.unlisted', 'econ:30801', 'advisory'],
       ['codes.unlisted', 'econ:39901', 'advisory'],
-      ['codes.unlisted', 'econ:98801', 'advisory'],
       ['codes.missing', 'ledger:func:', 'advisory'],
     ]);
     expect(got[0]!.jump).toEqual({ kind: 'page', page: 'transactions', filter: { econCode: '3011' } });
+    expect(got[1]!.message).toContain('编码“98801”无效（经济分类编码应以 3 或 5 开头）');
     const unknownClass = got[2]!;
-    expect(unknownClass.message).toContain('编码“98801”不在科目表中（所属类级科目 988 也没有名称），涉及 2 条记录');
+    expect(unknownClass.message).toContain('编码“30801”不在科目表中（所属类级科目 308 也没有名称），涉及 2 条记录');
     expect(unknownClass.message).toContain('请在“科目代码”页填写它的名称');
-    expect(unknownClass.jump).toEqual({ kind: 'page', page: 'codes', filter: { econCode: '98801' } });
+    expect(unknownClass.jump).toEqual({ kind: 'page', page: 'codes', filter: { econCode: '30801' } });
   });
 
   it('never calls a code the office names in its own budget wrong, and prompts once per unnamed code', () => {

@@ -80,6 +80,7 @@ describe('fallback for characters Fandol lacks', () => {
       else if (b.kind === 'paragraph') texts.push(b.text);
       else if (b.kind === 'annexNote') texts.push(...b.items);
       else if (b.kind === 'signature') texts.push(b.signature.unit, b.signature.date, ...b.signature.rows.flat().map(fieldText));
+      else if (b.kind === 'projectEvalAnnex') texts.push(b.label, b.grid.title, b.grid.subtitle, ...b.grid.cells.map((c) => c.text));
       else texts.push(b.table.title, ...b.table.columns.map((c) => c.header), ...b.table.rows.flatMap((r) => r.cells.map(formatCellText)));
     }
     const covers = fonts.covers.bind(fonts);

@@ -51,7 +51,8 @@ async function texts(input: ReportInput, name: string): Promise<Texts> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
   const cells: string[] = [];
-  wb.eachSheet((ws) => ws.eachRow((r) => r.eachCell((c) => cells.push(String(c.text)))));
+  // A merged cell's other parts hold no text of their own.
+  wb.eachSheet((ws) => ws.eachRow((r) => r.eachCell((c) => c.type !== ExcelJS.ValueType.Merge && cells.push(String(c.text)))));
   return {
     pdf: normalizeWhitespace(pdfText(pdfFile)).replace(/ /g, ''),
     docx: wordParagraphs(await readZipText(docx, 'word/document.xml')).join('\n'),

@@ -94,6 +94,8 @@ describe('start-up on a damaged data file', () => {
     const app = await startBrowserMode({ dataFile: file, staticDir: null });
     const { api, refusal } = clientFor(app);
     try {
+      // Damage deep in the pages is found by the page check start-up leaves to the background.
+      await app.session.backgroundCheckDone();
       const state = await api.call('app.state', {});
       expect(state).toMatchObject({ status: 'damaged', dataFile: file, problem: { code: 'DB_CORRUPT' }, lockHolder: null });
       expect(state.problem?.message).toMatch(finding);

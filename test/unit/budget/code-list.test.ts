@@ -29,7 +29,11 @@ describe('code lists', () => {
     [econ, '301', { status: 'listed', name: '工资福利支出' }],
     [econ, '30298', { status: 'unlisted', classCode: '302', className: '商品和服务支出' }],
     // A 类 missing from the list is still a well-formed code the office may use: unlisted, not wrong.
-    [econ, '99901', { status: 'unlisted', classCode: '999', className: null }],
+    [econ, '30801', { status: 'unlisted', classCode: '308', className: null }],
+    [econ, '50801', { status: 'unlisted', classCode: '508', className: null }],
+    // Unless no 类 of its kind could start so: a code from another column.
+    [econ, '99901', { status: 'malformed', reason: '经济分类编码应以 3 或 5 开头' }],
+    [func, '30201', { status: 'malformed', reason: '支出功能分类编码应以 2 开头' }],
     [econ, '3010', { status: 'malformed', reason: '编码应为 3、5 位数字' }],
     [econ, '2010301', { status: 'malformed', reason: '编码应为 3、5 位数字' }],
     [econ, '30A01', { status: 'malformed', reason: '编码只能是数字' }],

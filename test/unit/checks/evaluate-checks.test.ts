@@ -14,7 +14,7 @@ const cases: Case[] = [
     (i) => {
       i.actual.byCategory.public -= 1;
     },
-    [['sum.parts', 'actual:category', '支出数按支出类别（人员经费＋公用经费＋项目支出）：分项之和 2,399,999.99 元，合计 2,400,000.00 元，相差 -0.01 元。请联系技术支持核查数据文件。']],
+    [['sum.parts', 'actual:category', '支出数按支出类别（人员经费＋公用经费＋项目支出＋未分类）：分项之和 2,399,999.99 元，合计 2,400,000.00 元，相差 -0.01 元。请联系技术支持核查数据文件。']],
   ],
   [
     'budget categories that do not add up to the budget total',
@@ -26,7 +26,7 @@ const cases: Case[] = [
   [
     'displayed parts that miss the displayed total',
     (i) => {
-      i.actual.byCategory = { personnel: 5000, public: 0, project: 5000 };
+      i.actual.byCategory = { personnel: 5000, public: 0, project: 5000, unclassified: 0 };
       i.actual.ledgerTotalFen = 10000;
       i.units = [];
       i.lastYear = null;
@@ -111,6 +111,19 @@ const cases: Case[] = [
       ];
     },
     [['link.unmatched', 'unit:1', '本级有 3 笔支出（合计 3.00 元）未关联预算指标：2 笔找不到对应指标，1 笔对应多条指标，0 笔可自动关联（在“预算执行”页点“自动关联”）。']],
+  ],
+  [
+    'spending nobody classified',
+    (i) => {
+      i.unclassified = [{ unitId: 1, unitName: '本级', count: 4, amountFen: 4_00 }];
+    },
+    [
+      [
+        'ledger.unclassified',
+        'unit:1',
+        '本级有 4 笔支出（合计 4.00 元）尚未分类。请在“支出明细”中选中这些记录，批量设置经济分类、类别或项目；也可在“分类规则”中添加规则，以后导入时自动分类。',
+      ],
+    ],
   ],
   [
     'a line never spent',

@@ -14,6 +14,8 @@ describe('names learned from classification cells', () => {
     l.read('func', '20106 财政事务');
     l.read('func', '201060 六位编码');
     l.read('func', '');
+    l.read('func', 2010602);
+    l.read('func', null);
     expect(l.list()).toEqual([
       { kind: 'econ', code: '30201', name: '办公费' },
       { kind: 'econ', code: '30299', name: '其他商品和服务支出' },

@@ -123,11 +123,12 @@ describe('自评表 basis column and 合计 (the office’s own words, each once
     const t = buildScoreTable(sheet([leaf({ scoreCenti: 150, deductionCenti: 50, reason: 'x：y', basis: 'y' }), leaf({ name: '资产管理安全性' })]));
     const other = row(t, '其他评价（不自评）').cells.map(formatCellText);
     expect(other.slice(3, 6)).toEqual(['5.00', '—', '—']);
-    expect(other.at(-1)).toBe('不自评');
+    // Its name already says 不自评; a block named otherwise gets the word in the basis column.
+    expect(other.at(-1)).toBe('');
     const total = t.rows.at(-1)!;
     expect(total.role).toBe('total');
     expect(total.cells.slice(3, 6).map(formatCellText)).toEqual(['9.00', '3.50', '0.50']);
-    expect(formatCellText(total.cells.at(-1)!)).toBe('自评指标满分 4.00 分；其他评价（不自评） 5.00 分不计入自评得分');
+    expect(formatCellText(total.cells.at(-1)!)).toBe('自评指标满分 4.00 分；其他评价（不自评）5.00 分不计入自评得分');
     // 扣分 is the sum of the blocks' 扣分 (a spreadsheet recomputes the same 0.50, not 9.00 − 3.50).
     expect(total.cells[5]).toMatchObject({ kind: 'centi', centi: 50, formula: { op: 'sum', rows: [0, 3] } });
     // Every block self-scored: no note, 扣分 = 分值 − 得分.
@@ -170,5 +171,16 @@ describe('审核提示说明 annex', () => {
 describe('shipped outlines', () => {
   it('leave the 审核提示说明 annex for the office to choose', () => {
     for (const [id, outline] of Object.entries(SHIPPED_OUTLINES)) expect(outline.annexes, id).not.toContain('check_explanation_table');
+  });
+});
+
+describe('自评表 block not self-scored, named without 不自评', () => {
+  it('says 不自评 in its basis column', () => {
+    const sheet = structuredClone(exampleInput.scoreSheet);
+    sheet.groups.push({ code: 'Z', name: '财政评价', maxCenti: 500, scoreCenti: null, deductionCenti: 0, reason: '', basis: '', target: null, actual: null, children: [] });
+    sheet.totalMaxCenti += 500;
+    const r = row(buildScoreTable(sheet), '财政评价').cells.map(formatCellText);
+    expect(r.slice(4, 6)).toEqual(['—', '—']);
+    expect(r.at(-1)).toBe('不自评');
   });
 });

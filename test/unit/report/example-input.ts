@@ -202,6 +202,7 @@ export const exampleInput: ReportInput = {
     personnelFen: wan('2871.46'),
     publicFen: wan('389.46'),
     projectFen: wan('491.71'),
+    unclassifiedFen: 0,
     byFundingSource: [
       { source: 'general_budget', label: '一般公共预算财政拨款', initialFen: wan('3765'), finalFen: wan('3982.33'), actualFen: wan('3752.63') },
     ],

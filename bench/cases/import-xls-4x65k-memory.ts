@@ -1,0 +1,127 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchCase } from '../case.ts';
+import { buildWorkerBundle, peakRssKb } from './import-xlsx-200k.ts';
+
+// Peak memory (VmHWM of the child process, the parsing worker included) of importing a BIFF8 .xls
+// of four full sheets (65,535 rows each under a header, 262,140 rows) with all sheets chosen,
+// against importing the same cells from an .xlsx, each in its own child process, interleaved;
+// the median of each side is compared. The worker runs bundled, as the app ships it.
+
+const SHEETS = 4;
+const PER_SHEET = 65_535;
+const PAIRS = 2;
+const here = fileURLToPath(import.meta.url);
+const root = resolve(dirname(here), '..', '..');
+
+interface ChildResult {
+  kind: 'xls' | 'xlsx';
+  ms: number;
+  rows: number;
+  maxRssKb: number;
+}
+
+function runChild(kind: 'xls' | 'xlsx', file: string, worker: string): Promise<ChildResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', here, kind, file, worker], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const line = out.trim().split('\n').pop() ?? '';
+      if (code !== 0 || !line.startsWith('{')) {
+        reject(new Error(`基准子进程（${kind}）失败，退出码 ${code}：${err.slice(-2000)}`));
+        return;
+      }
+      resolvePromise(JSON.parse(line) as ChildResult);
+    });
+  });
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+};
+
+const importXls4x65kMemory: BenchCase = {
+  name: 'import-xls-4x65k-memory',
+  limit: 2,
+  async run() {
+    const { ensureBigLedgerSheets } = await import('../../test/fixtures/spreadsheets/big-ledger-sheets.ts');
+    const xls = await ensureBigLedgerSheets('xls', SHEETS, PER_SHEET);
+    const xlsx = await ensureBigLedgerSheets('xlsx', SHEETS, PER_SHEET);
+    const worker = await buildWorkerBundle();
+    const a: ChildResult[] = [];
+    const b: ChildResult[] = [];
+    try {
+      for (let i = 0; i < PAIRS; i++) {
+        b.push(await runChild('xlsx', xlsx.path, worker));
+        a.push(await runChild('xls', xls.path, worker));
+      }
+    } finally {
+      rmSync(worker, { force: true });
+    }
+    const xlsKb = median(a.map((r) => r.maxRssKb));
+    const xlsxKb = median(b.map((r) => r.maxRssKb));
+    const mb = (kb: number) => Math.round(kb / 1024);
+    return {
+      ratio: xlsKb / xlsxKb,
+      detail: `xls=${mb(xlsKb)}MB xlsx=${mb(xlsxKb)}MB runs xls=[${a.map((r) => mb(r.maxRssKb)).join(',')}] xlsx=[${b.map((r) => mb(r.maxRssKb)).join(',')}] time xls=[${a.map((r) => Math.round(r.ms)).join(',')}]ms xlsx=[${b.map((r) => Math.round(r.ms)).join(',')}]ms rows=${a[0]?.rows}`,
+    };
+  },
+};
+
+export default importXls4x65kMemory;
+
+// ---- child process ---------------------------------------------------------------------------
+
+async function importChild(kind: 'xls' | 'xlsx', file: string, worker: string): Promise<ChildResult> {
+  const { openDatabase } = await import('../../electron/db/open.ts');
+  const { configureImportWorker } = await import('../../electron/import/run-parse.ts');
+  if (worker) configureImportWorker(worker);
+  const org = await import('../../electron/db/repositories/organization-repo.ts');
+  const { commitImport } = await import('../../electron/services/import-service.ts');
+  const { bigLedgerTotals } = await import('../../test/fixtures/spreadsheets/big-ledger-lines.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'selfeval-bench-xls-'));
+  try {
+    const db = openDatabase(join(dir, 'bench.db'));
+    const dept = org.insertDepartment(db, { name: '基准部门', code: '' });
+    const unit = { name: '本级', code: '', kind: 'admin' as const, isPrimary: true, headName: '', financeHeadName: '', preparerName: '', phone: '', sortOrder: 0 };
+    const unitId = org.insertUnit(db, dept.id, unit);
+    const yearId = org.insertYear(db, dept.id, 2021);
+    const t0 = performance.now();
+    const result = await commitImport(db, { filePath: file, yearId, unitId, target: 'ledger', allSheets: true });
+    const ms = performance.now() - t0;
+    const expected = bigLedgerTotals(SHEETS * PER_SHEET);
+    const a = result.accounting;
+    if (
+      a.rowsImported !== SHEETS * PER_SHEET ||
+      result.ledgerTotals?.outflowFen !== expected.outflowFen ||
+      result.ledgerTotals?.inflowFen !== expected.inflowFen
+    ) {
+      throw new Error(`导入结果不对：${JSON.stringify({ accounting: a, totals: result.ledgerTotals, expected })}`);
+    }
+    db.close();
+    return { kind, ms, rows: a.rowsImported, maxRssKb: peakRssKb() };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === here) {
+  const [kind, file, worker = ''] = process.argv.slice(2);
+  if ((kind !== 'xls' && kind !== 'xlsx') || !file) {
+    process.stderr.write('用法：import-xls-4x65k-memory.ts xls|xlsx FILE [WORKER.cjs]\n');
+    process.exit(2);
+  }
+  process.stdout.write(`${JSON.stringify(await importChild(kind, file, worker))}\n`);
+}
