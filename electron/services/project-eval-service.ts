@@ -17,8 +17,6 @@ import { insertProjectIndicator, listIndicatorsOfProject, listProjectIndicators 
 import { createHash } from 'node:crypto';
 import type { RenderedFile } from '../../shared/report/api-schemas.ts';
 import { buildProjectEvalGrid } from '../../shared/project-eval/table-grid.ts';
-import { renderProjectEvalDocx } from '../export/docx/render-project-eval-docx.ts';
-import { renderProjectEvalPdf } from '../export/pdf/render-project-eval-pdf.ts';
 import { renderProjectEvalXlsx, sheetNames } from '../export/xlsx/render-project-eval-xlsx.ts';
 import { inTransaction } from './transaction.ts';
 import { requireWritableYear, requireYear } from './year-guard.ts';
@@ -196,9 +194,10 @@ export async function renderProjectEval(db: Db, input: { yearId: number; format:
   const title = `${department}${y.year}年度项目支出绩效自评表`;
   // The date a document carries comes from the data, never the clock, so the same data gives the same bytes.
   const date = `${y.year + 1}-01-01`;
+  // The PDF and Word renderers (pdfmake with its fonts, docx) load on first use, not with the service.
   const bytes =
     input.format === 'pdf'
-      ? await renderProjectEvalPdf({ grids, draft: y.draft, date, title })
+      ? await (await import('../export/pdf/render-project-eval-pdf.ts')).renderProjectEvalPdf({ grids, draft: y.draft, date, title })
       : input.format === 'xlsx'
         ? await renderProjectEvalXlsx({
             grids: sheetNames(y.projects.map((p) => p.name)).map((sheetName, i) => ({ sheetName, grid: grids[i]! })),
@@ -206,7 +205,7 @@ export async function renderProjectEval(db: Db, input: { yearId: number; format:
             date,
             footerName: `${department} ${y.year}年度`,
           })
-        : await renderProjectEvalDocx({ grids, draft: y.draft, title });
+        : await (await import('../export/docx/render-project-eval-docx.ts')).renderProjectEvalDocx({ grids, draft: y.draft, title });
   return {
     fileName: `${y.year}年度项目支出绩效自评表${y.draft ? '（草稿）' : ''}.${input.format}`,
     mimeType: MIME[input.format],

@@ -27,7 +27,7 @@ import { placeholderCatalogue } from '../../shared/report/placeholders.ts';
 import { reportFileName } from '../../shared/report/report-file-name.ts';
 import type { ScoreRow } from '../../shared/scoring/schemas.ts';
 import { ratio } from '../../shared/money/rate.ts';
-import { renderDetailXlsx, renderReportDocx, renderReportPdf, renderReportXlsx, writeDetailXlsx, writeReportXlsx, type XlsxExportOptions } from '../export/index.ts';
+import { renderDetailXlsx, renderReportXlsx, writeDetailXlsx, writeReportXlsx, type XlsxExportOptions } from '../export/xlsx/render-report-xlsx.ts';
 import { writeAudit } from '../db/repositories/audit-repo.ts';
 import { getProcurement } from '../db/repositories/ledger-repo.ts';
 import { getDepartment, listUnits } from '../db/repositories/organization-repo.ts';
@@ -370,9 +370,11 @@ const FORMATS = Object.keys(MIME) as ReportFormat[];
 
 async function renderReportBytes(db: Db, yearId: number, format: ReportFormat, opts: XlsxExportOptions): Promise<Buffer> {
   const input = buildReportInput(db, yearId);
-  if (format === 'pdf') return renderReportPdf(input, opts);
+  // pdfmake with its fonts and docx load on the first PDF or Word export, not with the service:
+  // an Excel export (the one a million-row year streams) never carries them.
+  if (format === 'pdf') return (await import('../export/pdf/render-report-pdf.ts')).renderReportPdf(input, opts);
   if (format === 'xlsx') return renderReportXlsx(input, expenseRows(db, yearId), opts);
-  return renderReportDocx(input, opts);
+  return (await import('../export/docx/render-report-docx.ts')).renderReportDocx(input, opts);
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
