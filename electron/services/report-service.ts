@@ -484,13 +484,18 @@ export async function exportReportToFile(db: Db, input: ReportToFileInput): Prom
       out.end(Buffer.from(file.base64, 'base64'));
     });
   } else if (input.format === 'xlsx') {
-    const report = buildReportInput(db, input.yearId);
     const opts: XlsxExportOptions = { draft: !final, detail: input.detailOut === undefined ? 'included' : 'separate' };
-    written = await writeFileAtomically(input.out, (out) => writeReportXlsx(out, report, expenseRows(db, input.yearId), opts));
-    if (input.detailOut !== undefined) {
-      const detailOut = input.detailOut;
-      const detail = await writeFileAtomically(detailOut, (out) => writeDetailXlsx(out, report, expenseRows(db, input.yearId), opts));
-      return { report: { file: input.out, fileName, ...written }, detail: { file: detailOut, fileName: detailFileName(fileName), ...detail } };
+    const detailOut = input.detailOut;
+    // The figures and 支出明细 come from one read-only snapshot: consistent, and read through one cache.
+    const files = await reports.withReadSnapshot(db, async (snapshot) => {
+      const report = buildReportInput(snapshot, input.yearId);
+      const main = await writeFileAtomically(input.out, (out) => writeReportXlsx(out, report, expenseRows(snapshot, input.yearId), opts));
+      const detail = detailOut === undefined ? null : await writeFileAtomically(detailOut, (out) => writeDetailXlsx(out, report, expenseRows(snapshot, input.yearId), opts));
+      return { main, detail };
+    });
+    written = files.main;
+    if (detailOut !== undefined && files.detail) {
+      return { report: { file: input.out, fileName, ...written }, detail: { file: detailOut, fileName: detailFileName(fileName), ...files.detail } };
     }
   } else {
     const bytes = await renderReportBytes(db, input.yearId, input.format, { draft: !final });

@@ -134,11 +134,28 @@ const EXPENSE_DETAIL_SQL = `SELECT t.txn_date, t.voucher_no, u.name AS unit_name
  * connection keeps temp_store = MEMORY).
  */
 export function* expenseDetailRows(db: Db, yearId: number): Generator<ExpenseDetailRecord> {
-  const own = db.memory ? null : openDatabase(db.name, { readonly: true });
+  // A read-only connection (from withReadSnapshot) is already one of the export's own.
+  const own = db.memory || db.readonly ? null : openDatabase(db.name, { readonly: true });
   try {
-    own?.pragma('temp_store = FILE');
+    (own ?? db).pragma('temp_store = FILE');
     yield* (own ?? db).prepare(EXPENSE_DETAIL_SQL).iterate(yearId) as IterableIterator<ExpenseDetailRecord>;
   } finally {
     own?.close();
+  }
+}
+
+/**
+ * Runs `read` on a read-only connection of its own to a file database (the same connection for
+ * an in-memory one): everything it reads comes from one snapshot and fills one page cache. The
+ * Excel export builds its report figures and streams 支出明细 through it, so a million-row year
+ * is not cached twice (better-sqlite3 gives every connection a 16 MB page cache).
+ */
+export async function withReadSnapshot<T>(db: Db, read: (snapshot: Db) => Promise<T>): Promise<T> {
+  if (db.memory) return read(db);
+  const snapshot = openDatabase(db.name, { readonly: true });
+  try {
+    return await read(snapshot);
+  } finally {
+    snapshot.close();
   }
 }
