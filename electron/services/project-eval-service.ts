@@ -204,7 +204,7 @@ export async function renderProjectEval(db: Db, input: { yearId: number; format:
             grids: sheetNames(y.projects.map((p) => p.name)).map((sheetName, i) => ({ sheetName, grid: grids[i]! })),
             draft: y.draft,
             date,
-            footerName: `${department} ${y.year}年度`,
+            headerName: `${department} ${y.year}年度`,
           })
         : await renderProjectEvalDocx({ grids, draft: y.draft, title });
   return {

@@ -1,5 +1,7 @@
 import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
-import { GRID_WIDTHS, type ProjectEvalGrid } from '../../../shared/project-eval/table-grid.ts';
+import { gridColumnWidths, keepRowHeadings } from '../../../shared/project-eval/grid-widths.ts';
+import type { ProjectEvalGrid } from '../../../shared/project-eval/table-grid.ts';
+import { CELL_TEXT_PADDING, cellTextTwips } from './cell-text-width.ts';
 
 // The 项目支出绩效自评表 of every project as .docx: one table per page, the report's page geometry
 // (GB/T 9704 margins) and fonts, merged cells as in the official table, 草稿 in a draft's footer.
@@ -18,8 +20,8 @@ const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 const CELL_SIZE = 21;
 
 export function gridTable(grid: ProjectEvalGrid): Table {
-  const rel = GRID_WIDTHS.reduce((a, b) => a + b, 0);
-  const widths = GRID_WIDTHS.map((w) => Math.floor((w / rel) * TEXT_WIDTH));
+  // Figures and short units never break (grid-widths.ts).
+  const widths = gridColumnWidths([grid], TEXT_WIDTH, (t) => cellTextTwips(t, CELL_SIZE), CELL_TEXT_PADDING, keepRowHeadings(4)).map(Math.floor);
   const rows: TableRow[] = [];
   for (let r = 0; r < grid.rows; r++) {
     const cells = grid.cells.filter((c) => c.row === r).sort((a, b) => a.col - b.col);

@@ -4,6 +4,9 @@ import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../../shared/api/client.ts';
+import { MIN_PRINTED_PT, printScale } from '../../../electron/export/xlsx/print-layout.ts';
+import { CELL_PT } from '../../../electron/export/xlsx/render-project-eval-xlsx.ts';
+import { displayWidth } from '../../../electron/export/xlsx/text-width.ts';
 import { normalizeWhitespace, pageCount } from '../export/poppler.ts';
 import { openTestApp, tempPath } from '../temp-db.ts';
 
@@ -78,8 +81,16 @@ describe('项目支出绩效自评表 exports', () => {
     expect(ws.getCell(`H${totalRow}`).value).toMatchObject({ result: 99.11 });
     expect((ws.getCell(`H${totalRow}`).value as { formula: string }).formula).toBe(`I7+SUM(H14:H15)`);
     expect(ws.getCell(`I${totalRow}`).value).toMatchObject({ result: '评价等次：优' });
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true });
-    expect(ws.headerFooter.oddFooter).toContain('草稿');
+    // A4 landscape, one page wide: fitted to it, the 10.5 pt cell text still prints at 9 pt or more.
+    for (const sheet of wb.worksheets) {
+      expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      const widths = sheet.columns.map((c) => c.width ?? 8.43);
+      expect(printScale(widths, 'landscape') * CELL_PT).toBeGreaterThanOrEqual(MIN_PRINTED_PT);
+      // Column A holds its row headings on one line: "项目资金（万元）" no longer wraps before its "）".
+      expect(widths[0]).toBeGreaterThanOrEqual(displayWidth('项目资金（万元）') + 1);
+      expect(sheet.headerFooter.oddHeader).toContain('广州市番禺区人民政府办公室 2021年度');
+      expect(sheet.headerFooter.oddHeader).toContain('草稿');
+    }
   });
 
   it.skipIf(!hasSoffice)('Excel recalculated by LibreOffice gives the same figures (skipped without soffice)', async () => {
