@@ -244,7 +244,7 @@ function blockContent(b: ReportBlock, keepNext: boolean): (Paragraph | Table)[] 
       ];
     case 'projectEvalAnnex':
       // The table as the standalone 项目自评 Word file prints it, after the annex label.
-      return [new Paragraph({ pageBreakBefore: true, spacing: LINE, children: [new TextRun({ text: b.label, font: face(FONT.hei) })] }), ...gridBlocks(b.grid, false)];
+      return [new Paragraph({ pageBreakBefore: true, spacing: LINE, children: [new TextRun({ text: b.label, font: face(FONT.hei) })] }), ...gridBlocks(b.grid, false, TABLE_TEXT)];
   }
 }
 

@@ -3,12 +3,15 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { projectEvalYear } from '../../../electron/services/project-eval-service.ts';
 import { createClient } from '../../../shared/api/client.ts';
+import { buildProjectEvalGrid } from '../../../shared/project-eval/table-grid.ts';
 import { MIN_PRINTED_PT, printScale } from '../../../electron/export/xlsx/print-layout.ts';
 import { CELL_PT } from '../../../electron/export/xlsx/render-project-eval-xlsx.ts';
 import { displayWidth } from '../../../electron/export/xlsx/text-width.ts';
 import { normalizeWhitespace, pageCount } from '../export/poppler.ts';
 import { openTestApp, tempPath } from '../temp-db.ts';
+import { brokenFigures, gridFigures, layoutTokens } from './whole-figures.ts';
 
 async function exampleFiles() {
   const app = openTestApp();
@@ -20,7 +23,9 @@ async function exampleFiles() {
     writeFileSync(file, Buffer.from(f.base64, 'base64'));
     return { file, fileName: f.fileName };
   };
-  return { api, write };
+  const y = projectEvalYear(app.db, 1);
+  const grids = y.projects.map((p) => buildProjectEvalGrid(p, y.rules, y.year));
+  return { api, write, grids };
 }
 
 /** pdftotext's layout text, one table row per line with its whitespace collapsed, as a reader sees it. */
@@ -65,6 +70,13 @@ describe('项目支出绩效自评表 exports', () => {
     });
     expect(pages[0]).toContain('≤4小时 2.5小时 56.25 56.25');
     expect(pages[1]).toContain('≥90% 96.2% 15.00 15.00');
+  });
+
+  it('PDF: no figure is split across lines (330.00, 91.06% each print whole)', async () => {
+    const { write, grids } = await exampleFiles();
+    const { file } = await write('pdf');
+    expect(grids.flatMap(gridFigures)).toEqual(expect.arrayContaining(['330.00', '91.06%', '300.50', '100.00', '99.11']));
+    expect(brokenFigures(grids, layoutTokens(file))).toEqual([]);
   });
 
   it('Excel: one sheet per project with live formulas for rates, scores, total and grade (results cached)', async () => {
@@ -121,6 +133,15 @@ describe('项目支出绩效自评表 exports', () => {
     ]) {
       expect(text).toContain(s);
     }
+  });
+
+  it.skipIf(!hasSoffice)('Word printed by LibreOffice splits no figure across lines (skipped without soffice)', async () => {
+    const { write, grids } = await exampleFiles();
+    const { file } = await write('docx');
+    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dirname(file), file], { stdio: 'ignore', timeout: 120_000 });
+    const pdf = file.replace(/\.docx$/, '.pdf');
+    expect(pageCount(pdf)).toBe(3);
+    expect(brokenFigures(grids, layoutTokens(pdf))).toEqual([]);
   });
 
   it('Word: every project’s table, with its figures', async () => {
