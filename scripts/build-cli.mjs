@@ -42,7 +42,12 @@ export async function buildCli() {
   });
   // The spreadsheet parser's worker thread, found by run-parse.ts as ./parse-worker.js beside the
   // module that starts it (the chunk holding run-parse.ts).
-  await esbuild.build({ ...common, entryPoints: { 'parse-worker': 'electron/import/parse-worker.ts' }, outdir: join(out, 'chunks') });
+  // The same for the db worker (backups, page checks), found by db-worker-client.ts as ./db-worker.js.
+  await esbuild.build({
+    ...common,
+    entryPoints: { 'parse-worker': 'electron/import/parse-worker.ts', 'db-worker': 'electron/db/db-worker.ts' },
+    outdir: join(out, 'chunks'),
+  });
   cpSync(join(root, 'electron/db/migrations'), join(out, 'chunks', 'migrations'), { recursive: true });
   return true;
 }

@@ -28,10 +28,11 @@ export async function buildElectron(): Promise<void> {
     outExtension: { '.js': '.mjs' },
     packages: 'external',
   });
-  // The spreadsheet parser's worker thread, found by run-parse.ts as ./parse-worker.js beside main.
+  // The spreadsheet parser's worker thread, found by run-parse.ts as ./parse-worker.js beside main,
+  // and the db worker (backups, page checks), found by db-worker-client.ts as ./db-worker.js.
   await build({
     ...common,
-    entryPoints: { 'parse-worker': 'electron/import/parse-worker.ts' },
+    entryPoints: { 'parse-worker': 'electron/import/parse-worker.ts', 'db-worker': 'electron/db/db-worker.ts' },
     outdir: OUT,
     format: 'esm',
     packages: 'external',

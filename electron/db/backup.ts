@@ -120,6 +120,9 @@ function sealTemp(tmp: string, expectedVersion: number): number {
   const db = openRawDatabase(tmp, { readonly: false });
   try {
     db.pragma('journal_mode = DELETE');
+    // integrity_check walks every index against its table: a larger page cache than the default
+    // 2 MB saves re-reading the same pages (this runs on the db worker, off the app's thread).
+    db.pragma('cache_size = -65536');
     const problems = checkPages(db, 'full');
     if (problems.length > 0) {
       throw new AppError('DB_CORRUPT', `备份校验未通过（${problems.slice(0, 3).join('；')}）。数据文件可能已损坏，请尽快从较早的备份恢复。`);
@@ -180,6 +183,80 @@ export async function writeBackup(db: Db, dest: string): Promise<WrittenBackup> 
   }
 }
 
+export interface BackupProgress {
+  /** `copy`: pages being copied; `verify`: integrity_check and sync of the finished copy. */
+  phase: 'copy' | 'verify';
+  percent: number;
+}
+
+export interface FileBackupHooks {
+  onProgress?(p: BackupProgress): void;
+  /** The copy is whole (a snapshot of the source); its verification follows. */
+  onCopied?(): void;
+  /** Pages copied per step of the backup API (default 1000, i.e. 4 MB at the default page size). */
+  pagesPerStep?: number;
+  /** The temporary name to write to (the caller may need it to clean up after a terminated worker). */
+  tmp?: string;
+  /** Asked between steps; true stops the backup (nothing is left under the final or the temporary name). */
+  shouldStop?(): boolean;
+}
+
+/**
+ * The same guarantee from a connection of its own (run in the db worker, off the app's thread):
+ * SQLite's online backup API in steps, one read transaction held across all steps so the copy is
+ * one snapshot of the source — the app's writes meanwhile neither enter it nor restart it.
+ */
+export async function writeBackupOfFile(source: string, dest: string, hooks: FileBackupHooks = {}): Promise<WrittenBackup> {
+  let tmp: string | null = null;
+  try {
+    if (existsSync(dest)) throw new AppError('CONFLICT', `备份目标文件已存在，不会覆盖：${dest}`);
+    makeFolder(dirname(dest));
+    tmp = hooks.tmp ?? tempNameFor(dest);
+    removeWithJournals(tmp);
+    const src = openRawDatabase(source, { readonly: true });
+    let expectedVersion: number;
+    try {
+      src.exec('BEGIN');
+      // The first read starts the read transaction: from here on the source is one snapshot.
+      src.prepare('SELECT count(*) FROM sqlite_schema').get();
+      expectedVersion = src.pragma('user_version', { simple: true }) as number;
+      const rate = hooks.pagesPerStep ?? 1000;
+      let shown = -1;
+      await src.backup(tmp, {
+        progress: ({ totalPages, remainingPages }) => {
+          if (hooks.shouldStop?.()) throw new AppError('CONFLICT', '备份已停止（程序正在关闭）。');
+          const percent = totalPages > 0 ? Math.floor(((totalPages - remainingPages) * 100) / totalPages) : 100;
+          if (percent !== shown) {
+            shown = percent;
+            hooks.onProgress?.({ phase: 'copy', percent });
+          }
+          return rate;
+        },
+      });
+    } finally {
+      if (src.inTransaction) src.exec('COMMIT');
+      src.close();
+    }
+    hooks.onCopied?.();
+    hooks.onProgress?.({ phase: 'verify', percent: 0 });
+    const written = finish(tmp, dest, expectedVersion);
+    hooks.onProgress?.({ phase: 'verify', percent: 100 });
+    return written;
+  } catch (err) {
+    if (tmp) removeWithJournals(tmp);
+    throw backupWriteError(err, dest);
+  }
+}
+
+/** The temporary name a backup to `dest` is written under (removed again if its worker is stopped). */
+export function backupTempName(dest: string): string {
+  return tempNameFor(dest);
+}
+
+export function removeBackupTemp(tmp: string): void {
+  removeWithJournals(tmp);
+}
+
 /**
  * The same guarantee, synchronously (VACUUM INTO), for hooks that cannot wait: before a migration,
  * an import commit or a finalize. Must not be called inside a transaction.
@@ -236,12 +313,22 @@ export function listBackupFiles(dir: string, dbFile: string): BackupFile[] {
 const dayNumber = (d: Date) => Math.floor(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000);
 const monthNumber = (d: Date) => d.getFullYear() * 12 + d.getMonth();
 
+/** The counts of the rotation (the size budget is applied on top, see planRotation). */
+export type RotationCounts = Pick<BackupPolicy, 'keepLast' | 'keepDays' | 'keepMonths'>;
+
+interface RotationItem {
+  name: string;
+  takenAt: Date;
+  sizeBytes?: number;
+}
+
 /**
  * Names to keep: the newest `keepLast`, the newest of each of the last `keepDays` days and of each
  * of the last `keepMonths` months (today and this month count as the first). Backups dated in the
- * future (a clock set back) are kept: there is no way to judge them.
+ * future (a clock set back) are kept: there is no way to judge them. With `budgetBytes`, kept
+ * backups are then dropped until their total size fits (see fitBudget).
  */
-export function planRotation(backups: ReadonlyArray<{ name: string; takenAt: Date }>, policy: BackupPolicy, now: Date): Set<string> {
+export function planRotation(backups: ReadonlyArray<RotationItem>, policy: RotationCounts, now: Date, budgetBytes: number | null = null): Set<string> {
   const sorted = [...backups].sort((a, b) => b.takenAt.getTime() - a.takenAt.getTime());
   const keep = new Set(sorted.slice(0, policy.keepLast).map((b) => b.name));
   const today = dayNumber(now);
@@ -264,16 +351,61 @@ export function planRotation(backups: ReadonlyArray<{ name: string; takenAt: Dat
       keep.add(b.name);
     }
   }
-  return keep;
+  if (budgetBytes === null) return keep;
+  return fitBudget(
+    sorted.filter((b) => keep.has(b.name)),
+    budgetBytes,
+    now,
+  );
+}
+
+const MINUTE = 60_000;
+
+/**
+ * Drops kept backups (given newest first) until their total size is within `budgetBytes`; the
+ * newest is always kept, even alone over the budget. The least valuable goes first: the one whose
+ * removal leaves the smallest gap between restore points, gaps measured on a log scale of age (an
+ * hour matters today, a week a year ago). Dropping the oldest shortens the history: its gap to the
+ * next one counts four times, so the span is kept while there are denser points to thin. The
+ * restore points left spread out towards the past, roughly evenly on that scale, rather than
+ * the history being cut off.
+ */
+export function fitBudget(keptNewestFirst: ReadonlyArray<RotationItem>, budgetBytes: number, now: Date): Set<string> {
+  const kept = [...keptNewestFirst];
+  const size = (b: RotationItem) => b.sizeBytes ?? 0;
+  let total = kept.reduce((n, b) => n + size(b), 0);
+  const logAge = (i: number) => Math.log(Math.max(MINUTE, now.getTime() - kept[i]!.takenAt.getTime()));
+  while (total > budgetBytes && kept.length > 1) {
+    let victim = 1;
+    let least = Number.POSITIVE_INFINITY;
+    for (let i = 1; i < kept.length; i++) {
+      const gap = i === kept.length - 1 ? 4 * (logAge(i) - logAge(i - 1)) : logAge(i + 1) - logAge(i - 1);
+      // Ties go to the older one.
+      if (gap <= least) {
+        least = gap;
+        victim = i;
+      }
+    }
+    total -= size(kept[victim]!);
+    kept.splice(victim, 1);
+  }
+  return new Set(kept.map((b) => b.name));
 }
 
 /**
  * Deletes the backups the policy no longer keeps; returns their names. Backups taken before
  * `keepBefore` are left out of the rotation altogether (they hold a lost file's data).
  */
-export function rotateBackups(dir: string, dbFile: string, policy: BackupPolicy, now: Date, keepBefore: Date | null = null): string[] {
+export function rotateBackups(
+  dir: string,
+  dbFile: string,
+  policy: RotationCounts,
+  now: Date,
+  keepBefore: Date | null = null,
+  budgetBytes: number | null = null,
+): string[] {
   const backups = listBackupFiles(dir, dbFile).filter((b) => !keepBefore || b.takenAt.getTime() >= keepBefore.getTime());
-  const keep = planRotation(backups, policy, now);
+  const keep = planRotation(backups, policy, now, budgetBytes);
   const removed: string[] = [];
   for (const b of backups) {
     if (keep.has(b.name)) continue;

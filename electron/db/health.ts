@@ -45,6 +45,8 @@ export function checkPages(db: Db, mode: 'quick' | 'full' = 'quick'): string[] {
 
 export interface FileCheck {
   problems: string[];
+  /** The pages were not checked (mode 'none'): the caller checks them later. */
+  pagesSkipped: boolean;
   userVersion: number;
   applicationId: number;
   hasTables: boolean;
@@ -52,13 +54,14 @@ export interface FileCheck {
 }
 
 /** Opens `file` read-only and checks it; SQLite errors (e.g. SQLITE_CORRUPT at open) are thrown as they are. */
-export function checkDatabaseFile(file: string, mode: 'quick' | 'full'): FileCheck {
+export function checkDatabaseFile(file: string, mode: 'quick' | 'full' | 'none'): FileCheck {
   const db = openRawDatabase(file, { readonly: true });
   try {
     const userVersion = db.pragma('user_version', { simple: true }) as number;
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     const hasTables = (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n > 0;
-    return { problems: checkPages(db, mode), userVersion, applicationId, hasTables, schema: readSchema(db) };
+    const problems = mode === 'none' ? [] : checkPages(db, mode);
+    return { problems, pagesSkipped: mode === 'none', userVersion, applicationId, hasTables, schema: readSchema(db) };
   } finally {
     db.close();
   }
@@ -80,7 +83,8 @@ export function newerError(file: string, version: number, latest: number): AppEr
 }
 
 export type DbOpenState =
-  | { status: 'ok'; file: string; db: Db; lock: FileLock | null }
+  /** `pagesUnchecked`: deferPageCheck was asked and honoured; the caller runs pageProblem. */
+  | { status: 'ok'; file: string; db: Db; lock: FileLock | null; pagesUnchecked?: boolean }
   /** Opened for viewing only; every write fails with DB_READONLY. */
   | { status: 'read-only'; file: string; db: Db; lock: FileLock | null; error: AppError }
   /** Damaged: nothing was written to it. The lock is kept so a restore can replace the file. */
@@ -98,6 +102,12 @@ export interface HealthOpenOptions extends OpenOptions {
    * database is created in either case.
    */
   expectData?: boolean;
+  /**
+   * Leave the page check (quick_check, O(file size)) to the caller, who runs it in the
+   * background (pageProblem on the db worker). It is still done here when the file has WAL
+   * content or needs a migration, since opening then writes to it.
+   */
+  deferPageCheck?: boolean;
 }
 
 const NOT_OURS = '文件不是本程序的数据文件';
@@ -149,32 +159,63 @@ function sqliteFinding(err: unknown): string | null {
   return null;
 }
 
+/**
+ * The page check of the pre-check on its own (quick_check or integrity_check), as the error the
+ * recovery screen shows, or null when the pages are whole. Run on the db worker after start-up.
+ */
+export function pageProblem(file: string, mode: 'quick' | 'full'): AppError | null {
+  let problems: string[];
+  try {
+    const db = openRawDatabase(file, { readonly: true });
+    try {
+      problems = checkPages(db, mode);
+    } finally {
+      db.close();
+    }
+  } catch (err) {
+    const finding = sqliteFinding(err);
+    if (finding) return corruptError(file, [finding]);
+    throw toAppError(err, file);
+  }
+  return problems.length > 0 ? corruptError(file, problems) : null;
+}
+
 // Read-only pre-check: a damaged or newer file is recognised before any connection that could
 // write (journal mode, recovery, migrations) touches it. (SQLite may create empty -wal/-shm files
 // beside a WAL database even for a reader; the database file itself is not written.)
-function precheck(file: string, latest: number, expectData: boolean): AppError | null {
-  if (!existsSync(file)) return null;
+interface Precheck {
+  error: AppError | null;
+  /** The page check was left to the caller (deferPages asked, nothing about to be written). */
+  pagesUnchecked: boolean;
+}
+
+function precheck(file: string, latest: number, expectData: boolean, deferPages: boolean): Precheck {
+  const r = (error: AppError | null, pagesUnchecked = false): Precheck => ({ error, pagesUnchecked });
+  if (!existsSync(file)) return r(null);
   if (statSync(file).size === 0) {
-    return expectData ? corruptError(file, ['文件是空的（0 字节），但它有备份，可能被截断或覆盖']) : null;
+    return r(expectData ? corruptError(file, ['文件是空的（0 字节），但它有备份，可能被截断或覆盖']) : null);
   }
   const wal = walHeaderProblem(file);
-  if (wal) return corruptError(file, [wal]);
+  if (wal) return r(corruptError(file, [wal]));
   let check: FileCheck;
   try {
-    check = checkDatabaseFile(file, 'quick');
+    // Pages are checked later (on the db worker) only when nothing is about to be written from
+    // this file: a WAL with content (a crash) is checkpointed into it, and a migration rewrites it.
+    check = checkDatabaseFile(file, deferPages && !hasWalContent(file) ? 'none' : 'quick');
+    if (check.pagesSkipped && check.userVersion < latest && check.hasTables) check = checkDatabaseFile(file, 'quick');
   } catch (err) {
     const e = toAppError(err, file);
     // A file we may not write can still be read: let the normal path classify it.
-    if (e.code === 'DB_READONLY') return null;
+    if (e.code === 'DB_READONLY') return r(null);
     const finding = sqliteFinding(err);
-    return finding ? corruptError(file, [finding]) : e;
+    return r(finding ? corruptError(file, [finding]) : e);
   }
-  if (check.problems.length > 0) return corruptError(file, check.problems);
+  if (check.problems.length > 0) return r(corruptError(file, check.problems));
   if (check.hasTables && check.applicationId !== APPLICATION_ID) {
-    return new AppError('DB_CORRUPT', `${NOT_OURS}：${file}`);
+    return r(new AppError('DB_CORRUPT', `${NOT_OURS}：${file}`));
   }
-  if (check.userVersion > latest) return newerError(file, check.userVersion, latest);
-  return null;
+  if (check.userVersion > latest) return r(newerError(file, check.userVersion, latest));
+  return r(null, check.pagesSkipped && check.hasTables);
 }
 
 // A WAL database cannot be opened from a read-only folder even for reading (SQLite needs to
@@ -225,7 +266,7 @@ function readOnlyState(file: string, opts: OpenOptions, latest: number, lock: Fi
  * migrations). Never throws for a data-file problem; the status says what the shell should show.
  */
 export function openWithHealthCheck(file: string, opts: HealthOpenOptions = {}): DbOpenState {
-  const { lockAs, expectData = false, ...openOpts } = opts;
+  const { lockAs, expectData = false, deferPageCheck = false, ...openOpts } = opts;
   let lock: FileLock | null = null;
   if (lockAs) {
     try {
@@ -236,7 +277,7 @@ export function openWithHealthCheck(file: string, opts: HealthOpenOptions = {}):
   }
   if (expectData && !existsSync(file)) return { status: 'missing', file, lock };
   const latest = (openOpts.migrations ?? loadMigrations()).length;
-  const found = precheck(file, latest, expectData);
+  const { error: found, pagesUnchecked } = precheck(file, latest, expectData, deferPageCheck);
   if (found) {
     if (isRestorable(found)) return { status: 'needs-restore', file, lock, error: found };
     lock?.release();
@@ -245,7 +286,7 @@ export function openWithHealthCheck(file: string, opts: HealthOpenOptions = {}):
   try {
     // A new database is about to be created: logs left by a former file must not meet it.
     if (!openOpts.readonly && !existsSync(file)) setAsideOrphanedLogs(file);
-    return { status: 'ok', file, db: openDatabase(file, openOpts), lock };
+    return { status: 'ok', file, db: openDatabase(file, openOpts), lock, ...(pagesUnchecked ? { pagesUnchecked } : {}) };
   } catch (err) {
     const error = toAppError(err, file);
     if (error.code === 'DB_READONLY' && existsSync(file)) return readOnlyState(file, openOpts, latest, lock, error);

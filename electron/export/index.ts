@@ -3,4 +3,4 @@
 export { DRAFT_FOOTER, DRAFT_MARK, type ExportOptions } from './draft-mark.ts';
 export { renderReportDocx } from './docx/render-report-docx.ts';
 export { type RenderPdfOptions, renderModelPdf, renderReportPdf } from './pdf/render-report-pdf.ts';
-export { renderReportXlsx, writeReportXlsx } from './xlsx/render-report-xlsx.ts';
+export { renderDetailXlsx, renderReportXlsx, writeDetailXlsx, writeReportXlsx, type XlsxExportOptions } from './xlsx/render-report-xlsx.ts';

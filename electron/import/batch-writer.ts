@@ -14,6 +14,9 @@ import type {
   LedgerRow,
   LedgerTotals,
 } from '../../shared/import/schemas.ts';
+import { applyRules, ClassificationTally } from '../../shared/classification/classify-row.ts';
+import type { Rule } from '../../shared/classification/rules.ts';
+import { listRules } from '../db/repositories/classification-rule-repo.ts';
 import * as repo from '../db/repositories/import-repo.ts';
 import type { Db } from '../db/open.ts';
 
@@ -100,6 +103,9 @@ export class BatchWriter {
   private readonly isAccepted: (row: { sheet: string; row: number }) => boolean;
   private readonly stage: repo.LedgerStage | null;
   private readonly insertBudget: ((r: BudgetRow, projectId: number | null) => void) | null;
+  /** The data file's classification rules, applied to every spending row before it is written. */
+  private readonly rules: Rule[];
+  readonly classification = new ClassificationTally();
 
   constructor(
     private readonly db: Db,
@@ -108,6 +114,7 @@ export class BatchWriter {
     fileName: string,
   ) {
     this.projectIds = repo.projectIdsByName(db, options.yearId);
+    this.rules = options.target === 'ledger' ? listRules(db) : [];
     this.isDuplicate = options.target === 'budget' ? duplicateMatcher(db, options, batchId) : () => null;
     // Ledger duplicates are looked up per batch in SQL; with no earlier rows there can be none.
     this.matchFingerprint =
@@ -138,6 +145,7 @@ export class BatchWriter {
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
       if (!row || skip.has(i)) continue;
+      this.classification.add(row, applyRules(row, this.rules));
       projectIds[i] = this.projectFor(row.projectName);
       this.ledgerTotals.add(row);
       if (row.hidden) this.hiddenImported++;

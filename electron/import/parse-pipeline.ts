@@ -12,6 +12,7 @@ import { type BookSide, type DebitMeans, applyBookSide, describeBookSide, detect
 import { isBlankRow, type RawRow, columnLetter } from '../../shared/import/cell.ts';
 import { type ProfileCandidate, chooseMapping } from '../../shared/import/choose-mapping.ts';
 import { classifyLayoutRow } from '../../shared/import/classify-layout-row.ts';
+import { CodeNameLearner, type LearnedCodeName } from '../../shared/import/code-name-learner.ts';
 import { detectAmountScale } from '../../shared/import/detect-amount-scale.ts';
 import { HEADER_SCAN_ROWS, type HeaderLayout, detectHeader, headerCellText, headerSignature } from '../../shared/import/detect-header.ts';
 import { AMOUNT_FIELDS, type ColumnMapping, type ImportField, type ImportTarget } from '../../shared/import/fields.ts';
@@ -89,6 +90,8 @@ export interface ParseSummary {
   skippedRows: SkippedRow[];
   checks: TotalCheck[];
   warnings: string[];
+  /** Ledger imports: names the classification cells give their codes ("30201 办公费"). */
+  codeNames: LearnedCodeName[];
 }
 
 export interface ParseSink {
@@ -262,11 +265,12 @@ async function parse(req: ParseRequest, sink: ParseSink, fileName: string): Prom
 
   const tally = new RowTally();
   const checks: TotalCheck[] = [];
+  const learner = new CodeNameLearner();
   if (problems.length === 0) {
     const batcher = new RowBatcher(sink, req.batchSize);
     const share = req.allSheets ? 1 / source.sheets.length : 1;
     const facts = ledgerFacts ?? { yearSource: null, bookSide: null };
-    const streamer = new SheetStreamer(req, batcher, source, tally, choice.mapping, scale, header, share, facts);
+    const streamer = new SheetStreamer(req, batcher, source, tally, choice.mapping, scale, header, share, facts, learner);
     await streamer.stream(reference);
     checks.push(...streamer.checks);
     if (req.allSheets) {
@@ -288,7 +292,7 @@ async function parse(req: ParseRequest, sink: ParseSink, fileName: string): Prom
           continue;
         }
         if (summary) summary.selected = true;
-        const other = new SheetStreamer(req, batcher, source, tally, choice.mapping, scale, plan.header, share, facts);
+        const other = new SheetStreamer(req, batcher, source, tally, choice.mapping, scale, plan.header, share, facts, learner);
         await other.stream(plan);
         checks.push(...other.checks);
       }
@@ -311,6 +315,7 @@ async function parse(req: ParseRequest, sink: ParseSink, fileName: string): Prom
     skippedRows: tally.skippedRows,
     checks,
     warnings,
+    codeNames: learner.list(),
   };
 }
 
@@ -368,6 +373,7 @@ class SheetStreamer {
     private readonly header: HeaderLayout,
     private readonly sheetShare: number,
     private readonly facts: { yearSource: YearSource | null; bookSide: BookSide | null },
+    private readonly learner: CodeNameLearner,
   ) {}
 
   async stream(plan: SheetPlan): Promise<void> {
@@ -434,7 +440,11 @@ class SheetStreamer {
           continue;
         }
         tally.accept();
-        if (req.target === 'ledger') checker.add(outcome.row as LedgerRow);
+        if (req.target === 'ledger') {
+          checker.add(outcome.row as LedgerRow);
+          if (mapping.econCode !== undefined) this.learner.read('econ', raw.cells[mapping.econCode]);
+          if (mapping.funcCode !== undefined) this.learner.read('func', raw.cells[mapping.funcCode]);
+        }
         if (this.batcher.add(outcome.row)) await this.batcher.flush(percent());
       }
     }

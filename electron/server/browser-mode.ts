@@ -37,7 +37,7 @@ export async function startBrowserMode(opts: BrowserModeOptions): Promise<Browse
       ...(opts.token !== undefined ? { token: opts.token } : {}),
     });
   } catch (err) {
-    session.close();
+    await session.close();
     throw err;
   }
   return {
@@ -46,7 +46,7 @@ export async function startBrowserMode(opts: BrowserModeOptions): Promise<Browse
     session,
     async close() {
       await server.close();
-      session.close();
+      await session.close();
     },
   };
 }

@@ -24,6 +24,8 @@ export interface LoopbackOptions {
   staticDir: string | null;
   port?: number;
   token?: string;
+  /** Where an unexpected failure's details go (default: stderr); the browser gets only its id. */
+  logError?: (line: string, err: unknown) => void;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -61,6 +63,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string | n
  */
 export async function startLoopbackServer(opts: LoopbackOptions): Promise<LoopbackServer> {
   const token = opts.token ?? randomBytes(32).toString('hex');
+  const logError = opts.logError ?? ((line, err) => console.error(`内部错误 ${line}`, err));
   let port = 0;
   const server: Server = createServer(async (req, res) => {
     try {
@@ -100,7 +103,12 @@ export async function startLoopbackServer(opts: LoopbackOptions): Promise<Loopba
       });
       res.end(req.method === 'HEAD' ? undefined : file.body);
     } catch (err) {
-      refuse(res, 500, 'INTERNAL', `内部错误：${(err as Error).message}`);
+      // The error's own text can name paths and SQL: it stays in this process's log, and the
+      // page gets an id the user can quote.
+      const errorId = randomBytes(4).toString('hex');
+      logError(`[${errorId}] ${req.method ?? ''} ${req.url ?? ''}`, err);
+      if (res.headersSent) res.destroy();
+      else refuse(res, 500, 'INTERNAL', `内部错误（错误编号 ${errorId}），操作未完成。请重试；如仍出错，请把错误编号告诉维护人员。`);
     }
   });
 

@@ -4,12 +4,20 @@ import { join } from 'node:path';
 import { AppError } from '../../shared/api/app-error.ts';
 import type { AppState, AppStatus, LockHolder, RecoveryBackup, RecoveryRestoreInput, RecoveryRestoreResult } from '../../shared/recovery/schemas.ts';
 import { backupDirFor, verifyBackupFile } from '../db/backup.ts';
+import { checkInWorker } from '../db/db-worker-client.ts';
 import { acquireFileLock, type FileLock, type LockInfo, type LockTool, readFileLock, TOOL_LABEL } from '../db/file-lock.ts';
-import { openWithHealthCheck } from '../db/health.ts';
+import { corruptError, openWithHealthCheck } from '../db/health.ts';
 import { loadMigrations } from '../db/migrations.ts';
 import type { Db } from '../db/open.ts';
 import { toAppError } from '../db/sqlite-errors.ts';
-import { backupBeforeMigrate, backupsOf, keepEarlierBackups, restoreForRecovery, startDailyBackups } from './backup-service.ts';
+import {
+  backupBeforeMigrate,
+  backupsOf,
+  keepEarlierBackups,
+  restoreForRecovery,
+  startDailyBackups,
+  stopBackups as stopBackupJob,
+} from './backup-service.ts';
 import type { ServiceContext } from './context.ts';
 import { sweepStaleUploads } from './upload-store.ts';
 
@@ -35,7 +43,13 @@ export interface AppSession {
   state(): AppState;
   /** Checks the data file again when it is not open (the other writer may have finished). */
   retry(): AppState;
-  close(): void;
+  /** Settles when the page check that start-up left to the background has ended (at once if none runs). */
+  backgroundCheckDone(): Promise<AppState>;
+  /**
+   * Stops a backup under way at its next step (one already verifying its copy finishes), waits
+   * for it, then closes the file and frees the lock.
+   */
+  close(): Promise<void>;
 }
 
 // The session of each context, so the dispatcher and the recovery handlers find it from `ctx`.
@@ -53,7 +67,10 @@ class Session implements AppSession {
   private status: AppStatus = 'unavailable';
   private problem: AppError | null = null;
   private holder: LockInfo | null = null;
-  private stopBackups: (() => void) | null = null;
+  private stopBackups: (() => Promise<void>) | null = null;
+  private closing = false;
+  // The page check start-up left to the db worker, while it runs.
+  private pageCheck: { done: Promise<void>; stop(): void } | null = null;
   // Listing checks are cached by name, size and time, so the screen can be reloaded cheaply.
   private readonly checked = new Map<string, RecoveryBackup>();
   private readonly migrations = loadMigrations();
@@ -93,12 +110,16 @@ class Session implements AppSession {
       // lost, and neither is a new installation.
       const backups = this.listBackups().length;
       const expectData = backups > 0 && !createIfMissing;
-      const found = openWithHealthCheck(this.dataFile, { beforeMigrate: backupBeforeMigrate(), expectData });
+      // The page check (quick_check, seconds on a file of millions of rows) runs after start-up on
+      // the db worker, so the first screen does not wait for it.
+      const found = openWithHealthCheck(this.dataFile, { beforeMigrate: backupBeforeMigrate(), expectData, deferPageCheck: true });
       if (found.status === 'missing') {
         this.enter('missing', missingFileError(this.dataFile, backups));
       } else if (found.status === 'ok' || found.status === 'read-only') {
         // Before the daily backup starts rotating: the old backups are the lost file's data.
         if (createIfMissing && backups > 0 && found.status === 'ok') keepEarlierBackups(found.db);
+        // Started first: with a page check pending, the daily backups wait for it to pass.
+        if (found.status === 'ok' && found.pagesUnchecked) this.checkPagesInBackground(found.db);
         this.enter(found.status === 'ok' ? 'ready' : 'read-only', found.status === 'read-only' ? found.error : null, found.db);
       } else if (found.status === 'needs-restore') {
         this.enter('damaged', found.error);
@@ -133,6 +154,51 @@ class Session implements AppSession {
     }
   }
 
+  /**
+   * quick_check on the db worker. Until it has passed, no daily backup starts (a copy of damaged
+   * pages is no backup); if it finds damage, the connection is closed without another write and
+   * the app goes to the recovery screen (the renderer polls app.state while `checking`).
+   */
+  private checkPagesInBackground(db: Db): void {
+    const check = checkInWorker(this.dataFile, 'quick');
+    const done = check.result.then(
+      (problem) => {
+        if (this.db !== db) return;
+        if (problem) {
+          void this.stopBackups?.();
+          this.stopBackups = null;
+          db.close();
+          this.enter('damaged', problem);
+        } else {
+          this.startBackups();
+        }
+      },
+      (err: unknown) => {
+        if (this.db !== db) return;
+        const e = toAppError(err, this.dataFile);
+        // SQLite's own word for damage ends the same way; any other failure leaves the app running.
+        if (e.code === 'DB_CORRUPT') {
+          db.close();
+          this.enter('damaged', corruptError(this.dataFile, [e.message]));
+        } else {
+          (this.opts.onBackupError ?? ((x) => console.error('数据文件检查未能完成：', x)))(e);
+          this.startBackups();
+        }
+      },
+    );
+    this.pageCheck = { done, stop: check.stop };
+    void done.finally(() => {
+      if (this.pageCheck?.done === done) this.pageCheck = null;
+    });
+  }
+
+  private startBackups(): void {
+    if (this.status !== 'ready' || this.stopBackups || this.closing) return;
+    const report = this.opts.onBackupError ?? ((e) => console.error('每日备份失败：', e));
+    // A backup stopped because the app is closing, or cut off by a restore replacing the file, is no failure.
+    this.stopBackups = startDailyBackups(this.ctx, (e) => this.db?.open && !this.closing && report(e));
+  }
+
   private enter(status: AppStatus, problem: AppError | null, db: Db | null = null): void {
     this.status = status;
     this.problem = problem;
@@ -141,11 +207,8 @@ class Session implements AppSession {
       this.lock?.release();
       this.lock = null;
     }
-    if (status === 'ready' && !this.stopBackups) {
-      const report = this.opts.onBackupError ?? ((e) => console.error('每日备份失败：', e));
-      // A backup still running when the app closes fails with the connection; that is no failure.
-      this.stopBackups = startDailyBackups(this.ctx, (e) => this.db?.open && report(e));
-    }
+    // With a page check pending, the daily backups start once it has passed.
+    if (status === 'ready' && !this.pageCheck) this.startBackups();
   }
 
   private listBackups() {
@@ -189,7 +252,13 @@ class Session implements AppSession {
       backupDir: backupDirFor(this.dataFile),
       backups: offersRestore ? this.checkedBackups() : [],
       supportedVersion: this.latest,
+      checking: this.pageCheck !== null,
     };
+  }
+
+  async backgroundCheckDone(): Promise<AppState> {
+    await this.pageCheck?.done;
+    return this.state();
   }
 
   /** Why a method other than the recovery ones cannot run now, or null when the data file is open. */
@@ -236,9 +305,17 @@ class Session implements AppSession {
     return this.open(true);
   }
 
-  close(): void {
-    this.stopBackups?.();
+  async close(): Promise<void> {
+    const stopBackups = this.stopBackups;
     this.stopBackups = null;
+    this.closing = true;
+    this.pageCheck?.stop();
+    this.pageCheck = null;
+    // Asked first, so the daily backup awaited below ends at its next step.
+    const stopping = stopBackupJob(this.dataFile);
+    // Without a backup to wait for (a file that never opened), this closes at once.
+    if (stopBackups) await stopBackups();
+    await stopping;
     if (this.db?.open) this.db.close();
     this.db = null;
     this.lock?.release();
@@ -288,6 +365,7 @@ export function appState(ctx: ServiceContext): AppState {
     backupDir: backupDirFor(ctx.dataFile),
     backups: [],
     supportedVersion: loadMigrations().length,
+    checking: false,
   };
 }
 

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { AppError } from '../../shared/api/app-error.ts';
 import {
@@ -8,6 +8,7 @@ import {
   type BackupReason,
   type BackupRestoreResult,
   type BackupSettingsInput,
+  type BackupStatus,
   DEFAULT_BACKUP_POLICY,
   parseBackupName,
 } from '../../shared/backup/schemas.ts';
@@ -23,6 +24,7 @@ import {
   writeBackup,
   writeBackupSync,
 } from '../db/backup.ts';
+import { type BackupInWorker, backupInWorker } from '../db/db-worker-client.ts';
 import { acquireFileLock } from '../db/file-lock.ts';
 import { openRawDatabase } from '../db/health.ts';
 import { holdLockAcross } from './open-data-file.ts';
@@ -77,10 +79,27 @@ export function backupsOf(dataFile: string): BackupEntry[] {
   return listBackupFiles(backupDirFor(dataFile), dataFile).map(toEntry);
 }
 
+/** The size budget in bytes: budgetFactor × the data file's size (null when the file is not there). */
+function budgetOf(dataFile: string, policy: BackupPolicy): number | null {
+  try {
+    return policy.budgetFactor * statSync(dataFile).size;
+  } catch {
+    return null;
+  }
+}
+
 /** `backup.list`. */
 export function listBackups(ctx: ServiceContext): BackupList {
   const backups = backupsOf(ctx.dataFile);
-  return { dir: backupDirFor(ctx.dataFile), backups, policy: backupPolicy(ctx.db), lastBackupAt: backups[0]?.takenAt ?? null };
+  const policy = backupPolicy(ctx.db);
+  return {
+    dir: backupDirFor(ctx.dataFile),
+    backups,
+    policy,
+    lastBackupAt: backups[0]?.takenAt ?? null,
+    usedBytes: backups.reduce((n, b) => n + b.sizeBytes, 0),
+    budgetBytes: budgetOf(ctx.dataFile, policy) ?? 0,
+  };
 }
 
 // Set in a new empty file created, on the user's explicit request, where a data file with backups
@@ -104,7 +123,8 @@ function keptBefore(db: Db): Date | null {
 
 function afterWrite(db: Db, dataFile: string, now: Date): void {
   const dir = backupDirFor(dataFile);
-  rotateBackups(dir, dataFile, backupPolicy(db), now, keptBefore(db));
+  const policy = backupPolicy(db);
+  rotateBackups(dir, dataFile, policy, now, keptBefore(db), budgetOf(dataFile, policy));
   removeStaleTemps(dir);
 }
 
@@ -114,37 +134,135 @@ function entryFor(file: string, sizeBytes: number): BackupEntry {
   return { name, takenAt: parsed.takenAt.toISOString(), reason: parsed.reason, sizeBytes };
 }
 
-/** `backup.now`: an online backup (the app keeps running meanwhile), checked, then rotation. */
-export async function backupNow(ctx: ServiceContext, reason: BackupReason = 'manual', now = new Date()): Promise<BackupEntry> {
-  const done = claim(ctx.dataFile, '备份');
-  try {
-    const dest = nextBackupPath(ctx.dataFile, backupDirFor(ctx.dataFile), reason, now);
-    const written = await writeBackup(ctx.db, dest);
-    afterWrite(ctx.db, ctx.dataFile, now);
-    return entryFor(written.file, written.sizeBytes);
-  } finally {
-    done();
-  }
+// The backup job of each data file: written and verified on the db worker (its own connection),
+// so the app keeps answering; its progress is what `backup.status` reports.
+interface Job {
+  reason: BackupReason;
+  phase: 'copy' | 'verify';
+  percent: number;
+  startedAt: Date;
+  worker: BackupInWorker;
+  /** Settles when the job has ended, however (rotation done, busy released). */
+  ended: Promise<void>;
+}
+
+const jobs = new Map<string, Job>();
+const lastOutcome = new Map<string, NonNullable<BackupStatus['last']>>();
+
+/** Pages per step for jobs started from now on (tests slow a backup down to watch it run). */
+let pagesPerStep: number | undefined;
+export function setBackupPagesPerStep(n: number | undefined): void {
+  pagesPerStep = n;
+}
+
+export interface StartedBackup {
+  /** The copy is whole: from here on, writes to the data file do not enter it. */
+  copied: Promise<void>;
+  /** The backup verified and under its final name, rotation done. */
+  done: Promise<BackupEntry>;
 }
 
 /**
- * The backup taken before an import commit or a finalize: synchronous, outside any transaction,
- * so the caller can run it right before its write transaction and stop if it fails.
+ * Starts a backup job on the db worker. Refused (CONFLICT) while another backup or a restore of
+ * the same file runs. Its outcome is kept for `backup.status` whether or not anyone awaits it.
  */
-export function backupBefore(ctx: ServiceContext, reason: Exclude<BackupReason, 'manual' | 'daily'>, now = new Date()): BackupEntry {
-  const done = claim(ctx.dataFile, '导入或定稿');
+export function startBackup(ctx: ServiceContext, reason: BackupReason, now = new Date()): StartedBackup {
+  const release = claim(ctx.dataFile, reason === 'import' ? '导入' : reason === 'finalize' ? '定稿' : '备份');
+  const dataFile = ctx.dataFile;
+  let worker: BackupInWorker;
+  let dest: string;
   try {
-    const dest = nextBackupPath(ctx.dataFile, backupDirFor(ctx.dataFile), reason, now);
-    const written = writeBackupSync(ctx.db, dest);
-    afterWrite(ctx.db, ctx.dataFile, now);
+    dest = nextBackupPath(dataFile, backupDirFor(dataFile), reason, now);
+    worker = backupInWorker(
+      dataFile,
+      dest,
+      (p) => {
+        job.phase = p.phase;
+        job.percent = p.percent;
+      },
+      pagesPerStep ? { pagesPerStep } : {},
+    );
+  } catch (err) {
+    release();
+    throw err;
+  }
+  const done = worker.done.then((written) => {
+    // The rotation reads the policy through the app's connection; a session closed meanwhile keeps all.
+    try {
+      afterWrite(ctx.db, dataFile, now);
+    } catch {
+      // Rotation is housekeeping: the backup itself is whole.
+    }
     return entryFor(written.file, written.sizeBytes);
+  });
+  const job: Job = {
+    reason,
+    phase: 'copy',
+    percent: 0,
+    startedAt: new Date(),
+    worker,
+    ended: done.then(
+      (entry) => {
+        lastOutcome.set(dataFile, { reason, endedAt: new Date().toISOString(), ok: true, name: entry.name, message: null });
+      },
+      (err: unknown) => {
+        const e = toAppError(err);
+        lastOutcome.set(dataFile, { reason, endedAt: new Date().toISOString(), ok: false, name: null, message: e.message });
+      },
+    ),
+  };
+  jobs.set(dataFile, job);
+  void job.ended.finally(() => {
+    if (jobs.get(dataFile) === job) jobs.delete(dataFile);
+    release();
+  });
+  return { copied: worker.copied, done };
+}
+
+/** `backup.status`. */
+export function backupStatus(ctx: ServiceContext): BackupStatus {
+  const job = jobs.get(ctx.dataFile);
+  return {
+    running: job ? { reason: job.reason, phase: job.phase, percent: job.percent, startedAt: job.startedAt.toISOString() } : null,
+    last: lastOutcome.get(ctx.dataFile) ?? null,
+  };
+}
+
+/** Waits for the running backup job of `dataFile`, if any (its outcome is its own). */
+export async function backupJobEnded(dataFile: string): Promise<void> {
+  await jobs.get(dataFile)?.ended;
+}
+
+/** Stops the running backup job of `dataFile` at its next step (the app is closing); nothing is left behind. */
+export async function stopBackups(dataFile: string): Promise<void> {
+  const job = jobs.get(dataFile);
+  if (!job) return;
+  job.worker.stop();
+  await job.ended;
+}
+
+/** `backup.now`: an online backup on the db worker (the app keeps answering meanwhile), checked, then rotation. */
+export async function backupNow(ctx: ServiceContext, reason: BackupReason = 'manual', now = new Date()): Promise<BackupEntry> {
+  return startBackup(ctx, reason, now).done;
+}
+
+/**
+ * The backup taken before an import commit or a finalize: waits for a backup already running,
+ * then returns as soon as the snapshot is taken — the write may proceed, the snapshot's
+ * verification goes on in the background (reported by backup.status). If the snapshot cannot be
+ * taken the caller's write does not happen.
+ */
+export async function backupBefore(ctx: ServiceContext, reason: Exclude<BackupReason, 'manual' | 'daily'>, now = new Date()): Promise<StartedBackup> {
+  await backupJobEnded(ctx.dataFile);
+  try {
+    const started = startBackup(ctx, reason, now);
+    await started.copied;
+    return started;
   } catch (err) {
     if (err instanceof AppError && err.code !== 'CONFLICT' && err.code !== 'INTERNAL') {
       throw new AppError(err.code, `${err.message}为保证能够撤回，本次${reason === 'import' ? '导入' : '定稿'}没有进行。`);
     }
     throw err;
-  } finally {
-    done();
   }
 }
 
@@ -158,15 +276,21 @@ export async function dailyBackupIfDue(ctx: ServiceContext, now = new Date()): P
 /**
  * Checks hourly whether the daily backup is due (an office PC may stay on for days). Failures are
  * passed to `onError` (the shell logs or shows them); the timer does not keep the process alive.
+ * The returned stop ends the checks and resolves once a backup already under way has finished,
+ * so the caller can close the connection without cutting it off.
  */
-export function startDailyBackups(ctx: ServiceContext, onError: (e: unknown) => void, everyMs = 3_600_000): () => void {
+export function startDailyBackups(ctx: ServiceContext, onError: (e: unknown) => void, everyMs = 3_600_000): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
-    dailyBackupIfDue(ctx).catch(onError);
+    running = dailyBackupIfDue(ctx).catch(onError);
   };
   tick();
   const timer = setInterval(tick, everyMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }
 
 /**

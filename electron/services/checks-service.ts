@@ -2,7 +2,7 @@ import { AppError } from '../../shared/api/app-error.ts';
 import { withOwnNames } from '../../shared/budget/code-list.ts';
 import { type KeyedActual, type KeyedBudget, NO_ACTUAL, NO_BUDGET } from '../../shared/budget/breakdown-rows.ts';
 import { monthOfPeriod, monthPeriod } from '../../shared/budget/fiscal-periods.ts';
-import type { CategoryAmounts, CheckInput, YearActuals } from '../../shared/checks/check-input.ts';
+import type { CategoryAmounts, CheckInput, UnclassifiedFact, YearActuals } from '../../shared/checks/check-input.ts';
 import { checkDefinition } from '../../shared/checks/definitions.ts';
 import { definitionInfos, evaluateChecks, explainedFindings } from '../../shared/checks/run-checks.ts';
 import {
@@ -30,15 +30,22 @@ import {
 import { deleteExplanation, getExplanation, listExplanations, upsertExplanation } from '../db/repositories/execution-explanation-repo.ts';
 import { departmentTotals, ledgerSpendingFen } from '../db/repositories/execution-repo.ts';
 import { budgetCodeNames, type ExecutionYear, previousExecutionYear, projectNames } from '../db/repositories/execution-year-repo.ts';
-import { parseInput, requireExecutionYear, requireWritableExecutionYear, targetsByQuarter } from './execution-service.ts';
+import { parseInput, requireExecutionYear, requireWritableExecutionYear, savedTargetsByQuarter } from './execution-service.ts';
 import { officeCodes } from './code-list-service.ts';
 import { inTransaction } from './transaction.ts';
+import { unwrittenSectionList } from '../../shared/report/unwritten-sections.ts';
+import { NARRATIVE_KEYS, type ReportInput } from '../../shared/report/input.ts';
+import { getProfile } from '../db/repositories/profile-repo.ts';
+import { listSections } from '../db/repositories/report-repo.ts';
+import { getWorkTree } from '../db/repositories/work-repo.ts';
+import { outlineDocOf } from './outline-service.ts';
+import { keyTaskIndicatorScores } from './scoring-service.ts';
 
 // 审核: gathers the year's facts (aggregates only, so a run stays cheap on every edit), evaluates
 // the check table in shared/checks, and keeps 出错说明 for 提示 findings.
 
 const byCategory = (rows: Array<{ key: string; amount: number }>): CategoryAmounts => {
-  const out: CategoryAmounts = { personnel: 0, public: 0, project: 0 };
+  const out: CategoryAmounts = { personnel: 0, public: 0, project: 0, unclassified: 0 };
   for (const r of rows) if (r.key in out) out[r.key as keyof CategoryAmounts] += r.amount;
   return out;
 };
@@ -72,6 +79,40 @@ function named(budget: KeyedBudget[], actual: KeyedActual[], name: (key: string)
     });
   }
   return out.sort((a, b) => a.id - b.id);
+}
+
+function unclassifiedFacts(rows: KeyedActual[], units: Map<string, string>): UnclassifiedFact[] {
+  return rows
+    .filter((r) => r.key.endsWith(':unclassified') && r.txnCount > 0)
+    .map((r) => {
+      const unitId = r.key.slice(0, r.key.indexOf(':'));
+      return { unitId: Number(unitId), unitName: units.get(unitId) ?? `单位 ${unitId}`, count: r.txnCount, amountFen: r.actualFen };
+    });
+}
+
+/**
+ * The report side of the 审核: indicators scored from the key tasks, the tasks without any target,
+ * and the outline's sections the office has not written yet.
+ */
+function reportFacts(db: Db, yearId: number): Pick<CheckInput, 'keyTaskIndicators' | 'taskCount' | 'untargetedTasks' | 'unwrittenSections'> {
+  const work = getWorkTree(db, yearId);
+  const tasks = work.flatMap((a) => a.tasks);
+  const stored = new Map(listSections(db, yearId).map((s) => [s.key, s.body]));
+  const narratives: ReportInput['narratives'] = {};
+  for (const key of NARRATIVE_KEYS) narratives[key] = stored.get(key) ?? '';
+  const unwritten = unwrittenSectionList({
+    narratives,
+    overallGoal: getProfile(db, yearId).overallGoal,
+    profile: { duties: getProfile(db, yearId).duties },
+    workAreas: work.map((a) => ({ title: a.title, summary: a.summary, tasks: [] })),
+    outline: outlineDocOf(db, yearId),
+  });
+  return {
+    keyTaskIndicators: keyTaskIndicatorScores(db, yearId),
+    taskCount: tasks.length,
+    untargetedTasks: tasks.filter((t) => t.measures.every((m) => m.targetValue === null)).map((t) => ({ id: t.id, title: t.title })),
+    unwrittenSections: unwritten,
+  };
 }
 
 export function gatherCheckInput(db: Db, y: ExecutionYear): CheckInput {
@@ -108,13 +149,15 @@ export function gatherCheckInput(db: Db, y: ExecutionYear): CheckInput {
     units: named(budgetBy(db, y.id, 'unit'), actual('unit'), (k) => units.get(k) ?? null),
     projects: named(budgetBy(db, y.id, 'project'), actual('project'), (k) => (k === '0' ? null : (projects.get(k) ?? null))),
     unmatched: unmatchedFacts(db, y.id),
+    unclassified: unclassifiedFacts(actual('unitCategory'), units),
     codeUse: codeUseFacts(db, y.id),
     categoryEcon: categoryEconFacts(db, y.id),
     outsideYear: outsidePeriodFacts(db, y.id, monthPeriod(y.year, 1), monthPeriod(y.year, 12)),
     monthlyActualFen: monthly,
-    targetsBp: targetsByQuarter(db, y.id),
+    targetsBp: savedTargetsByQuarter(db, y.id),
     negativeSpending: negativeSpendingFacts(db, y.id),
     lastYear: prev ? yearActuals(db, prev) : null,
+    ...reportFacts(db, y.id),
   };
 }
 

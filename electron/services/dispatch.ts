@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError, type AppErrorDetail } from '../../shared/api/app-error.ts';
 import { CLI_ONLY_METHODS, contract, isMethodName, type MethodName, RECOVERY_METHODS } from '../../shared/api/contract.ts';
@@ -48,7 +49,15 @@ export function createDispatcher(ctx: ServiceContext, handlers: Handlers = defau
       return { ok: true, data: checked.data };
     } catch (err) {
       const appErr = toAppError(err, ctx.dataFile);
-      if (appErr.code === 'INTERNAL') log(err);
+      if (appErr.code !== 'INTERNAL') return { ok: false, error: appErr.toPayload() };
+      // An unexpected failure's own text can name paths and SQL. A page served over loopback HTTP
+      // gets an id to quote; the details stay in this process's log under that id.
+      if (ctx.transport === 'http' && !(err instanceof AppError)) {
+        const errorId = randomBytes(4).toString('hex');
+        log(new Error(`内部错误 ${errorId}（接口 ${method}）`, { cause: err }));
+        return { ok: false, error: new AppError('INTERNAL', `内部错误（错误编号 ${errorId}），操作未完成。请重试；如仍出错，请把错误编号告诉维护人员。`).toPayload() };
+      }
+      log(err);
       return { ok: false, error: appErr.toPayload() };
     }
   };

@@ -34,7 +34,7 @@ import {
   type TransactionPage,
   type UnmatchedGroup,
 } from '../../shared/budget/schemas.ts';
-import { BUDGET_FUNDING_SOURCES, type BudgetFundingSource, CATEGORIES, CATEGORY_LABELS } from '../../shared/domain/enums.ts';
+import { BUDGET_FUNDING_SOURCES, type BudgetFundingSource, CATEGORY_LABELS, LEDGER_CATEGORIES, LEDGER_CATEGORY_LABELS, type LedgerCategory } from '../../shared/domain/enums.ts';
 import { percentNumber } from '../../shared/money/rate.ts';
 import type { Db } from '../db/open.ts';
 import { writeAudit } from '../db/repositories/audit-repo.ts';
@@ -110,7 +110,7 @@ function rowNames(db: Db, y: ExecutionYear, last: ExecutionYear | null): RowName
   };
 }
 
-const CATEGORY_ORDER = orderBy(CATEGORIES);
+const CATEGORY_ORDER = orderBy(LEDGER_CATEGORIES);
 const FUNDING_ORDER = orderBy(BUDGET_FUNDING_SOURCES);
 
 function breakdown(
@@ -158,13 +158,14 @@ function totalsFrom(byCategory: BreakdownRow[], compare: boolean): ExecutionOver
       rows.reduce((s, r) => addActual(s, actualOf(r)), NO_ACTUAL),
       lastOf(rows),
     );
-  const [p, u, j] = [get('personnel'), get('public'), get('project')];
+  const [p, u, j, n] = [get('personnel'), get('public'), get('project'), get('unclassified')];
   return {
-    total: row('total', '合计', [p, u, j], { direction: 'out' }),
+    total: row('total', '合计', [p, u, j, n], { direction: 'out' }),
     basic: row('basic', '基本支出', [p, u], { category: 'basic', direction: 'out' }),
     personnel: row('personnel', CATEGORY_LABELS.personnel, [p], { category: 'personnel', direction: 'out' }),
     public: row('public', CATEGORY_LABELS.public, [u], { category: 'public', direction: 'out' }),
     project: row('project', CATEGORY_LABELS.project, [j], { category: 'project', direction: 'out' }),
+    unclassified: row('unclassified', LEDGER_CATEGORY_LABELS.unclassified, [n], { category: 'unclassified', direction: 'out' }),
   };
 }
 
@@ -177,6 +178,11 @@ function monthActuals(rows: KeyedActual[], year: number): { months: MonthActual[
     else months.push({ month: m, actualFen: r.actualFen, txnCount: r.txnCount });
   }
   return { months, outside };
+}
+
+/** The quarter targets the office saved, without defaults for the quarters it left unset. */
+export function savedTargetsByQuarter(db: Db, yearId: number): Record<number, number> {
+  return Object.fromEntries(listExecutionTargets(db, yearId).map((t) => [t.quarter, t.targetBp]));
 }
 
 export function targetsByQuarter(db: Db, yearId: number): Record<number, number> {
@@ -379,12 +385,13 @@ export function getCliSummary(db: Db, yearId: number): CliSummary {
     actualFen: o.totals.total.actualFen,
     basicFen: o.totals.basic.actualFen,
     projectFen: o.totals.project.actualFen,
+    unclassifiedFen: o.totals.unclassified.actualFen,
     executionRate: o.totals.total.executionPercent,
     initialBudgetFen: o.totals.total.initialFen,
     adjustmentFen: o.totals.total.adjustmentFen,
     carryOverFen: o.byFundingSource.find((r) => r.key === 'carry_over')?.finalFen ?? 0,
     adjustmentRate: o.adjustment.percent,
-    byCategory: o.byCategory.map((r) => ({ category: r.key as (typeof CATEGORIES)[number], ...amounts(r) })),
+    byCategory: o.byCategory.map((r) => ({ category: r.key as LedgerCategory, ...amounts(r) })),
     byFundingSource: o.byFundingSource.map((r) => ({ fundingSource: r.key as BudgetFundingSource, ...amounts(r) })),
     byEconClass: o.byEconClass.map((r) => ({ econClass: r.key, name: r.label, ...amounts(r) })),
     byUnit: o.byUnit.map((r) => ({ name: r.label, ...amounts(r) })),

@@ -10,6 +10,7 @@ import * as execution from './execution-service.ts';
 import * as imports from './import-service.ts';
 import { cancelImportJob, importJobState, startImportJob } from './import-jobs.ts';
 import { discardUpload, storeUpload, uploadPath } from './upload-store.ts';
+import * as rules from './rules-service.ts';
 import * as ledger from './ledger-service.ts';
 import * as org from './organization-service.ts';
 import * as procurement from './procurement-service.ts';
@@ -72,6 +73,10 @@ export const handlers: Handlers = {
   'budget.categoryTotals': ({ db }, i) => budget.categoryTotals(db, i.yearId),
   'ledger.saveTxn': ({ db }, i) => ledger.saveTxn(db, i),
   'ledger.deleteTxn': ({ db }, i) => ledger.deleteTxn(db, i.id),
+  'ledger.classify': ({ db }, i) => ledger.classifyTxns(db, i),
+  'rules.list': ({ db }) => rules.listRules(db),
+  'rules.save': ({ db }, i) => rules.saveRules(db, i),
+  'rules.import': ({ db }, i) => rules.importRules(db, i),
   'execution.overview': ({ db }, i) => execution.getExecutionOverview(db, i),
   'execution.lines': ({ db }, i) => execution.listBudgetLineExecution(db, i),
   'execution.transactions': ({ db }, i) => execution.listTransactions(db, i),
@@ -133,10 +138,13 @@ export const handlers: Handlers = {
   'report.sections': ({ db }, i) => report.listReportSections(db, i.yearId),
   'report.saveSection': ({ db }, i) => report.saveReportSection(db, i),
   'report.resetSection': ({ db }, i) => report.resetReportSection(db, i),
+  'report.workResults': ({ db }, i) => report.workResultsDrafts(db, i.yearId),
   'report.signature': ({ db }, i) => report.getSignatureBlock(db, i.yearId),
   'report.saveSignature': ({ db }, i) => report.saveSignatureBlock(db, i),
   'report.preview': ({ db }, i) => report.reportPreview(db, i.yearId),
   'report.render': ({ db }, i) => report.renderReport(db, i),
+  'report.renderDetail': ({ db }, i) => report.renderExpenseDetail(db, i.yearId),
+  'report.toFile': ({ db }, i) => report.exportReportToFile(db, i),
   'report.finalize': (ctx, i) => report.finalizeYear(ctx.db, i.yearId, () => backup.backupBefore(ctx, 'finalize')),
   'report.reopen': ({ db }, i) => report.reopenYear(db, i),
   'report.snapshots': ({ db }, i) => report.listReportSnapshots(db, i.yearId),
@@ -151,6 +159,7 @@ export const handlers: Handlers = {
   'outline.export': ({ db }, i) => outline.exportYearOutline(db, i),
   'backup.list': (ctx) => backup.listBackups(ctx),
   'backup.now': (ctx) => backup.backupNow(ctx, 'manual'),
+  'backup.status': (ctx) => backup.backupStatus(ctx),
   // The writer lock stays held from closing the file to reopening the restored one.
   'backup.restore': (ctx, i) => backup.restoreFrom(ctx, i),
   'backup.settings': (ctx, i) => backup.backupSettings(ctx, i),

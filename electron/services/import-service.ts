@@ -1,3 +1,5 @@
+import { applyRules, ClassificationTally } from '../../shared/classification/classify-row.ts';
+import { listRules } from '../db/repositories/classification-rule-repo.ts';
 import { basename } from 'node:path';
 import type { z } from 'zod';
 import { AppError, type AppErrorDetail } from '../../shared/api/app-error.ts';
@@ -43,7 +45,7 @@ import { backupBefore } from './backup-service.ts';
 import type { ServiceContext } from './context.ts';
 import { linkTransactions } from './execution-service.ts';
 import { ensureImportTarget, findImportTarget } from './import-target.ts';
-import { learnBudgetCodeNames } from '../db/repositories/code-name-repo.ts';
+import { learnBudgetCodeNames, learnCodeNames } from '../db/repositories/code-name-repo.ts';
 import { inTransaction } from './transaction.ts';
 import { requireAmountsWithinLimits, requireWritableYear, requireYear } from './year-guard.ts';
 
@@ -200,22 +202,27 @@ export async function previewImport(db: Db, input: ImportOptions, run: ImportRun
   let hiddenCount = 0;
   const ledgerTotals = new LedgerTotalsBuilder();
   const budgetTotals = new BudgetTotalsBuilder();
+  const rules = options.target === 'ledger' ? listRules(db) : [];
+  const classification = new ClassificationTally();
   const parsed = await parseAll(request, run, {
     rows(batch) {
       for (const row of batch) {
+        const rule = 'fingerprint' in row ? applyRules(row, rules) : null;
         const hit = isDuplicate(row);
         if (hit) {
           duplicateCount++;
           if (duplicates.length < LIST_CAP) duplicates.push(duplicateRow(row, hit, false));
         } else {
           if (row.hidden) hiddenCount++;
-          if ('fingerprint' in row) ledgerTotals.add(row);
-          else budgetTotals.add(row);
+          if ('fingerprint' in row) {
+            ledgerTotals.add(row);
+            classification.add(row, rule);
+          } else budgetTotals.add(row);
         }
         if (rows.length < limit) {
           rows.push(
             'fingerprint' in row
-              ? { kind: 'ledger', duplicate: hit !== null, ...row }
+              ? { kind: 'ledger', duplicate: hit !== null, rule: rule?.text ?? null, ...row }
               : { kind: 'budget', duplicate: hit !== null, ...row },
           );
         }
@@ -245,6 +252,7 @@ export async function previewImport(db: Db, input: ImportOptions, run: ImportRun
     },
     ledgerTotals: options.target === 'ledger' ? ledgerTotals.result() : null,
     budgetTotals: options.target === 'budget' ? budgetTotals.result() : null,
+    classification: options.target === 'ledger' ? classification.result() : null,
     checks: summary.checks,
     alreadyImported: prev ? { batchId: prev.id, createdAt: prev.createdAt, yearId: prev.yearId } : null,
     nothingToImport:
@@ -308,7 +316,7 @@ export async function importFile(ctx: ServiceContext, input: CommitOptions, run:
   const options = validate(commitOptionsSchema, input);
   const year = requireWritableYear(ctx.db, options.yearId);
   requireUnit(ctx.db, options.unitId);
-  backupBefore(ctx, 'import');
+  await backupBefore(ctx, 'import');
   return commitInto(ctx.db, options, run, {
     year: year.year,
     open(w) {
@@ -330,7 +338,7 @@ export async function importFileByName(ctx: ServiceContext, input: ImportFileInp
   // Checked before the backup: an unknown unit or a final year is refused without writing anything.
   findImportTarget(ctx.db, { year, unitName }, false);
   const options = { ...rest, ...(profileId !== undefined ? { profileId } : {}) };
-  backupBefore(ctx, 'import');
+  await backupBefore(ctx, 'import');
   return commitInto(ctx.db, options, run, { year, open: (w) => ensureImportTarget(w, { year, unitName }) });
 }
 
@@ -387,6 +395,8 @@ async function commitInto(db: Db, options: TargetlessOptions, run: ImportRunOpti
     if (full.target === 'ledger') linkTransactions(w, { yearId: full.yearId });
     // "2010601 行政运行" in a budget line names a code the office uses: kept for the 科目代码 page and the checks.
     if (full.target === 'budget') learnBudgetCodeNames(w, full.yearId);
+    // So does "30201 办公费" in a ledger's 经济分类 column (the rows keep only the code).
+    else learnCodeNames(w, parsed.summary.codeNames);
     commit(w);
     run.onProgress?.({ rows: result.accounting.rowsImported, percent: 100 });
     return result;
@@ -432,6 +442,7 @@ function finishCommit(db: Db, options: CommitOptions, parsed: ParsedFile, batch:
     skippedRows: summary.skippedRows.slice(0, REPORT_LIST_CAP),
     duplicates: duplicates.slice(0, REPORT_LIST_CAP),
     budgetTotals: totals.budget,
+    classification: options.target === 'ledger' ? batch.classification.result() : null,
     rowsHidden: accounting.rowsHidden,
     createdProjectIds: batch.createdProjects.map((p) => p.id),
     warnings: summary.warnings,
@@ -469,6 +480,7 @@ function finishCommit(db: Db, options: CommitOptions, parsed: ParsedFile, batch:
     accounting,
     ledgerTotals: totals.ledger,
     budgetTotals: totals.budget,
+    classification: options.target === 'ledger' ? batch.classification.result() : null,
     checks: summary.checks,
     warnings: summary.warnings,
     projectsCreated: batch.createdProjects.map((p) => p.name),

@@ -1,8 +1,23 @@
 import { createHash } from 'node:crypto';
+import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { PassThrough, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { selfNameOf } from '../../shared/domain/self-reference.ts';
-import { CATEGORY_LABELS, FUNDING_SOURCE_LABELS } from '../../shared/domain/enums.ts';
+import { FUNDING_SOURCE_LABELS, LEDGER_CATEGORY_LABELS, type LedgerCategory } from '../../shared/domain/enums.ts';
 import { AppError, type AppErrorDetail } from '../../shared/api/app-error.ts';
-import type { FinalizeResult, OriginalFile, RenderedFile, ReportPreview, ReportSection, Signature } from '../../shared/report/api-schemas.ts';
+import type {
+  FinalizeResult,
+  OriginalFile,
+  RenderedFile,
+  ReportPreview,
+  ReportRenderInput,
+  ReportSection,
+  ReportToFileInput,
+  ReportToFileResult,
+  Signature,
+  WorkResultsDraft,
+} from '../../shared/report/api-schemas.ts';
+import { workResultsText } from '../../shared/report/work-results-text.ts';
 import { buildReportModel } from '../../shared/report/build-report-model.ts';
 import { checkNarrativeConsistency } from '../../shared/report/consistency-check.ts';
 import { unwrittenSections } from '../../shared/report/unwritten-sections.ts';
@@ -12,7 +27,7 @@ import { placeholderCatalogue } from '../../shared/report/placeholders.ts';
 import { reportFileName } from '../../shared/report/report-file-name.ts';
 import type { ScoreRow } from '../../shared/scoring/schemas.ts';
 import { ratio } from '../../shared/money/rate.ts';
-import { type ExportOptions, renderReportDocx, renderReportPdf, renderReportXlsx } from '../export/index.ts';
+import { renderDetailXlsx, renderReportDocx, renderReportPdf, renderReportXlsx, writeDetailXlsx, writeReportXlsx, type XlsxExportOptions } from '../export/index.ts';
 import { writeAudit } from '../db/repositories/audit-repo.ts';
 import { getProcurement } from '../db/repositories/ledger-repo.ts';
 import { getDepartment, listUnits } from '../db/repositories/organization-repo.ts';
@@ -25,6 +40,8 @@ import { explainedFindingsForExport, runChecks } from './checks-service.ts';
 import { getExecutionOverview, getRevenueExpenditureText } from './execution-service.ts';
 import { finalizeCheck, getScoreSheet, getSelfEvalSummary } from './scoring-service.ts';
 import { outlineDocOf } from './outline-service.ts';
+import { projectEvalRules, projectEvalYear } from './project-eval-service.ts';
+import { buildProjectEvalGrid } from '../../shared/project-eval/table-grid.ts';
 import { inTransaction } from './transaction.ts';
 import { requireWritableYear, requireYear } from './year-guard.ts';
 
@@ -88,6 +105,28 @@ export function resetReportSection(db: Db, input: { yearId: number; key: Section
   return listReportSections(db, input.yearId);
 }
 
+/** Each work area's 主要工作情况及成效 as saved, beside the text its key tasks give (in the office's self-reference). */
+export function workResultsDrafts(db: Db, yearId: number): WorkResultsDraft[] {
+  requireYear(db, yearId);
+  const selfName = selfNameOf(getDepartment(db));
+  return getWorkTree(db, yearId).map((a) => ({
+    areaId: a.id,
+    title: a.title,
+    summary: a.summary,
+    generated: workResultsText(
+      {
+        title: a.title,
+        tasks: a.tasks.map((t) => ({
+          title: t.title,
+          status: t.status,
+          measures: t.measures.map((m) => ({ key: m.key, name: m.name, unit: m.unit, target: m.targetValue, actual: m.actualValue, direction: m.direction })),
+        })),
+      },
+      selfName,
+    ),
+  }));
+}
+
 /** The signature block; until saved, it is filled from the 本级 unit's people. */
 export function getSignatureBlock(db: Db, yearId: number): Signature {
   requireYear(db, yearId);
@@ -102,6 +141,7 @@ export function getSignatureBlock(db: Db, yearId: number): Signature {
     phone: stored?.phone ?? primary?.phone ?? '',
     sealingUnit: stored?.sealingUnit ?? dept?.name ?? '',
     reportDate: stored?.reportDate ?? null,
+    printNames: stored?.printNames ?? false,
   };
 }
 
@@ -142,6 +182,7 @@ function scoreTree(rows: ScoreRow[]): ScoreNode[] {
 
 /** Everything the report prints, computed from the data file. */
 function projectIndicatorRows(db: Db, yearId: number): NonNullable<ReportInput['projectIndicators']> {
+  const { rules } = projectEvalRules(db, yearId);
   return listProjectIndicatorsWithProject(db, yearId).map((i) => ({
     project: i.projectName,
     projectUnit: i.unitName,
@@ -151,7 +192,17 @@ function projectIndicatorRows(db: Db, yearId: number): NonNullable<ReportInput['
     unit: i.unit,
     target: i.targetValue,
     actual: i.actualValue,
+    nature: i.nature,
+    grade: i.grade,
+    gradeLabel: i.grade === null ? '' : (rules.qualitative.find((g) => g.grade === i.grade)?.label ?? ''),
+    targetText: i.targetText,
   }));
+}
+
+/** Every project's 项目支出绩效自评表, laid out as the 项目自评 exports lay it out. */
+function projectEvalAnnexes(db: Db, yearId: number): NonNullable<ReportInput['projectEvalAnnexes']> {
+  const y = projectEvalYear(db, yearId);
+  return y.projects.map((p) => ({ project: p.name, grid: buildProjectEvalGrid(p, y.rules, y.year) }));
 }
 
 export function buildReportInput(db: Db, yearId: number): ReportInput {
@@ -169,6 +220,7 @@ export function buildReportInput(db: Db, yearId: number): ReportInput {
   const narratives: ReportInput['narratives'] = {};
   for (const key of NARRATIVE_KEYS) narratives[key] = sections.get(key) ?? '';
   const signature = getSignatureBlock(db, yearId);
+  const outline = outlineDocOf(db, yearId);
   const amounts = (r: { initialFen: number; finalFen: number; actualFen: number }) => ({
     initialFen: r.initialFen,
     finalFen: r.finalFen,
@@ -205,12 +257,13 @@ export function buildReportInput(db: Db, yearId: number): ReportInput {
       personnelFen: t.personnel.actualFen,
       publicFen: t.public.actualFen,
       projectFen: t.project.actualFen,
+      unclassifiedFen: t.unclassified.actualFen,
       byFundingSource: overview.byFundingSource
         .filter((r) => r.key in FUNDING_SOURCE_LABELS)
         .map((r) => ({ ...amounts(r), label: r.label, source: r.key as keyof typeof FUNDING_SOURCE_LABELS })),
       byCategory: overview.byCategory
-        .filter((r) => r.key in CATEGORY_LABELS)
-        .map((r) => ({ ...amounts(r), label: r.label, category: r.key as keyof typeof CATEGORY_LABELS })),
+        .filter((r) => r.key in LEDGER_CATEGORY_LABELS)
+        .map((r) => ({ ...amounts(r), label: r.label, category: r.key as LedgerCategory })),
       byProject: overview.byProject.map((r) => ({ ...amounts(r), label: r.label, code: r.code ?? '' })),
       executionRate: t.total.executionRate,
       adjustmentRate: overview.adjustment.rate,
@@ -231,7 +284,8 @@ export function buildReportInput(db: Db, yearId: number): ReportInput {
       explanation: f.explanation,
     })),
     projectIndicators: projectIndicatorRows(db, yearId),
-    outline: outlineDocOf(db, yearId),
+    ...(outline.annexes.includes('project_eval_tables') ? { projectEvalAnnexes: projectEvalAnnexes(db, yearId) } : {}),
+    outline,
     signature: {
       unitHead: signature.unitHead,
       financeHead: signature.financeHead,
@@ -239,6 +293,7 @@ export function buildReportInput(db: Db, yearId: number): ReportInput {
       phone: signature.phone,
       sealingUnit: signature.sealingUnit,
       reportDate: signature.reportDate,
+      printNames: signature.printNames,
     },
   };
   const parsed = reportInputSchema.safeParse(input);
@@ -258,7 +313,9 @@ function finalizeBlockers(db: Db, yearId: number, input: ReportInput): FinalizeB
   const score = finalizeCheck(db, { yearId });
   if (!score.ok) out.push(`绩效评分：${score.message}`);
   const checks = runChecks(db, { yearId });
-  if (checks.summary.mandatory > 0) out.push(`审核：有 ${checks.summary.mandatory} 项强制审核错误未解决`);
+  // Unwritten sections are 强制 findings too; they are named below, not counted here a second time.
+  const otherMandatory = checks.findings.filter((f) => f.severity === 'mandatory' && f.checkId !== 'report.unwritten').length;
+  if (otherMandatory > 0) out.push(`审核：有 ${otherMandatory} 项强制审核错误未解决`);
   if (checks.summary.advisoryUnexplained > 0) out.push(`审核：有 ${checks.summary.advisoryUnexplained} 项提示未填写出错说明`);
   const model = buildReportModel(input);
   if (model.issues.length > 0) out.push(`报告正文中有 ${model.issues.length} 个无法识别的引用（如 {{${model.issues[0]!.key}}}）`);
@@ -300,7 +357,7 @@ function* expenseRows(db: Db, yearId: number): Generator<ExpenseDetailRow> {
       summary: r.summary,
       counterparty: r.counterparty,
       fundingSource: FUNDING_SOURCE_LABELS[r.funding_source],
-      category: CATEGORY_LABELS[r.category],
+      category: LEDGER_CATEGORY_LABELS[r.category],
       projectName: r.project_name,
       econCode: r.econ_code,
       amountFen: r.amount_fen,
@@ -311,10 +368,10 @@ function* expenseRows(db: Db, yearId: number): Generator<ExpenseDetailRow> {
 type ReportFormat = keyof typeof MIME;
 const FORMATS = Object.keys(MIME) as ReportFormat[];
 
-async function renderReportBytes(db: Db, yearId: number, format: ReportFormat, opts: ExportOptions): Promise<Buffer> {
+async function renderReportBytes(db: Db, yearId: number, format: ReportFormat, opts: XlsxExportOptions): Promise<Buffer> {
   const input = buildReportInput(db, yearId);
   if (format === 'pdf') return renderReportPdf(input, opts);
-  if (format === 'xlsx') return renderReportXlsx(input, [...expenseRows(db, yearId)], opts);
+  if (format === 'xlsx') return renderReportXlsx(input, expenseRows(db, yearId), opts);
   return renderReportDocx(input, opts);
 }
 
@@ -352,14 +409,94 @@ function snapshotAsFile(db: Db, year: number, info: reports.SnapshotInfo): Origi
  * year hands out the original stored when it was finalized, byte for byte. (A year finalized before
  * Excel and Word were stored gets those rendered from its locked data, unmarked.)
  */
-export async function renderReport(db: Db, input: { yearId: number; format: ReportFormat }): Promise<RenderedFile> {
+export async function renderReport(db: Db, input: ReportRenderInput): Promise<RenderedFile> {
   const year = requireYear(db, input.yearId);
   const final = year.status === 'final';
+  const separate = input.format === 'xlsx' && input.detail === 'separate';
   if (final) {
+    if (separate) throw new AppError('VALIDATION', SEPARATE_FINAL);
     const original = validSnapshots(db, input.yearId).find((s) => s.format === input.format);
     if (original) return snapshotAsFile(db, year.year, original);
   }
-  return fileOf(db, year.year, input.format, await renderReportBytes(db, input.yearId, input.format, { draft: !final }), final);
+  const opts: XlsxExportOptions = { draft: !final, detail: separate ? 'separate' : 'included' };
+  return fileOf(db, year.year, input.format, await renderReportBytes(db, input.yearId, input.format, opts), final);
+}
+
+const SEPARATE_FINAL = '已定稿年度导出的是定稿时保存的 Excel 原件（含支出明细），不能去掉支出明细；如需单独的支出明细工作簿，请另行导出支出明细。';
+
+/** 支出明细 as a workbook of its own, rendered from the year's data (also for a finalized year: it is the ledger, not the signed report). */
+export async function renderExpenseDetail(db: Db, yearId: number): Promise<RenderedFile> {
+  const year = requireYear(db, yearId);
+  const bytes = await renderDetailXlsx(buildReportInput(db, yearId), expenseRows(db, yearId), { draft: year.status !== 'final' });
+  const base = fileOf(db, year.year, 'xlsx', bytes, year.status === 'final');
+  return { ...base, fileName: detailFileName(base.fileName) };
+}
+
+/** "某部门2021年度支出明细（草稿）.xlsx", beside the report's "…年度部门整体支出绩效自评报告（草稿）.xlsx". */
+const detailFileName = (reportName: string) => reportName.replace('部门整体支出绩效自评报告', '支出明细');
+
+/**
+ * Streams `write` into `file` through a temp name and a rename (an interrupted export never
+ * leaves half a file under the real name), hashing on the way; nothing is held whole in memory.
+ */
+async function writeFileAtomically(file: string, write: (out: Writable) => Promise<void>): Promise<{ bytes: number; sha256: string }> {
+  const tmp = `${file}.tmp`;
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const tee = new PassThrough();
+  tee.on('data', (c: Buffer) => {
+    hash.update(c);
+    bytes += c.length;
+  });
+  const sink = createWriteStream(tmp);
+  const done = pipeline(tee, sink);
+  try {
+    await write(tee);
+    await done;
+  } catch (err) {
+    tee.destroy();
+    await done.catch(() => undefined);
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+  renameSync(tmp, file);
+  return { bytes, sha256: hash.digest('hex') };
+}
+
+/**
+ * The command line's export, written straight to files: an Excel year of any size streams from
+ * the database into the file (and 支出明细 into a workbook of its own with detailOut). A
+ * finalized year writes its stored original.
+ */
+export async function exportReportToFile(db: Db, input: ReportToFileInput): Promise<ReportToFileResult> {
+  const year = requireYear(db, input.yearId);
+  const final = year.status === 'final';
+  if (input.detailOut !== undefined && input.format !== 'xlsx') throw new AppError('VALIDATION', '只有 Excel 报告可以把支出明细另存为单独的工作簿（--detail-out 需与 --format xlsx 同用）。');
+  if (final && input.detailOut !== undefined) throw new AppError('VALIDATION', SEPARATE_FINAL);
+  const fileName = reportFileName({ departmentName: getDepartment(db)?.name ?? '', year: year.year, final, format: input.format });
+  const original = final ? validSnapshots(db, input.yearId).find((s) => s.format === input.format) : undefined;
+  let written: { bytes: number; sha256: string };
+  if (original) {
+    const file = snapshotAsFile(db, year.year, original);
+    written = await writeFileAtomically(input.out, async (out) => {
+      out.end(Buffer.from(file.base64, 'base64'));
+    });
+  } else if (input.format === 'xlsx') {
+    const report = buildReportInput(db, input.yearId);
+    const opts: XlsxExportOptions = { draft: !final, detail: input.detailOut === undefined ? 'included' : 'separate' };
+    written = await writeFileAtomically(input.out, (out) => writeReportXlsx(out, report, expenseRows(db, input.yearId), opts));
+    if (input.detailOut !== undefined) {
+      const detailOut = input.detailOut;
+      const detail = await writeFileAtomically(detailOut, (out) => writeDetailXlsx(out, report, expenseRows(db, input.yearId), opts));
+      return { report: { file: input.out, fileName, ...written }, detail: { file: detailOut, fileName: detailFileName(fileName), ...detail } };
+    }
+  } else {
+    const bytes = await renderReportBytes(db, input.yearId, input.format, { draft: !final });
+    written = await writeFileAtomically(input.out, async (out) => {
+      out.end(bytes);
+    });
+  }
+  return { report: { file: input.out, fileName, ...written }, detail: null };
 }
 
 /**
@@ -367,7 +504,7 @@ export async function renderReport(db: Db, input: { yearId: number; format: Repo
  * the exact PDF, Excel and Word bytes with their hashes (so the signed copy can always be handed
  * out again), and locks the year's figures.
  */
-export async function finalizeYear(db: Db, yearId: number, beforeWrite?: () => void): Promise<FinalizeResult> {
+export async function finalizeYear(db: Db, yearId: number, beforeWrite?: () => unknown): Promise<FinalizeResult> {
   const year = requireWritableYear(db, yearId);
   const input = buildReportInput(db, yearId);
   const blockers = finalizeBlockers(db, yearId, input);
@@ -379,7 +516,7 @@ export async function finalizeYear(db: Db, yearId: number, beforeWrite?: () => v
   }
   const rendered: { format: ReportFormat; bytes: Buffer }[] = [];
   for (const format of FORMATS) rendered.push({ format, bytes: await renderReportBytes(db, yearId, format, { draft: false }) });
-  beforeWrite?.();
+  await beforeWrite?.();
   const files = inTransaction(db, () => {
     requireWritableYear(db, yearId);
     const stored = rendered.map(({ format, bytes }) => {

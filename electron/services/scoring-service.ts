@@ -3,6 +3,7 @@ import mofFrameworkFile from '../../resources/frameworks/mof-execution-90.json' 
 import threeLevelFrameworkFile from '../../resources/frameworks/three-level-provincial.json' with { type: 'json' };
 import { AppError } from '../../shared/api/app-error.ts';
 import { selfNameOf } from '../../shared/domain/self-reference.ts';
+import type { KeyTaskIndicatorFact } from '../../shared/checks/check-input.ts';
 import type { FiscalYear } from '../../shared/domain/organization.ts';
 import { formatWan } from '../../shared/money/fen.ts';
 import { applyScoreInput } from '../../shared/scoring/apply-score-input.ts';
@@ -133,6 +134,18 @@ function buildSheet(db: Db, year: FiscalYear): ScoreSheet {
 /** The year's score sheet: every indicator's value and source, score, deduction and reason. */
 export function getScoreSheet(db: Db, input: { yearId: number }): ScoreSheet {
   return buildSheet(db, requireYear(db, input.yearId));
+}
+
+/**
+ * The self-scored indicators that count the year's key tasks (value source 年度工作) with their
+ * scores, for the 审核; none while the year has no framework yet.
+ */
+export function keyTaskIndicatorScores(db: Db, yearId: number): KeyTaskIndicatorFact[] {
+  const year = requireYear(db, yearId);
+  if (!frameworks.findYearFramework(db, year.id)) return [];
+  return buildSheet(db, year)
+    .rows.filter((r) => r.isLeaf && r.selfScored && r.valueSource === 'work_tasks')
+    .map((r) => ({ code: r.code, name: r.name, weightCenti: r.weightCenti, scoreCenti: r.scoreCenti }));
 }
 
 /** Saves one indicator's input and returns the recomputed sheet (subtotals included). */

@@ -1,7 +1,8 @@
 import { AppError } from '../../shared/api/app-error.ts';
+import { codeShapeProblem } from '../../shared/codes/code-names.ts';
 import { YEAR_DOCUMENT_FORMAT, YEAR_DOCUMENT_VERSION, type YearDocument } from '../../shared/domain/year-document.ts';
 import { writeAudit } from '../db/repositories/audit-repo.ts';
-import { learnBudgetCodeNames } from '../db/repositories/code-name-repo.ts';
+import { learnBudgetCodeNames, listCodeNames, restoreCodeNames } from '../db/repositories/code-name-repo.ts';
 import { findYear, getDepartment } from '../db/repositories/organization-repo.ts';
 import { exportYearTables, importYearTables } from '../db/repositories/year-document-repo.ts';
 import type { Db } from '../db/open.ts';
@@ -14,7 +15,9 @@ export function exportYear(db: Db, yearId: number): YearDocument {
   const y = requireYear(db, yearId);
   const dept = requireDepartment(db);
   // One read transaction, so the document is a consistent snapshot.
-  const tables = db.transaction(() => exportYearTables(db, yearId, dept.id))();
+  const { tables, codeNames } = db.transaction(() => ({ tables: exportYearTables(db, yearId, dept.id), codeNames: listCodeNames(db) }))();
+  // A name learned before learning checked the code's shape would make the file refuse to import.
+  const namedCodes = codeNames.filter((n) => codeShapeProblem(n.kind, n.code) === null);
   return {
     format: YEAR_DOCUMENT_FORMAT,
     version: YEAR_DOCUMENT_VERSION,
@@ -22,6 +25,7 @@ export function exportYear(db: Db, yearId: number): YearDocument {
     exportedAt: new Date().toISOString(),
     year: y.year,
     tables,
+    codeNames: namedCodes,
   };
 }
 
@@ -42,6 +46,8 @@ export function importYear(db: Db, doc: YearDocument): { yearId: number } {
     }
     const yearId = importYearTables(db, doc);
     requireAmountsWithinLimits(db, yearId);
+    // The office's own names first, so a name learned from the budget lines never takes their place.
+    if (doc.codeNames) restoreCodeNames(db, doc.codeNames);
     learnBudgetCodeNames(db, yearId);
     writeAudit(db, { action: 'import', entity: 'fiscal_year', entityId: yearId, yearId, after: { year: doc.year, exportedAt: doc.exportedAt } });
     return { yearId };

@@ -109,7 +109,10 @@ async function start(): Promise<void> {
 }
 
 app.on('window-all-closed', () => {
-  appSession?.close();
+  const closing = appSession?.close();
   appSession = null;
-  app.quit();
+  // A daily backup under way is finished first, so quitting never leaves it half-written.
+  void Promise.resolve(closing)
+    .catch(() => {})
+    .finally(() => app.quit());
 });

@@ -15,6 +15,7 @@ import {
   ProjectOutlined,
 } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Layout, Menu, Result, Select, Space, Tag, Typography } from 'antd';
+import { BackupIndicator } from './components/BackupIndicator.tsx';
 import { cloneElement, type ReactElement, type ReactNode, useEffect, useState } from 'react';
 import { YEAR_STATUS_LABELS } from '../../shared/domain/enums.ts';
 import { api } from './api/client.ts';
@@ -164,7 +165,10 @@ export function App() {
         <Typography.Text strong style={{ color: '#fff', fontSize: 16 }}>
           部门整体支出绩效自评{setup?.department ? ` · ${setup.department.name}` : ''}
         </Typography.Text>
-        <YearSwitcher />
+        <Space>
+          <BackupIndicator />
+          <YearSwitcher />
+        </Space>
       </Layout.Header>
       <Layout>
         <Layout.Sider width={180} theme="light">

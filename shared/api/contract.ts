@@ -25,6 +25,7 @@ import {
   BackupRestoreInput,
   BackupRestoreResult,
   BackupSettingsInput,
+  BackupStatus,
 } from '../backup/schemas.ts';
 import { AuditEntry, AuditQuery } from '../domain/audit.ts';
 import { SettingsGetInput, SettingsSetInput } from '../settings/user-settings.ts';
@@ -52,7 +53,8 @@ import {
   ProjectInput,
 } from '../domain/budget-line.ts';
 import { Department, DepartmentInput, FiscalYear, SetupState, Unit, UnitInput } from '../domain/organization.ts';
-import { Procurement, Txn, TxnInput } from '../domain/ledger.ts';
+import { ClassifyTxnsInput, ClassifyTxnsResult, Procurement, Txn, TxnInput } from '../domain/ledger.ts';
+import { RulesFile } from '../classification/rules.ts';
 import { ProcurementImportInput, ProcurementImportResult, ProcurementItem, ProcurementItemInput } from '../domain/procurement.ts';
 import { CodeEntry, CodeExportInput, CodeImportInput, CodeImportResult, DeleteCodeNameInput, SetCodeNameInput } from '../codes/code-names.ts';
 import { IMPORT_TARGETS } from '../import/fields.ts';
@@ -73,8 +75,12 @@ import {
   ReopenInput,
   RenderedFile,
   RenderInput,
+  ReportRenderInput,
+  ReportToFileInput,
+  ReportToFileResult,
   ReportPreview,
   ReportSection,
+  WorkResultsDraft,
   SaveSectionInput,
   SectionRef,
   Signature,
@@ -246,6 +252,14 @@ export const contract = {
 
   'ledger.saveTxn': command(TxnInput, Txn),
   'ledger.deleteTxn': command(z.object({ id: id('支出记录') }).strict(), Deleted, rowOf('ledger_txn')),
+  'ledger.classify': command(ClassifyTxnsInput, ClassifyTxnsResult),
+  'rules.list': query(Empty, RulesFile),
+  'rules.save': command(RulesFile, RulesFile, null),
+  'rules.import': command(
+    z.object({ text: z.string().max(5_000_000, { error: '规则文件过大' }), fileName: z.string().max(500) }).strict(),
+    z.object({ count: z.number().int() }),
+    null,
+  ),
   'execution.overview': query(ExecutionQuery, ExecutionOverview),
   'execution.lines': query(BudgetLineExecutionQuery, z.array(BudgetLineExecutionRow)),
   'execution.transactions': query(TransactionQuery, TransactionPage),
@@ -309,10 +323,15 @@ export const contract = {
   'report.sections': query(YearRef, z.array(ReportSection)),
   'report.saveSection': command(SaveSectionInput, z.array(ReportSection)),
   'report.resetSection': command(SectionRef, z.array(ReportSection)),
+  /** 主要工作情况及成效 per work area, with the text generated from its key tasks (saved through work.saveArea). */
+  'report.workResults': query(YearRef, z.array(WorkResultsDraft)),
   'report.signature': query(YearRef, Signature),
   'report.saveSignature': command(Signature.strict(), Signature),
   'report.preview': query(YearRef, ReportPreview),
-  'report.render': query(RenderInput, RenderedFile),
+  'report.render': query(ReportRenderInput, RenderedFile),
+  /** 支出明细 as a workbook of its own (the other half of report.render with detail 'separate'). */
+  'report.renderDetail': query(YearRef, RenderedFile),
+  'report.toFile': query(ReportToFileInput, ReportToFileResult),
   'report.finalize': command(YearRef, FinalizeResult),
   // Re-opening is the one write a final year accepts.
   'report.reopen': command(ReopenInput, z.object({ reopened: z.literal(true) }), null),
@@ -330,6 +349,7 @@ export const contract = {
 
   'backup.list': query(BackupListInput, BackupList),
   'backup.now': command(BackupNowInput, BackupEntry),
+  'backup.status': query(Empty, BackupStatus),
   'backup.restore': command(BackupRestoreInput, BackupRestoreResult),
   'backup.settings': command(BackupSettingsInput, BackupPolicy),
   'backup.toFile': query(z.object({ out: LocalPath }).strict(), BackupFileResult),
@@ -363,7 +383,7 @@ export const RECOVERY_METHODS: ReadonlySet<MethodName> = new Set([
  * Methods that name files on this computer: only the command line (run by the user, with the
  * user's own rights) may call them; the window and the loopback server handle bytes, never paths.
  */
-export const CLI_ONLY_METHODS: ReadonlySet<MethodName> = new Set(['import.file', 'backup.toFile', 'backup.restoreFile']);
+export const CLI_ONLY_METHODS: ReadonlySet<MethodName> = new Set(['import.file', 'backup.toFile', 'backup.restoreFile', 'report.toFile']);
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.hasOwn(contract, name);

@@ -51,15 +51,31 @@ const keepCount = (label: string, max: number) =>
     .min(0, { error: `${label}不能为负数` })
     .max(max, { error: `${label}不能超过 ${max}` });
 
-/** Rotation: the newest `keepLast`, plus the newest of each of the last `keepDays` days and `keepMonths` months. */
-export const BackupPolicy = z.object({
+const budgetFactor = z
+  .number({ error: '备份空间上限必须是数字' })
+  .int({ error: '备份空间上限必须是整数倍' })
+  .min(1, { error: '备份空间上限至少为数据文件大小的 1 倍' })
+  .max(100, { error: '备份空间上限不能超过数据文件大小的 100 倍' });
+
+export const DEFAULT_BUDGET_FACTOR = 5;
+
+const policyFields = {
   keepLast: keepCount('保留最近备份的份数', 1000).min(1, { error: '保留最近备份的份数至少为 1' }),
   keepDays: keepCount('按日保留的天数', 3660),
   keepMonths: keepCount('按月保留的月数', 1200),
-});
+  /** All backups together take at most this many times the data file's size (the rotation drops the least valuable). */
+  budgetFactor,
+};
+
+/**
+ * Rotation: the newest `keepLast`, plus the newest of each of the last `keepDays` days and
+ * `keepMonths` months, within a size budget. A policy saved before the budget existed reads with
+ * the default budget.
+ */
+export const BackupPolicy = z.object({ ...policyFields, budgetFactor: budgetFactor.default(DEFAULT_BUDGET_FACTOR) });
 export type BackupPolicy = z.infer<typeof BackupPolicy>;
 
-export const DEFAULT_BACKUP_POLICY: BackupPolicy = { keepLast: 10, keepDays: 31, keepMonths: 24 };
+export const DEFAULT_BACKUP_POLICY: BackupPolicy = { keepLast: 10, keepDays: 31, keepMonths: 24, budgetFactor: DEFAULT_BUDGET_FACTOR };
 
 export const BackupEntry = z.object({
   name: z.string(),
@@ -75,6 +91,9 @@ export const BackupList = z.object({
   backups: z.array(BackupEntry),
   policy: BackupPolicy,
   lastBackupAt: z.string().nullable(),
+  /** Space the listed backups take, and the budget (budgetFactor × the data file's size). */
+  usedBytes: z.number().int().min(0),
+  budgetBytes: z.number().int().min(0),
 });
 export type BackupList = z.infer<typeof BackupList>;
 
@@ -99,5 +118,30 @@ export const BackupRestoreResult = z.object({
 export type BackupRestoreResult = z.infer<typeof BackupRestoreResult>;
 
 /** Empty input reads the settings; any field given is saved. */
-export const BackupSettingsInput = BackupPolicy.partial().strict();
+export const BackupSettingsInput = z.object(policyFields).partial().strict();
 export type BackupSettingsInput = z.infer<typeof BackupSettingsInput>;
+
+export const BACKUP_PHASE_LABELS = { copy: '复制数据', verify: '校验备份' } as const;
+
+/** `backup.status`: the backup running now (the status bar shows 备份中…) and how the last one ended. */
+export const BackupStatus = z.object({
+  running: z
+    .object({
+      reason: BackupReason,
+      phase: z.enum(['copy', 'verify']),
+      percent: z.number().int().min(0).max(100),
+      startedAt: z.string(),
+    })
+    .nullable(),
+  last: z
+    .object({
+      reason: BackupReason,
+      endedAt: z.string(),
+      ok: z.boolean(),
+      name: z.string().nullable(),
+      /** Why it failed (Chinese), null when it succeeded. */
+      message: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type BackupStatus = z.infer<typeof BackupStatus>;

@@ -7,6 +7,8 @@ export const CODE_KINDS = ['func', 'econ'] as const;
 export type CodeKind = (typeof CODE_KINDS)[number];
 export const CODE_KIND_LABELS: Record<CodeKind, string> = { func: '支出功能分类', econ: '部门预算支出经济分类' };
 export const CODE_LEVELS: Record<CodeKind, readonly number[]> = { func: [3, 5, 7], econ: [3, 5] };
+/** The first digit of every 类: 支出功能分类 2xx; 部门预算 3xx and 政府预算 5xx 经济分类. */
+export const CODE_FIRST_DIGITS: Record<CodeKind, readonly string[]> = { func: ['2'], econ: ['3', '5'] };
 
 export const CodeListFile = z
   .object({
@@ -62,11 +64,14 @@ export function withOwnNames(lists: CodeLists, own: { econ: ReadonlyMap<string, 
 
 export type CodeStatus =
   | { status: 'listed'; name: string }
-  /** Well-formed, its 类 is known, but this 款/项 is not in the shipped list (the list is not exhaustive). */
-  | { status: 'unlisted'; className: string }
+  /**
+   * Well-formed but not in the list. No list is exhaustive (an office or a province may use a 类
+   * such as 235 the shipped list lacks), so this is never an error: className is null when the
+   * 类 itself has no name either.
+   */
+  | { status: 'unlisted'; classCode: string; className: string | null }
   | { status: 'empty' }
-  | { status: 'malformed'; reason: string }
-  | { status: 'unknown_class'; classCode: string };
+  | { status: 'malformed'; reason: string };
 
 export function checkCode(list: CodeList, code: string): CodeStatus {
   if (code === '') return { status: 'empty' };
@@ -75,10 +80,11 @@ export function checkCode(list: CodeList, code: string): CodeStatus {
   if (!levels.includes(code.length)) return { status: 'malformed', reason: `编码应为 ${levels.join('、')} 位数字` };
   const name = list.names.get(code);
   if (name !== undefined) return { status: 'listed', name };
+  // 支出功能分类 类 are 2xx, 经济分类 类 3xx or 5xx: an unnamed code of another shape is in the
+  // wrong column (a 30201 as 功能分类) and could not be named on the 科目代码 page either.
+  if (!CODE_FIRST_DIGITS[list.kind].includes(code[0]!)) return { status: 'malformed', reason: `${list.kind === 'func' ? '支出功能分类编码应以 2' : '经济分类编码应以 3 或 5'} 开头` };
   const classCode = code.slice(0, 3);
-  const className = list.names.get(classCode);
-  if (className === undefined) return { status: 'unknown_class', classCode };
-  return { status: 'unlisted', className };
+  return { status: 'unlisted', classCode, className: list.names.get(classCode) ?? null };
 }
 
 /** The listed name of a code, or '' when the list does not have it. */

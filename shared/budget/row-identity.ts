@@ -1,4 +1,4 @@
-import { type BudgetFundingSource, CATEGORY_LABELS, type Category, FUNDING_SOURCE_LABELS, type FundingSource } from '../domain/enums.ts';
+import { type BudgetFundingSource, FUNDING_SOURCE_LABELS, type FundingSource, LEDGER_CATEGORY_LABELS, type LedgerCategory } from '../domain/enums.ts';
 import type { RowIdentity } from './breakdown-rows.ts';
 import { type CodeLists, codeName } from './code-list.ts';
 
@@ -42,7 +42,7 @@ export function rowIdentity(dim: IdentityDimension, key: string, names: RowNames
       return { label: names.units.get(id) ?? `单位 ${key}`, code: null, filter: { unitId: id, direction: 'out' } };
     }
     case 'category':
-      return { label: CATEGORY_LABELS[key as Category] ?? key, code: null, filter: { category: key as Category, direction: 'out' } };
+      return { label: LEDGER_CATEGORY_LABELS[key as LedgerCategory] ?? key, code: null, filter: { category: key as LedgerCategory, direction: 'out' } };
     case 'fundingSource':
       return {
         label: FUNDING_SOURCE_LABELS[key as BudgetFundingSource] ?? key,

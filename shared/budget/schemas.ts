@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id, oneOf, text } from '../api/fields.ts';
-import { BUDGET_FUNDING_SOURCES, CATEGORIES, DIRECTIONS, FUNDING_SOURCES } from '../domain/enums.ts';
+import { BUDGET_FUNDING_SOURCES, CATEGORIES, DIRECTIONS, FUNDING_SOURCES, LEDGER_CATEGORIES } from '../domain/enums.ts';
 
 // Inputs and outputs of the 预算执行 services (electron/services/execution-service.ts), for the
 // typed API contract. Amounts are integer fen; a rate is the exact ratio {num, den} plus its
@@ -17,8 +17,8 @@ const codeExact = (label: string) =>
     .string({ error: `${label}必须是文字` })
     .regex(/^\d{0,20}$/, { error: `${label}只能是数字（空表示未填写）` });
 
-/** 'basic' = 基本支出 (人员经费 + 公用经费). */
-export const CategoryFilter = z.enum([...CATEGORIES, 'basic'], { error: '支出类别的取值无效' });
+/** 'basic' = 基本支出 (人员经费 + 公用经费); 'unclassified' = 未分类 spending. */
+export const CategoryFilter = z.enum([...LEDGER_CATEGORIES, 'basic'], { error: '支出类别的取值无效' });
 export type CategoryFilter = z.infer<typeof CategoryFilter>;
 
 // The drill-down filter behind any figure; also the 支出明细 grid's filter.
@@ -74,7 +74,7 @@ export const TransactionRow = z.object({
   summary: z.string(),
   counterparty: z.string(),
   fundingSource: z.enum(FUNDING_SOURCES),
-  category: z.enum(CATEGORIES),
+  category: z.enum(LEDGER_CATEGORIES),
   funcCode: z.string(),
   econCode: z.string(),
   projectId: z.number().int().nullable(),
@@ -131,6 +131,8 @@ export const ExecutionTotals = z.object({
   personnel: BreakdownRow,
   public: BreakdownRow,
   project: BreakdownRow,
+  /** Spending still 未分类 (bank rows no rule or person classified): part of total, of neither half. */
+  unclassified: BreakdownRow,
 });
 export type ExecutionTotals = z.infer<typeof ExecutionTotals>;
 
@@ -287,7 +289,7 @@ export type SetTransactionLineResult = z.infer<typeof SetTransactionLineResult>;
 export const UnmatchedGroup = z.object({
   unitId: z.number().int(),
   unitName: z.string(),
-  category: z.enum(CATEGORIES),
+  category: z.enum(LEDGER_CATEGORIES),
   fundingSource: z.enum(FUNDING_SOURCES),
   projectId: z.number().int().nullable(),
   projectName: z.string().nullable(),
@@ -325,7 +327,9 @@ export const CliSummary = z.object({
   /** 上年结转结余 within budgetFen (全年预算数); executionRate counts it, adjustmentRate does not. */
   carryOverFen: z.number().int(),
   adjustmentRate: z.number().nullable(),
-  byCategory: z.array(z.object({ category: z.enum(CATEGORIES), ...CliAmounts })),
+  /** Spending no one has classified yet (未分类): neither basic nor project. */
+  unclassifiedFen: z.number().int(),
+  byCategory: z.array(z.object({ category: z.enum(LEDGER_CATEGORIES), ...CliAmounts })),
   byFundingSource: z.array(z.object({ fundingSource: z.enum(BUDGET_FUNDING_SOURCES), ...CliAmounts })),
   byEconClass: z.array(z.object({ econClass: z.string(), name: z.string(), ...CliAmounts })),
   byUnit: z.array(z.object({ name: z.string(), ...CliAmounts })),

@@ -8,6 +8,16 @@ export interface CategoryAmounts {
   personnel: number;
   public: number;
   project: number;
+  /** 未分类 spending (bank rows no rule or person classified); a budget is never 未分类. */
+  unclassified: number;
+}
+
+/** A unit's spending rows still 未分类. */
+export interface UnclassifiedFact {
+  unitId: number;
+  unitName: string;
+  count: number;
+  amountFen: number;
 }
 
 export interface LineFact {
@@ -84,6 +94,29 @@ export interface NegativeSpendingFact {
   count: number;
 }
 
+/** A self-scored indicator of the department framework that counts the year's key tasks (work_tasks). */
+export interface KeyTaskIndicatorFact {
+  code: string;
+  name: string;
+  weightCenti: number;
+  /** null while not scored. */
+  scoreCenti: number | null;
+}
+
+/** A 重点工作任务 none of whose measures has a 目标值: its completion cannot be measured. */
+export interface UntargetedTaskFact {
+  id: number;
+  title: string;
+}
+
+/** A section of the year's outline the office still has to write (see shared/report/unwritten-sections.ts). */
+export interface UnwrittenSectionFact {
+  /** "综合评价分析 › 存在的主要问题". */
+  title: string;
+  /** The first blank item: a content key, or null for the section's own text. */
+  key: string | null;
+}
+
 export interface YearActuals {
   year: number;
   totalFen: number;
@@ -118,13 +151,22 @@ export interface CheckInput {
   units: NamedExecution[];
   projects: NamedExecution[];
   unmatched: UnmatchedFact[];
+  unclassified: UnclassifiedFact[];
   codeUse: CodeUseFact[];
   categoryEcon: CategoryEconFact[];
   outsideYear: PeriodFact[];
   /** Spending in each month of the year (index 0 = January), 12 entries, for the progress check. */
   monthlyActualFen: number[];
-  /** Quarter-end cumulative targets, hundredths of a percent. */
+  /**
+   * Quarter-end cumulative targets the office set, hundredths of a percent. A quarter it left
+   * unset is checked against the default even pace, and the finding says so.
+   */
   targetsBp: Record<number, number>;
   negativeSpending: NegativeSpendingFact[];
   lastYear: YearActuals | null;
+  /** Absent when the caller does not gather the report side (old callers, plain execution checks). */
+  keyTaskIndicators?: KeyTaskIndicatorFact[];
+  taskCount?: number;
+  untargetedTasks?: UntargetedTaskFact[];
+  unwrittenSections?: UnwrittenSectionFact[];
 }

@@ -9,8 +9,9 @@ import {
   progressFindings,
   unspentLineFindings,
 } from './evaluate-execution.ts';
-import { unmatchedFindings } from './evaluate-linking.ts';
+import { unclassifiedFindings, unmatchedFindings } from './evaluate-linking.ts';
 import { outsideYearFindings } from './evaluate-periods.ts';
+import { untargetedFullMarksFindings, unwrittenSectionFindings } from './evaluate-report.ts';
 import { displayRoundingFindings, partsSumFindings } from './evaluate-sums.ts';
 import { yearChangeFindings } from './evaluate-year-change.ts';
 
@@ -39,7 +40,8 @@ export const CHECK_DEFINITIONS: readonly CheckDefinition[] = [
     id: 'codes.invalid',
     severity: 'mandatory',
     title: '分类编码无效',
-    description: '功能分类应为 3/5/7 位、经济分类应为 3/5 位数字，且类级科目必须存在。',
+    description:
+      '功能分类应为以 2 开头的 3/5/7 位数字，经济分类应为以 3 或 5 开头的 3/5 位数字（本单位已填写名称的编码除外）。格式正确但不在科目表中的编码只作提示（见“分类编码不在科目表中”）。',
     template: '{source}中的{kind}编码“{code}”无效（{detail}），涉及 {count} 条记录，金额 {amount}。',
     evaluate: invalidCodeFindings,
   },
@@ -50,6 +52,14 @@ export const CHECK_DEFINITIONS: readonly CheckDefinition[] = [
     description: '一条预算指标的调整后预算（年初预算＋调整数）不能小于 0。',
     template: '预算指标“{what}”年初预算 {initial}，调整数 {adjustment}，调整后预算 {final}为负数。',
     evaluate: negativeBudgetFindings,
+  },
+  {
+    id: 'report.unwritten',
+    severity: 'mandatory',
+    title: '报告正文尚未填写',
+    description: '本年度报告提纲中需要填写的段落（存在的问题、改进措施、自定义段落等；标为“无内容时省略”的除外）不能为空。',
+    template: '报告“{section}”尚未填写。请在“报告”页填写这一部分后再定稿。',
+    evaluate: unwrittenSectionFindings,
   },
   {
     id: 'sum.display',
@@ -84,6 +94,16 @@ export const CHECK_DEFINITIONS: readonly CheckDefinition[] = [
     evaluate: negativeSpendingFindings,
   },
   {
+    id: 'ledger.unclassified',
+    severity: 'mandatory',
+    title: '支出未分类',
+    description:
+      '没有经济分类、项目或类别，分类规则也未匹配的支出（多为银行流水）。它们不属于基本支出或项目支出，报告中的支出结构因此对不上，须先分类。',
+    template:
+      '{unit}有 {count} 笔支出（合计 {amount}）尚未分类。请在“支出明细”中选中这些记录，批量设置经济分类、类别或项目；也可在“分类规则”中添加规则，以后导入时自动分类。',
+    evaluate: unclassifiedFindings,
+  },
+  {
     id: 'link.unmatched',
     severity: 'advisory',
     title: '支出未关联预算指标',
@@ -104,7 +124,7 @@ export const CHECK_DEFINITIONS: readonly CheckDefinition[] = [
     id: 'codes.unlisted',
     severity: 'advisory',
     title: '分类编码不在科目表中',
-    description: '编码格式正确、类级科目存在，但程序自带的科目表、本单位导入或填写的科目代码和预算指标中都没有它的名称。每个编码只提示一次。',
+    description: '编码格式正确，但程序自带的科目表、本单位导入或填写的科目代码和导入数据中都没有它的名称（包括类级科目也不在科目表中的编码）。每个编码只提示一次。',
     template:
       '{source}中的{kind}编码“{code}”{detail}，涉及 {count} 条记录，金额 {amount}。如编码无误，请在“科目代码”页填写它的名称或导入本单位的科目表，此后不再提示。',
     evaluate: unlistedCodeFindings,
@@ -130,7 +150,7 @@ export const CHECK_DEFINITIONS: readonly CheckDefinition[] = [
     severity: 'advisory',
     title: '支出进度低于季度目标',
     description: '季度末累计执行率低于该季度的进度目标（默认 25%/50%/75%/100%，可在“预算执行”页修改）。',
-    template: '第 {quarter} 季度末累计支出 {cumulativeAmount}（执行率 {cumulative}），低于进度目标 {target}（{targetAmount}），差 {gap}。',
+    template: '第 {quarter} 季度末累计支出 {cumulativeAmount}（执行率 {cumulative}），低于{targetName} {target}（{targetAmount}{targetNote}），差 {gap}。',
     evaluate: progressFindings,
   },
   {
@@ -148,6 +168,15 @@ export const CHECK_DEFINITIONS: readonly CheckDefinition[] = [
     description: '支出总额、类别、资金来源或经济分类类级与上年相比变动 30% 以上且超过 10 万元。',
     template: '{what}：本年支出 {current}，{lastYear} 年 {last}，{change}（{rate}）。',
     evaluate: yearChangeFindings,
+  },
+  {
+    id: 'scoring.untargeted-full',
+    severity: 'advisory',
+    title: '重点工作任务未设目标值却得满分',
+    description: '以年度工作任务完成情况计分的指标得了满分，但有的任务没有任何设定目标值的成果指标，完成情况无法用数据核实。',
+    template:
+      '指标“{indicator}”得满分 {score} 分，但{tasks}工作任务（共 {total} 项）未设目标值，完成情况无法用数据核实。请在“年度工作”中为这些任务的成果指标填写目标值，或说明依据。',
+    evaluate: untargetedFullMarksFindings,
   },
 ];
 

@@ -5,8 +5,9 @@ import type { CheckInput, CodeUseFact } from './check-input.ts';
 import { categoryLabel, yuan } from './message-format.ts';
 import type { JumpTarget } from './schemas.ts';
 
-// Codes checked against resources/codes: malformed or of an unknown 类 is an error; a well-formed
-// code missing from the (non-exhaustive) list, or an empty code, is a 提示.
+// Codes checked against the office's code lists: only a malformed code (wrong length, not digits)
+// is an error. A well-formed code missing from the (never exhaustive) list, even one whose 类 is
+// missing too, is one 提示 per code; an empty code is a 提示.
 
 const SOURCE_LABELS = { budget: '预算指标', ledger: '支出明细' } as const;
 
@@ -41,27 +42,28 @@ export function invalidCodeFindings(input: CheckInput): FindingDraft[] {
   for (const u of input.codeUse) {
     const s = checkCode(input.codes[u.kind], u.code);
     if (s.status === 'malformed') out.push(draft(u, s.reason));
-    else if (s.status === 'unknown_class') out.push(draft(u, `类级科目 ${s.classCode} 不存在`));
   }
   return out;
 }
 
 /** One finding per code however many lines and files use it, with what to do about it. */
 export function unlistedCodeFindings(input: CheckInput): FindingDraft[] {
-  const byCode = new Map<string, { uses: CodeUseFact[]; className: string }>();
+  const byCode = new Map<string, { uses: CodeUseFact[]; detail: string }>();
   for (const u of input.codeUse) {
     const s = checkCode(input.codes[u.kind], u.code);
     if (s.status !== 'unlisted') continue;
     const key = `${u.kind}:${u.code}`;
-    const entry = byCode.get(key) ?? { uses: [], className: s.className };
+    const detail =
+      s.className === null ? `不在科目表中（所属类级科目 ${s.classCode} 也没有名称）` : `属于“${s.className}”，但科目表中没有它的名称`;
+    const entry = byCode.get(key) ?? { uses: [], detail };
     entry.uses.push(u);
     byCode.set(key, entry);
   }
-  return [...byCode].map(([key, { uses, className }]) => {
+  return [...byCode].map(([key, { uses, detail }]) => {
     const first = uses.find((u) => u.source === 'budget') ?? uses[0]!;
     const count = uses.reduce((s, u) => s + u.count, 0);
     // The amount shown is the budget's where the code has budget lines, else the spending.
-    const d = draft({ ...first, count }, `属于“${className}”，但科目表中没有它的名称`);
+    const d = draft({ ...first, count }, detail);
     d.subjectKey = key;
     // The fix is naming the code, so the finding leads to the 科目代码 page with it filled in.
     d.jump = { kind: 'page', page: 'codes', filter: first.kind === 'econ' ? { econCode: first.code } : { funcCode: first.code } };

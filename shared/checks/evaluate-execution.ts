@@ -113,6 +113,10 @@ export function progressFindings(input: CheckInput): FindingDraft[] {
         cumulativeAmount: yuan(q.cumulativeFen),
         target: percent(ratio(q.targetBp, 10000)),
         targetAmount: yuan(q.targetFen),
+        // A default is not the office's own target: the finding (and the report annex) says so.
+        ...(q.quarter in input.targetsBp
+          ? { targetName: '进度目标', targetNote: '' }
+          : { targetName: '均衡进度', targetNote: '，系统默认值，本年度未设定季度进度目标' }),
         gap: yuan(-q.gapFen),
       },
       amountFen: q.gapFen,

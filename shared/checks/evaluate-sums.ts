@@ -8,7 +8,7 @@ import { yuan } from './message-format.ts';
 // total summed from the ledger itself, and the parts as displayed in 万元 should add up to the
 // displayed total.
 
-const sumCategories = (c: CategoryAmounts) => c.personnel + c.public + c.project;
+const sumCategories = (c: CategoryAmounts) => c.personnel + c.public + c.project + c.unclassified;
 
 function mismatch(subjectKey: string, what: string, parts: number, total: number): FindingDraft[] {
   if (parts === total) return [];
@@ -25,7 +25,7 @@ function mismatch(subjectKey: string, what: string, parts: number, total: number
 export function partsSumFindings(input: CheckInput): FindingDraft[] {
   return [
     ...mismatch('budget:category', '预算数按支出类别（人员经费＋公用经费＋项目支出）', sumCategories(input.budget.byCategory), input.budget.finalFen),
-    ...mismatch('actual:category', '支出数按支出类别（人员经费＋公用经费＋项目支出）', sumCategories(input.actual.byCategory), input.actual.ledgerTotalFen),
+    ...mismatch('actual:category', '支出数按支出类别（人员经费＋公用经费＋项目支出＋未分类）', sumCategories(input.actual.byCategory), input.actual.ledgerTotalFen),
   ];
 }
 

@@ -1,4 +1,4 @@
-import { CATEGORY_LABELS, type Category } from '../domain/enums.ts';
+import { type Category, LEDGER_CATEGORY_LABELS, type LedgerCategory } from '../domain/enums.ts';
 import { formatYuan } from '../money/fen.ts';
 import { formatPercent, type Ratio } from '../money/rate.ts';
 
@@ -7,5 +7,5 @@ import { formatPercent, type Ratio } from '../money/rate.ts';
 
 export const yuan = (fen: number): string => `${formatYuan(fen)} 元`;
 export const percent = (r: Ratio | null): string => (r === null ? '—' : `${formatPercent(r)}%`);
-export const categoryLabel = (c: Category): string => CATEGORY_LABELS[c];
+export const categoryLabel = (c: LedgerCategory): string => LEDGER_CATEGORY_LABELS[c];
 export const CATEGORY_KEYS: readonly Category[] = ['personnel', 'public', 'project'];

@@ -12,10 +12,16 @@ export const JUMP_ENTITIES = ['budget_line', 'project', 'ledger_txn', 'unit', 'e
 // 'codes': the 科目代码 page, to name a code the lists lack.
 export const JUMP_PAGES = ['transactions', 'budget', 'execution', 'projects', 'codes'] as const;
 
-/** Where the UI goes to fix a finding: one record, or a page opened with a filter. */
+/**
+ * Where the UI goes to fix a finding: one record, a page opened with a filter, or a part of the
+ * report (`section`: an outline content key such as 'problems', or 'outline' for a section's own
+ * text; the UI sends each to the page where it is written).
+ */
 export const JumpTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('entity'), entity: z.enum(JUMP_ENTITIES), id: z.number().int() }),
   z.object({ kind: z.literal('page'), page: z.enum(JUMP_PAGES), filter: DrillFilter }),
+  z.object({ kind: z.literal('report'), section: z.string() }),
+  z.object({ kind: z.literal('work') }),
 ]);
 export type JumpTarget = z.infer<typeof JumpTarget>;
 

@@ -27,6 +27,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   execution_target: '季度进度目标',
   app_setting: '设置',
   code_name: '科目代码',
+  classification_rule: '分类规则',
 };
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {

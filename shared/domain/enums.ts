@@ -30,6 +30,14 @@ export const CATEGORY_LABELS: Record<Category, string> = {
   project: '项目支出',
 };
 
+/**
+ * A ledger row's category adds 未分类: a spending row with no economic code, project or stated
+ * category (a bank row) is not 公用经费 until someone says so — rules or the 支出明细 page.
+ */
+export const LEDGER_CATEGORIES = [...CATEGORIES, 'unclassified'] as const;
+export type LedgerCategory = (typeof LEDGER_CATEGORIES)[number];
+export const LEDGER_CATEGORY_LABELS: Record<LedgerCategory, string> = { ...CATEGORY_LABELS, unclassified: '未分类' };
+
 export const UNIT_KINDS = ['admin', 'institution'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = { admin: '行政单位', institution: '事业单位' };
@@ -60,6 +68,15 @@ const MIXED_ECON_CLASSES = new Set(['505']);
 export function deriveCategory(econCode: string, hasProject: boolean): Category {
   if (hasProject) return 'project';
   return PERSONNEL_ECON_PREFIXES.some((p) => econCode.startsWith(p)) ? 'personnel' : 'public';
+}
+
+/**
+ * A ledger row's category when none is stated: a project decides, then the economic code; spending
+ * with neither is 未分类 (income has no 人员/公用 split to get wrong, so it keeps the old default).
+ */
+export function deriveLedgerCategory(econCode: string, hasProject: boolean, direction: Direction): LedgerCategory {
+  if (!hasProject && econCode === '' && direction === 'out') return 'unclassified';
+  return deriveCategory(econCode, hasProject);
 }
 
 /** The basic-spending category a 3-digit economic class implies, or null when its 款 decide (505). */

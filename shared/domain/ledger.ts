@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fen, id, isoDate, oneOf, text } from '../api/fields.ts';
-import { CATEGORIES, DIRECTIONS, FUNDING_SOURCES } from './enums.ts';
+import { CATEGORIES, DIRECTIONS, FUNDING_SOURCES, LEDGER_CATEGORIES } from './enums.ts';
 
 const codeText = (label: string) => text(label, 20).regex(/^\d*$/, { error: `${label}只能是数字` });
 
@@ -36,7 +36,7 @@ export const Txn = z.object({
   summary: z.string(),
   counterparty: z.string(),
   fundingSource: z.enum(FUNDING_SOURCES),
-  category: z.enum(CATEGORIES),
+  category: z.enum(LEDGER_CATEGORIES),
   funcCode: z.string(),
   econCode: z.string(),
   projectId: z.number().int().nullable(),
@@ -49,6 +49,31 @@ export const Txn = z.object({
   sourceRow: z.number().int().nullable(),
 });
 export type Txn = z.infer<typeof Txn>;
+
+/**
+ * 支出明细's 批量分类: what to set on the selected rows, in one transaction. A field left out is kept;
+ * projectId / budgetLineId null clear them. category left out follows from the economic code
+ * (deriveLedgerCategory) when the code or project changes.
+ */
+export const ClassifyTxnsInput = z
+  .object({
+    yearId: id('年度'),
+    ids: z.array(id('支出记录')).min(1, { error: '请先选择要分类的支出记录' }).max(100_000, { error: '一次最多分类 100000 条' }),
+    set: z
+      .object({
+        category: oneOf(CATEGORIES, '支出类别').optional(),
+        econCode: codeText('经济分类编码').optional(),
+        funcCode: codeText('功能分类编码').optional(),
+        projectId: id('项目').nullable().optional(),
+        budgetLineId: id('预算指标').nullable().optional(),
+      })
+      .strict()
+      .refine((s) => Object.keys(s).length > 0, { error: '请至少选择一项要设置的内容' }),
+  })
+  .strict();
+export type ClassifyTxnsInput = z.infer<typeof ClassifyTxnsInput>;
+export const ClassifyTxnsResult = z.object({ updated: z.number().int() });
+export type ClassifyTxnsResult = z.infer<typeof ClassifyTxnsResult>;
 
 export const Procurement = z.object({
   yearId: id('年度'),

@@ -15,7 +15,7 @@ import { type AmountResult, parseAmountCell } from './normalize-amount.ts';
 import { parseDateCell, parseDateParts, parsePeriodDay } from './normalize-date.ts';
 import { type CategoryText, isNoProjectText, parseCategoryText, parseFundingSource } from './parse-classification.ts';
 import { parseDirectionText } from './parse-direction.ts';
-import { resolveCategory } from './resolve-category.ts';
+import { resolveLedgerCategory } from './resolve-category.ts';
 import { checkField, type RowIssue, type RowOutcome } from './row-issue.ts';
 import { fen } from '../api/fields.ts';
 
@@ -177,7 +177,7 @@ export function normalizeLedgerRow(raw: RawRow, ctx: LedgerRowContext): RowOutco
     counterparty,
     serialNo,
     fundingSource,
-    category: resolveCategory(stated, econCode, projectName !== ''),
+    category: resolveLedgerCategory(stated, econCode, projectName !== '', movement.direction),
     funcCode,
     econCode,
     projectName,

@@ -2,7 +2,7 @@
 // listBatches and the mapping-profile calls, as zod schemas the typed API can plug in.
 
 import { z } from 'zod';
-import { BUDGET_FUNDING_SOURCES, CATEGORIES, DIRECTIONS, FUNDING_SOURCES } from '../domain/enums.ts';
+import { BUDGET_FUNDING_SOURCES, CATEGORIES, DIRECTIONS, FUNDING_SOURCES, LEDGER_CATEGORIES } from '../domain/enums.ts';
 import { AMOUNT_SCALES } from './amount-scale.ts';
 import { DEBIT_MEANINGS } from './book-side.ts';
 import { LAYOUT_KINDS } from './classify-layout-row.ts';
@@ -84,7 +84,7 @@ export const ledgerRowSchema = z.object({
   counterparty: z.string(),
   serialNo: z.string(),
   fundingSource: z.enum(FUNDING_SOURCES),
-  category: z.enum(CATEGORIES),
+  category: z.enum(LEDGER_CATEGORIES),
   funcCode: z.string(),
   econCode: z.string(),
   projectName: z.string(),
@@ -112,7 +112,12 @@ export const budgetRowSchema = z.object({
 export type BudgetRow = z.infer<typeof budgetRowSchema>;
 
 export const previewRowSchema = z.discriminatedUnion('kind', [
-  ledgerRowSchema.extend({ kind: z.literal('ledger'), duplicate: z.boolean() }),
+  ledgerRowSchema.extend({
+    kind: z.literal('ledger'),
+    duplicate: z.boolean(),
+    /** The classification rule that filled this row (规则 1：摘要包含“工资” → 经济分类 30101), or null. */
+    rule: z.string().nullable(),
+  }),
   budgetRowSchema.extend({ kind: z.literal('budget'), duplicate: z.boolean() }),
 ]);
 export type PreviewRow = z.infer<typeof previewRowSchema>;
@@ -239,6 +244,13 @@ export const bookSideSchema = z.object({
 });
 export type BookSideInfo = z.infer<typeof bookSideSchema>;
 
+/** Ledger imports: spending rows a saved rule classified, and spending rows still 未分类. */
+export const classificationCountsSchema = z.object({
+  rowsClassifiedByRule: z.number().int().min(0),
+  rowsUnclassified: z.number().int().min(0),
+});
+export type ClassificationCounts = z.infer<typeof classificationCountsSchema>;
+
 export const previewResultSchema = z.object({
   file: fileInfoSchema,
   target: importTargetSchema,
@@ -268,6 +280,7 @@ export const previewResultSchema = z.object({
   accounting: rowAccountingSchema,
   ledgerTotals: ledgerTotalsSchema.nullable(),
   budgetTotals: budgetTotalsSchema.nullable(),
+  classification: classificationCountsSchema.nullable(),
   checks: z.array(totalCheckSchema),
   /** A non-reverted import of the same file (same SHA-256): committing it is refused. */
   alreadyImported: previousImportSchema.nullable(),

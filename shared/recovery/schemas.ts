@@ -45,6 +45,8 @@ export const AppState = z.object({
   backups: z.array(RecoveryBackup),
   /** The data version this program reads and writes. */
   supportedVersion: z.number().int(),
+  /** The page check of the data file is still running in the background (start-up does not wait for it). */
+  checking: z.boolean(),
 });
 export type AppState = z.infer<typeof AppState>;
 

@@ -9,6 +9,27 @@ import { empty, type ReportTable, type TableRow, text } from './table-model.ts';
 // `project_indicators` value source feeds to the score sheet. Plain text cells, so the PDF, Word
 // and Excel renderers print it with their generic table code.
 
+/** 是否完成 for each grade of a 定性 indicator. */
+const GRADE_MET: Record<NonNullable<ReportProjectIndicator['grade']>, string> = { achieved: '是', partial: '部分完成', not_achieved: '否' };
+
+/**
+ * A 定性 indicator is judged by its grade (达成 / 部分达成 / 未达成), not by figures: its 年度指标值
+ * in words, the grade as 实际完成值, no 完成率, and 是否完成 from the grade. Only an indicator not yet
+ * graded is 未填报.
+ */
+function qualitativeCells(i: ReportProjectIndicator) {
+  const graded = i.grade !== null && i.grade !== undefined;
+  return [
+    text(PROJECT_INDICATOR_KIND_LABELS[i.kind]),
+    text(i.name),
+    text(i.unit),
+    text(i.targetText?.trim() || '—'),
+    text(graded ? i.gradeLabel || '—' : '—'),
+    text('—'),
+    text(graded ? GRADE_MET[i.grade!] : '未填报'),
+  ];
+}
+
 const percentText = (r: Parameters<typeof formatRational>[0] | null): string => (r === null ? '—' : `${formatRational(r, 2)}%`);
 
 export function buildProjectIndicatorTable(items: readonly ReportProjectIndicator[]): ReportTable {
@@ -20,6 +41,10 @@ export function buildProjectIndicatorTable(items: readonly ReportProjectIndicato
       const unit = i.projectUnit ? text(`实施单位：${i.projectUnit}`) : empty;
       rows.push({ role: 'section', indent: 0, cells: [text(i.project), unit, empty, empty, empty, empty, empty] });
       lastProject = i.project;
+    }
+    if (i.nature === 'qualitative') {
+      rows.push({ role: 'data', indent: 1, cells: qualitativeCells(i) });
+      continue;
     }
     const c = indicatorCompletion({ direction: i.direction, targetValue: i.target, actualValue: i.actual });
     rows.push({

@@ -1,5 +1,6 @@
 import { ratio } from '../money/rate.ts';
 import type { ScoreNode, ScoreSheet } from './input.ts';
+import { formatCentiFixed } from './format-score.ts';
 import { empty, type ReportTable, type TableCell, type TableRow, text } from './table-model.ts';
 
 // 部门整体支出绩效自评表: one row per indicator in tree order, the indicator's name in the column of
@@ -7,14 +8,26 @@ import { empty, type ReportTable, type TableCell, type TableRow, text } from './
 
 const COL_MAX = 3;
 const COL_SCORE = 4;
-const COL_DEDUCTION = 5;
 const PENDING = text('待填');
+const NOT_SELF_SCORED = text('—');
 
+/**
+ * The 扣分原因及得分依据 cell: the office's own basis and the deduction reason, each once. A target
+ * and result print when the indicator has a target; a checklist's bare 是 / 达成年度指标 is the
+ * form's answer, not a basis, and prints nothing.
+ */
 function reasonText(n: ScoreNode): string {
   const parts: string[] = [];
-  if (n.target !== null || n.actual !== null) parts.push(`目标值：${n.target ?? '—'}；完成值：${n.actual ?? '—'}`);
-  if (n.reason.trim() !== '') parts.push(n.reason.trim());
-  if (n.basis.trim() !== '') parts.push(`依据：${n.basis.trim()}`);
+  if (n.target !== null && n.target.trim() !== '') parts.push(`目标值：${n.target}；完成值：${n.actual ?? '—'}`);
+  else if (n.actual !== null && /\d/.test(n.actual)) parts.push(`完成值：${n.actual}`);
+  const reason = n.reason.trim();
+  const basis = n.basis.trim();
+  // A judged or adjusted deduction's reason is "<指标>：<the office's basis>": the basis is the reason.
+  if (basis !== '' && reason.endsWith(basis)) parts.push(basis);
+  else {
+    if (reason !== '') parts.push(reason);
+    if (basis !== '') parts.push(`依据：${basis}`);
+  }
   return parts.join('；');
 }
 
@@ -50,6 +63,10 @@ export function buildScoreTable(sheet: ScoreSheet): ReportTable {
       // Not yet scored is not a score of 0: every export says so instead of 得分 0.00 扣分 2.00.
       scoreCell = PENDING;
       deductionCell = PENDING;
+    } else if (n.scoreCenti === null && depth === 0) {
+      // A block the department does not score itself (e.g. 其他评价): no score, and the row says why.
+      scoreCell = NOT_SELF_SCORED;
+      deductionCell = NOT_SELF_SCORED;
     } else if (n.scoreCenti !== null) {
       scoreCell =
         childRows.length > 0 && allScored && childScore === n.scoreCenti
@@ -61,12 +78,25 @@ export function buildScoreTable(sheet: ScoreSheet): ReportTable {
         formula: { op: 'diff', minuend: COL_MAX, subtrahend: COL_SCORE },
       };
     }
-    row.cells = [...nameCells, maxCell, scoreCell, deductionCell, ...extraCells(n), text(reasonText(n))];
+    // A block not self-scored says so, unless its name already does ("其他评价（不自评）").
+    const notScored = n.scoreCenti === null && depth === 0 && !n.pending;
+    const basis = notScored ? (n.name.includes('不自评') ? '' : '不自评') : reasonText(n);
+    row.cells = [...nameCells, maxCell, scoreCell, deductionCell, ...extraCells(n), text(basis)];
     return index;
   };
 
   const groupRows = sheet.groups.map((g) => addNode(g, 0));
   const scored = sheet.groups.filter((g) => g.scoreCenti !== null);
+  const unscored = sheet.groups.filter((g) => g.scoreCenti === null && !g.pending);
+  const maxTotal = sheet.groups.reduce((s, g) => s + g.maxCenti, 0);
+  const scoredMax = scored.reduce((s, g) => s + g.maxCenti, 0);
+  // 合计 is complete: 分值, 得分, 扣分 (of the self-scored blocks, so 得分 + 扣分 = their 分值) and,
+  // when a block is not self-scored, a note saying what the total leaves out.
+  const note =
+    unscored.length === 0
+      ? ''
+      : `自评指标满分 ${formatCentiFixed(scoredMax)} 分；${unscored.map((g) => `${g.name}${formatCentiFixed(g.maxCenti)} 分`).join('、')}不计入自评得分`;
+  const pending = sheet.groups.some((g) => g.pending);
   rows.push({
     role: 'total',
     indent: 0,
@@ -74,21 +104,13 @@ export function buildScoreTable(sheet: ScoreSheet): ReportTable {
       text('合计'),
       empty,
       empty,
-      { kind: 'centi', centi: sheet.groups.reduce((s, g) => s + g.maxCenti, 0), formula: { op: 'sum', rows: groupRows } },
-      { kind: 'centi', centi: scored.reduce((s, g) => s + (g.scoreCenti ?? 0), 0), formula: { op: 'sum', rows: groupRows } },
-      { kind: 'centi', centi: scored.reduce((s, g) => s + g.deductionCenti, 0), formula: { op: 'diff', minuend: COL_MAX, subtrahend: COL_SCORE } },
+      { kind: 'centi', centi: maxTotal, formula: { op: 'sum', rows: groupRows } },
+      pending ? PENDING : { kind: 'centi', centi: scored.reduce((s, g) => s + (g.scoreCenti ?? 0), 0), formula: { op: 'sum', rows: groupRows } },
+      pending ? PENDING : { kind: 'centi', centi: scored.reduce((s, g) => s + g.deductionCenti, 0), formula: { op: 'sum', rows: groupRows } },
       ...extras.map(() => empty),
-      empty,
+      text(note),
     ],
   });
-  // Unscored groups keep their 分值 in the total but add nothing to 得分, so the total's 扣分 is
-  // 分值 − 得分 over scored groups only when every group is scored.
-  const total = rows[rows.length - 1]!;
-  if (scored.length !== sheet.groups.length) total.cells[COL_DEDUCTION] = empty;
-  if (sheet.groups.some((g) => g.pending)) {
-    total.cells[COL_SCORE] = PENDING;
-    total.cells[COL_DEDUCTION] = PENDING;
-  }
 
   return {
     name: '自评表',

@@ -1,8 +1,8 @@
 import { TASK_STATUS_LABELS } from '../domain/enums.ts';
-import type { CheckExplanation, ReportWorkArea } from './input.ts';
+import type { ReportWorkArea } from './input.ts';
 import { empty, type ReportTable, type TableRow, text } from './table-model.ts';
 
-// 重点工作任务绩效指标完成情况表 and the 审核提示说明 list: plain text tables.
+// 重点工作任务绩效指标完成情况表: a plain text table.
 
 export function buildTaskTable(areas: ReportWorkArea[]): ReportTable {
   const rows: TableRow[] = [];
@@ -43,20 +43,5 @@ export function buildTaskTable(areas: ReportWorkArea[]): ReportTable {
       { header: '完成情况', width: 2.3, align: 'center' },
     ],
     rows,
-  };
-}
-
-export function buildExplanationTable(items: CheckExplanation[]): ReportTable {
-  return {
-    name: '审核提示说明',
-    title: '审核提示说明',
-    unitLine: '',
-    columns: [
-      { header: '审核项', width: 3, align: 'left' },
-      // The subject states the figures behind the finding (amounts, rates, target); it is as long as the explanation.
-      { header: '对象', width: 6, align: 'left' },
-      { header: '说明', width: 6, align: 'left' },
-    ],
-    rows: items.map((e) => ({ role: 'data', indent: 0, cells: [text(e.checkTitle), text(e.subject), text(e.explanation)] })),
   };
 }

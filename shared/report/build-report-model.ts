@@ -1,7 +1,8 @@
 import { buildBudgetTable } from './annex-budget-table.ts';
 import { buildProjectIndicatorTable } from './annex-project-indicator-table.ts';
 import { buildScoreTable } from './annex-score-table.ts';
-import { buildExplanationTable, buildTaskTable } from './annex-task-table.ts';
+import { buildExplanationTable } from './annex-explanation-table.ts';
+import { buildTaskTable } from './annex-task-table.ts';
 import { formatChineseDate } from './format-date.ts';
 import type { ReportInput } from './input.ts';
 import { NARRATIVE_TITLES, splitParagraphs } from './narrative-sources.ts';
@@ -9,19 +10,13 @@ import { HeadingCounter, type HeadingLevel, ordinalLead } from './numbering.ts';
 import { type ContentKey, MAX_OUTLINE_DEPTH, type OutlineSection, type TableKey } from './outline.ts';
 import { DEFAULT_OUTLINE } from './shipped-outlines.ts';
 import { placeholderCatalogue, placeholderValues, resolvePlaceholders } from './placeholders.ts';
+import { buildSignatureBlock, type SignatureBlockModel } from './signature-block.ts';
 import type { ReportTable } from './table-model.ts';
+import type { ProjectEvalGrid } from '../project-eval/table-grid.ts';
 
 // The report as an ordered list of blocks: the year's outline says which sections there are and
 // what each prints; numbering and generated sentences live here once, and the PDF, Word and
 // preview renderers only decide how each block looks.
-
-export interface SignatureView {
-  persons: { label: string; value: string }[];
-  sealLabel: string;
-  sealingUnit: string;
-  /** "2022年3月15日", or "" for a date to be written by hand. */
-  dateText: string;
-}
 
 export type ReportBlock =
   | { kind: 'title'; lines: string[] }
@@ -29,8 +24,10 @@ export type ReportBlock =
   | { kind: 'paragraph'; text: string }
   | { kind: 'table'; key: TableKey; table: ReportTable }
   | { kind: 'annexNote'; items: string[] }
-  | { kind: 'signature'; signature: SignatureView }
-  | { kind: 'annex'; label: string; key: TableKey; table: ReportTable };
+  | { kind: 'signature'; signature: SignatureBlockModel }
+  | { kind: 'annex'; label: string; key: TableKey; table: ReportTable }
+  /** One project's 项目支出绩效自评表, printed as the standalone 项目自评 exports print it. */
+  | { kind: 'projectEvalAnnex'; label: string; project: string; grid: ProjectEvalGrid };
 
 export interface PlaceholderIssue {
   /** Chinese name of the section the body belongs to. */
@@ -172,29 +169,32 @@ export function buildReportModel(input: ReportInput): ReportModel {
     blocks.push({ kind: 'heading', level, number: b.numbered ? counter.next(level) : '', text: b.text });
   }
 
-  const annexTables = outline.annexes.flatMap((key) => {
+  type AnnexPiece = { kind: 'table'; key: TableKey; table: ReportTable; title: string } | { kind: 'projectEval'; project: string; grid: ProjectEvalGrid; title: string };
+  const annexPieces = outline.annexes.flatMap((key): AnnexPiece[] => {
+    if (key === 'project_eval_tables') {
+      return (input.projectEvalAnnexes ?? []).map((a) => ({ kind: 'projectEval', project: a.project, grid: a.grid, title: `${a.grid.title}（${a.project}）` }));
+    }
     const table = tableOf(key);
-    return table ? [{ key, table }] : [];
+    return table ? [{ kind: 'table', key, table, title: table.title }] : [];
   });
-  blocks.push({ kind: 'annexNote', items: annexTables.map((a, i) => `${i + 1}.${a.table.title}`) });
+  blocks.push({ kind: 'annexNote', items: annexPieces.map((a, i) => `${i + 1}.${a.title}`) });
 
   const sig = input.signature;
   blocks.push({
     kind: 'signature',
-    signature: {
-      persons: [
-        { label: '单位负责人（签字）', value: sig.unitHead },
-        { label: '财务负责人', value: sig.financeHead },
-        { label: '填报人', value: sig.preparer },
-        { label: '联系电话', value: sig.phone },
-      ],
-      sealLabel: '单位（盖章）',
+    signature: buildSignatureBlock({
+      unitHead: sig.unitHead,
+      financeHead: sig.financeHead,
+      preparer: sig.preparer,
+      phone: sig.phone,
       sealingUnit: sig.sealingUnit === '' ? input.unitName : sig.sealingUnit,
       dateText: sig.reportDate === null ? '' : formatChineseDate(sig.reportDate),
-    },
+      printNames: sig.printNames ?? false,
+    }),
   });
-  annexTables.forEach(({ key, table }, i) => {
-    blocks.push({ kind: 'annex', label: `附件${i + 1}`, key, table });
+  annexPieces.forEach((a, i) => {
+    const label = `附件${i + 1}`;
+    blocks.push(a.kind === 'table' ? { kind: 'annex', label, key: a.key, table: a.table } : { kind: 'projectEvalAnnex', label, project: a.project, grid: a.grid });
   });
 
   return {

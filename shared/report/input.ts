@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { BUDGET_FUNDING_SOURCES, CATEGORIES, TASK_STATUSES } from '../domain/enums.ts';
-import { PROJECT_INDICATOR_DIRECTIONS, PROJECT_INDICATOR_KINDS } from '../domain/project-indicator.ts';
+import { BUDGET_FUNDING_SOURCES, LEDGER_CATEGORIES, TASK_STATUSES } from '../domain/enums.ts';
+import { PROJECT_INDICATOR_DIRECTIONS, PROJECT_INDICATOR_KINDS, PROJECT_INDICATOR_NATURES, QUALITATIVE_GRADES } from '../domain/project-indicator.ts';
 import { SCORE_COLUMNS } from '../scoring/framework-doc.ts';
+import type { ProjectEvalGrid } from '../project-eval/table-grid.ts';
 import { OutlineDocSchema } from './outline.ts';
 
 // Everything the report needs, already computed by the report service. The renderers never touch
@@ -49,7 +50,7 @@ export const amountRowSchema = z.object({
   actualFen: fen,
 });
 
-export const categoryRowSchema = amountRowSchema.extend({ category: z.enum(CATEGORIES) });
+export const categoryRowSchema = amountRowSchema.extend({ category: z.enum(LEDGER_CATEGORIES) });
 export const fundingRowSchema = amountRowSchema.extend({ source: z.enum(BUDGET_FUNDING_SOURCES) });
 export const projectRowSchema = amountRowSchema.extend({ code: shortText });
 
@@ -62,6 +63,8 @@ export const budgetSchema = z.object({
   personnelFen: fen,
   publicFen: fen,
   projectFen: fen,
+  /** Spending still 未分类 when the report was made (审核 blocks finalizing with any). */
+  unclassifiedFen: fen.default(0),
   byFundingSource: z.array(fundingRowSchema),
   byCategory: z.array(categoryRowSchema),
   byProject: z.array(projectRowSchema),
@@ -143,6 +146,37 @@ export const projectIndicatorSchema = z.object({
   /** Decimal text as typed, printed as is (the target with its ≥/≤ sign). */
   target: shortText.nullable(),
   actual: shortText.nullable(),
+  /** 定性 indicators are judged by a grade, not by target and actual figures; absent = 定量. */
+  nature: z.enum(PROJECT_INDICATOR_NATURES).optional(),
+  /** A 定性 indicator's grade (null = not judged yet) and its label in the year's project-eval rules. */
+  grade: z.enum(QUALITATIVE_GRADES).nullable().optional(),
+  gradeLabel: shortText.optional(),
+  /** A 定性 indicator's 年度指标值 in words. */
+  targetText: shortText.optional(),
+});
+
+const gridCellSchema = z.object({
+  row: z.number().int().min(0),
+  col: z.number().int().min(0),
+  rowSpan: z.number().int().min(1),
+  colSpan: z.number().int().min(1),
+  text: z.string().max(5000, '表格单元格文字过长'),
+  style: z.enum(['label', 'header', 'text', 'number', 'total']),
+  number: z.number().nullable().optional(),
+  numberFormat: z.string().max(200).optional(),
+  formula: z.string().max(2000).optional(),
+});
+
+/** A project's 项目支出绩效自评表, laid out by shared/project-eval/table-grid.ts. */
+export const projectEvalAnnexSchema = z.object({
+  project: shortText.min(1, '项目名称不能为空'),
+  grid: z.object({
+    title: shortText,
+    subtitle: shortText,
+    unitLine: shortText,
+    rows: z.number().int().min(1),
+    cells: z.array(gridCellSchema),
+  }) satisfies z.ZodType<ProjectEvalGrid>,
 });
 
 export const signatureSchema = z.object({
@@ -153,6 +187,8 @@ export const signatureSchema = z.object({
   sealingUnit: shortText,
   /** 报送日期; null prints a blank date line to fill by hand. */
   reportDate: isoDate.nullable(),
+  /** Print the people's names under the date; absent or false leaves the lines blank to sign. */
+  printNames: z.boolean().optional(),
 });
 
 export const checkExplanationSchema = z.object({
@@ -200,6 +236,8 @@ export const reportInputSchema = z
     checkExplanations: z.array(checkExplanationSchema),
     /** Projects' own indicators, in project order; the annex is left out when there are none. */
     projectIndicators: z.array(projectIndicatorSchema).optional(),
+    /** Every project's 项目支出绩效自评表, for the outline's project_eval_tables annex (absent: none). */
+    projectEvalAnnexes: z.array(projectEvalAnnexSchema).optional(),
     signature: signatureSchema,
     /** The year's outline; absent means the default (Guangdong) one. */
     outline: OutlineDocSchema.optional(),
@@ -209,10 +247,10 @@ export const reportInputSchema = z
     if (b.initialFen + b.adjustmentFen !== b.finalFen) {
       ctx.addIssue({ code: 'custom', message: '调整后预算数应等于年初预算数加调整数', path: ['budget', 'finalFen'] });
     }
-    if (b.personnelFen + b.publicFen + b.projectFen !== b.actualFen) {
+    if (b.personnelFen + b.publicFen + b.projectFen + b.unclassifiedFen !== b.actualFen) {
       ctx.addIssue({
         code: 'custom',
-        message: '人员经费、公用经费与项目支出之和应等于全年支出',
+        message: '人员经费、公用经费、项目支出与未分类支出之和应等于全年支出',
         path: ['budget', 'actualFen'],
       });
     }
@@ -234,6 +272,7 @@ export type ScoreSheet = z.infer<typeof scoreSheetSchema>;
 export type SignatureBlock = z.infer<typeof signatureSchema>;
 export type CheckExplanation = z.infer<typeof checkExplanationSchema>;
 export type ReportProjectIndicator = z.infer<typeof projectIndicatorSchema>;
+export type ProjectEvalAnnex = z.infer<typeof projectEvalAnnexSchema>;
 export type ReportInput = z.infer<typeof reportInputSchema>;
 
 /**

@@ -56,6 +56,18 @@ export const CONTENT_LABELS: Record<ContentKey, string> = {
   check_explanation_table: '表：审核提示说明',
 };
 
+/**
+ * What the annexes can hold: any of the tables, or every project's 项目支出绩效自评表 (one annex
+ * per project, the same tables the 项目自评 exports print). The shipped outlines leave the latter
+ * out, so a year prints it only when the office chooses it.
+ */
+export const ANNEX_KEYS = [...TABLE_KEYS, 'project_eval_tables'] as const;
+export type AnnexKey = (typeof ANNEX_KEYS)[number];
+export const ANNEX_LABELS: Record<AnnexKey, string> = {
+  ...CONTENT_LABELS,
+  project_eval_tables: '表：项目支出绩效自评表（每个项目一张）',
+};
+
 export function isTableKey(key: ContentKey): key is TableKey {
   return (TABLE_KEYS as readonly string[]).includes(key);
 }
@@ -100,7 +112,7 @@ export const OutlineDocSchema = z.strictObject({
   /** Second title line ("部门整体支出绩效自评报告"); the first is the unit name and year. */
   titleSuffix: z.string().trim().min(1, { message: '报告标题不能为空' }).max(60),
   sections: z.array(OutlineSectionSchema).min(1, { message: '提纲至少要有一个一级标题' }).max(30),
-  annexes: z.array(z.enum(TABLE_KEYS, { message: `未知的附件，可用的有：${TABLE_KEYS.join('、')}` })).max(TABLE_KEYS.length),
+  annexes: z.array(z.enum(ANNEX_KEYS, { message: `未知的附件，可用的有：${ANNEX_KEYS.join('、')}` })).max(ANNEX_KEYS.length),
 });
 export type OutlineDoc = z.infer<typeof OutlineDocSchema>;
 
@@ -135,9 +147,9 @@ export function validateOutline(doc: OutlineDoc): OutlineIssue[] {
     });
   };
   walk(doc.sections, 1, 'sections ');
-  const seen = new Set<TableKey>();
+  const seen = new Set<AnnexKey>();
   doc.annexes.forEach((key, i) => {
-    if (seen.has(key)) issues.push({ where: `annexes 第 ${i + 1} 项`, message: `附件“${CONTENT_LABELS[key]}”重复` });
+    if (seen.has(key)) issues.push({ where: `annexes 第 ${i + 1} 项`, message: `附件“${ANNEX_LABELS[key]}”重复` });
     seen.add(key);
   });
   return issues;

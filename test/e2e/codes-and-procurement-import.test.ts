@@ -1,12 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main.ts';
 import { countyBureauYear } from '../fixtures/year-files/county-bureau.ts';
 import { tempPath } from '../integration/temp-db.ts';
 import { launchBrowser, loadExample, navigate, openApp, SCREENSHOT_DIR, screenshot, startApp, tempDataFile } from './harness.ts';
+
+/** Widths of the card toolbar's items around `button`: a hidden file input inside it would show as an empty item taking a gap. */
+async function toolbarItemWidths(button: Locator): Promise<number[]> {
+  return button.evaluate((b) => [...b.closest('.ant-card-extra')!.querySelectorAll('.ant-space-item')].map((i) => i.getBoundingClientRect().width));
+}
 
 async function writeXlsx(file: string, sheet: string, rows: unknown[][]): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -33,6 +38,9 @@ describe('browser mode: 科目代码 and 政府采购 import at 1366×768', () =
     await navigate(page, '科目代码');
     const table = page.getByTestId('codes-table');
     await table.getByText('基本工资', { exact: true }).waitFor();
+    const codeItems = await toolbarItemWidths(page.getByTestId('codes-import'));
+    expect(codeItems).toHaveLength(3);
+    expect(codeItems.every((w) => w > 0)).toBe(true);
 
     const csv = tempPath('科目表.csv');
     writeFileSync(csv, iconv.encode('2021年科目表\r\n科目编码,科目名称\r\n1001,库存现金\r\n2010601,行政运行（财政）\r\n2350101,应急管理行政运行\r\n', 'gbk'));
@@ -111,6 +119,9 @@ describe('browser mode: 科目代码 and 政府采购 import at 1366×768', () =
       ['采购项目名称', '采购类别', '政府采购预算（元）', '实际采购金额（元）'],
       ['办公设备', '货物', 3_000_000, '二百九十万'],
     ]);
+    const procurementItems = await toolbarItemWidths(page.getByTestId('procurement-import'));
+    expect(procurementItems).toHaveLength(3);
+    expect(procurementItems.every((w) => w > 0)).toBe(true);
     await page.getByTestId('procurement-file').setInputFiles(bad);
     await page.getByTestId('procurement-import-error').getByText('工作表“采购”第 2 行 D 列（实际采购金额（元））：不是有效的金额').waitFor();
     await rate.getByText('97.50%', { exact: true }).waitFor();

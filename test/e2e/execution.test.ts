@@ -45,8 +45,9 @@ describe('browser mode: 预算执行', () => {
     const fundingTable = page.getByTestId('table-funding');
     expect(await fundingTable.innerText()).toContain('一般公共预算财政拨款');
     await expect.poll(() => page.getByTestId('chart-funding').getAttribute('aria-label')).toContain('3982.33');
-    // 审核 runs with the page: the example's four 提示 findings on quarterly progress are explained.
-    await page.getByTestId('checks-advisory-count').getByText('提示 4（已说明 4）').waitFor();
+    // 审核 runs with the page: the example's four 提示 findings on quarterly progress and the one on
+    // key tasks without targets are explained.
+    await page.getByTestId('checks-advisory-count').getByText('提示 5（已说明 5）').waitFor();
     await screenshot(page, '50-execution-example');
     await page.getByRole('tab', { name: '按月份' }).click();
     await page.getByTestId('table-month').getByText('12 月').waitFor();
@@ -97,7 +98,7 @@ describe('browser mode: 预算执行', () => {
     await page.getByTestId('target-q1').fill('20');
     await page.getByTestId('targets-save').click();
     await page.getByText('季度进度目标已保存').waitFor();
-    await page.getByTestId('checks-advisory-count').getByText('提示 3（已说明 3）').waitFor();
+    await page.getByTestId('checks-advisory-count').getByText('提示 4（已说明 4）').waitFor();
     expect(await page.getByTestId('table-quarter').innerText()).toContain('20.00%');
 
     // A 出错说明 is rewritten in place and stays with its finding after the re-run.

@@ -59,7 +59,9 @@ export async function openApp(browser: Browser, app: BrowserModeApp): Promise<Op
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  // Transitions fast-forwarded: a button whose loading icon is still collapsing would otherwise
+  // show a blank gap before its label that users never see once it settles.
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
   return file;
 }
 

@@ -55,13 +55,13 @@ export const CHILD_OPERATIONS: Record<string, ChildOperation> = {
     io.done();
   },
 
-  /** Backs up the live database again and again, alternating the online and the VACUUM INTO path. */
+  /** Backs up the live database again and again, alternating a manual backup and the one before an import. */
   backup: async (args, io) => {
     const file = str(args, 'file');
     const ctx = contextFor(openDatabase(file), file);
     io.ready();
     for (let i = 0; ; i++) {
-      const e = i % 2 === 0 ? await backupNow(ctx, 'manual') : backupBefore(ctx, 'import');
+      const e = i % 2 === 0 ? await backupNow(ctx, 'manual') : await (await backupBefore(ctx, 'import')).done;
       io.say(`BACKUP ${e.name}`);
     }
   },

@@ -12,7 +12,11 @@ export const CATALOGUE = {
     usage: 'project-eval --db FILE --year YYYY [--json] [--format pdf|xlsx|docx --out FILE]',
     summary: '项目支出绩效自评表：每个项目的预算执行率得分、绩效指标得分、总分和评价等次；可导出 PDF / Excel / Word',
   },
-  'report': { name: 'report', usage: 'report --db FILE --year YYYY --format pdf|xlsx|docx --out FILE [--json]', summary: '导出年度自评报告（PDF / Excel / Word）' },
+  'report': {
+    name: 'report',
+    usage: 'report --db FILE --year YYYY --format pdf|xlsx|docx --out FILE [--detail-out FILE] [--json]',
+    summary: '导出年度自评报告（PDF / Excel / Word）；Excel 可用 --detail-out 把支出明细另存为单独的工作簿',
+  },
   'finalize': {
     name: 'finalize',
     usage: 'finalize --db FILE --year YYYY [--json]',
@@ -36,6 +40,11 @@ export const CATALOGUE = {
     name: 'codes',
     usage: 'codes import --db FILE --from FILE.xlsx|.csv | codes export --db FILE --out FILE.xlsx|.csv',
     summary: '导入本单位的科目表（科目编码、科目名称两列，或“2010601 行政运行”一列），或导出本单位导入、填写和识别的科目代码',
+  },
+  'rules': {
+    name: 'rules',
+    usage: 'rules export --db FILE --out FILE.json | rules import --db FILE --from FILE.json',
+    summary: '导出或导入收支明细的分类规则（摘要或对方户名包含/等于某文字 → 经济分类、功能分类、类别、项目），导入时整体替换',
   },
   'import': { name: 'import', usage: 'import FILE --db FILE --year YYYY --into ledger|budget [--unit NAME] [--profile auto|NAME] [--sheet NAME] [--all-sheets] [--debit-means out|in] [--json]', summary: '导入财务系统或网银导出的电子表格（xlsx/xls/csv）：收支明细或预算指标，一次导入一个批次，可撤销' },
   'undo-import': { name: 'undo-import', usage: 'undo-import BATCH --db FILE [--json]', summary: '撤销一次导入：删除该批次导入的全部行，批次标记为已撤销' },

@@ -59,6 +59,8 @@ function successJson(r: CommitResult): Record<string, unknown> {
     yearSource: r.yearSource?.text ?? null,
     bookSide: r.bookSide?.text ?? null,
     totalMismatches: r.checks.filter((c) => !c.ok),
+    rowsClassifiedByRule: r.classification?.rowsClassifiedByRule ?? 0,
+    rowsUnclassified: r.classification?.rowsUnclassified ?? 0,
     errors,
   };
 }
@@ -72,6 +74,12 @@ function successText(r: CommitResult): string {
   if (r.ledgerTotals) {
     lines.push(
       `支出合计 ${(r.ledgerTotals.outflowFen / 100).toFixed(2)} 元，收入合计 ${(r.ledgerTotals.inflowFen / 100).toFixed(2)} 元，日期 ${r.ledgerTotals.dateFrom ?? '—'} 至 ${r.ledgerTotals.dateTo ?? '—'}。`,
+    );
+  }
+  if (r.classification) {
+    const c = r.classification;
+    lines.push(
+      `按分类规则分类 ${c.rowsClassifiedByRule} 行；未分类支出 ${c.rowsUnclassified} 行${c.rowsUnclassified > 0 ? '（请在“支出明细”中筛选“未分类”后批量设置，或用 rules import 添加规则）' : ''}。`,
     );
   }
   if (r.yearSource) lines.push(r.yearSource.text);

@@ -21,6 +21,7 @@ export const COMMANDS: CliCommand[] = [
   lazy(CATALOGUE.framework, async () => (await import('./year-json-document.ts')).frameworkCommand),
   lazy(CATALOGUE.outline, async () => (await import('./year-json-document.ts')).outlineCommand),
   lazy(CATALOGUE.codes, async () => (await import('./codes.ts')).codesCommand),
+  lazy(CATALOGUE.rules, async () => (await import('./rules.ts')).rulesCommand),
   lazy(CATALOGUE.import, async () => (await import('./import.ts')).importCommand),
   lazy(CATALOGUE['undo-import'], async () => (await import('./undo-import.ts')).undoImportCommand),
   lazy(CATALOGUE.backup, async () => (await import('./backup.ts')).backupCommand),

@@ -1,5 +1,5 @@
 import type { CliSummary } from '../../../shared/budget/schemas.ts';
-import { CATEGORY_LABELS, FUNDING_SOURCE_LABELS } from '../../../shared/domain/enums.ts';
+import { FUNDING_SOURCE_LABELS, LEDGER_CATEGORY_LABELS } from '../../../shared/domain/enums.ts';
 import { formatWan } from '../../../shared/money/fen.ts';
 import { openCli } from '../cli-context.ts';
 import { CATALOGUE } from './catalogue.ts';
@@ -16,10 +16,10 @@ function textSummary(s: CliSummary, paragraph: string): string {
     `${s.year} 年度 预算执行汇总（金额单位：万元）`,
     `预算数 ${formatWan(s.budgetFen)}（年初 ${formatWan(s.initialBudgetFen)}，调整 ${formatWan(s.adjustmentFen)}，${s.carryOverFen !== 0 ? `含上年结转结余 ${formatWan(s.carryOverFen)}，预算调整率不含结转 ` : '预算调整率 '}${pct(s.adjustmentRate)}）`,
     `支出数 ${formatWan(s.actualFen)}，执行率 ${pct(s.executionRate)}，结余 ${formatWan(s.budgetFen - s.actualFen)}`,
-    `基本支出 ${formatWan(s.basicFen)}，项目支出 ${formatWan(s.projectFen)}`,
+    `基本支出 ${formatWan(s.basicFen)}，项目支出 ${formatWan(s.projectFen)}${s.unclassifiedFen !== 0 ? `，未分类 ${formatWan(s.unclassifiedFen)}（请在支出明细中分类）` : ''}`,
     '',
     '按支出类别：',
-    ...s.byCategory.map((r) => `  ${CATEGORY_LABELS[r.category]}  预算 ${formatWan(r.budgetFen)}  支出 ${formatWan(r.actualFen)}  执行率 ${pct(r.executionRate)}`),
+    ...s.byCategory.map((r) => `  ${LEDGER_CATEGORY_LABELS[r.category]}  预算 ${formatWan(r.budgetFen)}  支出 ${formatWan(r.actualFen)}  执行率 ${pct(r.executionRate)}`),
     '按资金来源：',
     ...s.byFundingSource.map(
       (r) => `  ${FUNDING_SOURCE_LABELS[r.fundingSource]}  预算 ${formatWan(r.budgetFen)}  支出 ${formatWan(r.actualFen)}  执行率 ${pct(r.executionRate)}`,

@@ -77,7 +77,7 @@ export function categoryEconFacts(db: Db, yearId: number): CategoryEconFact[] {
         GROUP BY category, substr(econ_code, 1, 3)
        UNION ALL
        SELECT 'ledger', category, substr(econ_code, 1, 3), sum(txn_count), sum(amount_fen), NULL
-         FROM ledger_rollup WHERE year_id = ? AND direction = 'out' AND category <> 'project'
+         FROM ledger_rollup WHERE year_id = ? AND direction = 'out' AND category NOT IN ('project', 'unclassified')
         GROUP BY category, substr(econ_code, 1, 3)`,
     )
     .all(yearId, yearId) as CategoryEconFact[];

@@ -1,4 +1,4 @@
-import type { Category } from '../../../shared/domain/enums.ts';
+import type { LedgerCategory } from '../../../shared/domain/enums.ts';
 import type { Procurement, Txn, TxnInput } from '../../../shared/domain/ledger.ts';
 import type { Db } from '../open.ts';
 import { procurementItemTotals } from './procurement-repo.ts';
@@ -52,7 +52,7 @@ export function getTxn(db: Db, id: number): Txn | null {
   return r ? toTxn(r) : null;
 }
 
-type Stored = Omit<TxnInput, 'id' | 'category'> & { category: Category };
+type Stored = Omit<TxnInput, 'id' | 'category'> & { category: LedgerCategory };
 
 function params(t: Stored) {
   return [

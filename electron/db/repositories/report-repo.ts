@@ -1,5 +1,5 @@
 import type { Category, FundingSource } from '../../../shared/domain/enums.ts';
-import type { Db } from '../open.ts';
+import { type Db, openDatabase } from '../open.ts';
 
 export interface StoredSection {
   key: string;
@@ -40,27 +40,27 @@ export interface StoredSignature {
   phone: string;
   sealingUnit: string;
   reportDate: string | null;
+  printNames: boolean;
 }
 
 export function getSignature(db: Db, yearId: number): StoredSignature | null {
-  return (
-    (db
-      .prepare(
-        `SELECT unit_head AS unitHead, finance_head AS financeHead, preparer, phone, sealing_unit AS sealingUnit,
-                report_date AS reportDate FROM signature_block WHERE year_id = ?`,
-      )
-      .get(yearId) as StoredSignature | undefined) ?? null
-  );
+  const row = db
+    .prepare(
+      `SELECT unit_head AS unitHead, finance_head AS financeHead, preparer, phone, sealing_unit AS sealingUnit,
+              report_date AS reportDate, print_names AS printNames FROM signature_block WHERE year_id = ?`,
+    )
+    .get(yearId) as (Omit<StoredSignature, 'printNames'> & { printNames: number }) | undefined;
+  return row ? { ...row, printNames: row.printNames === 1 } : null;
 }
 
 export function upsertSignature(db: Db, yearId: number, s: StoredSignature): void {
   db.prepare(
-    `INSERT INTO signature_block (year_id, unit_head, finance_head, preparer, phone, sealing_unit, report_date)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO signature_block (year_id, unit_head, finance_head, preparer, phone, sealing_unit, report_date, print_names)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (year_id) DO UPDATE SET unit_head = excluded.unit_head, finance_head = excluded.finance_head,
        preparer = excluded.preparer, phone = excluded.phone, sealing_unit = excluded.sealing_unit,
-       report_date = excluded.report_date`,
-  ).run(yearId, s.unitHead, s.financeHead, s.preparer, s.phone, s.sealingUnit, s.reportDate);
+       report_date = excluded.report_date, print_names = excluded.print_names`,
+  ).run(yearId, s.unitHead, s.financeHead, s.preparer, s.phone, s.sealingUnit, s.reportDate, s.printNames ? 1 : 0);
 }
 
 export interface SnapshotInfo {
@@ -120,14 +120,25 @@ export interface ExpenseDetailRecord {
   amount_fen: number;
 }
 
-/** The year's spending in date order, for the Excel report's 支出明细 sheet; streamed, not loaded at once. */
-export function expenseDetailRows(db: Db, yearId: number): IterableIterator<ExpenseDetailRecord> {
-  return db
-    .prepare(
-      `SELECT t.txn_date, t.voucher_no, u.name AS unit_name, t.summary, t.counterparty, t.funding_source, t.category,
+const EXPENSE_DETAIL_SQL = `SELECT t.txn_date, t.voucher_no, u.name AS unit_name, t.summary, t.counterparty, t.funding_source, t.category,
               coalesce(p.name, '') AS project_name, t.econ_code, t.amount_fen
          FROM ledger_txn t JOIN unit u ON u.id = t.unit_id LEFT JOIN project p ON p.id = t.project_id
-        WHERE t.year_id = ? AND t.direction = 'out' ORDER BY t.txn_date, t.id`,
-    )
-    .iterate(yearId) as IterableIterator<ExpenseDetailRecord>;
+        WHERE t.year_id = ? AND t.direction = 'out' ORDER BY t.txn_date, t.id`;
+
+/**
+ * The year's spending in date order, for the Excel report's 支出明细 sheet, one row at a time.
+ * A file database is read on a read-only connection of its own: its cursor stays open while the
+ * export yields to the event loop, which the app's connection could not allow (better-sqlite3
+ * refuses other statements while a cursor is open), it reads one consistent snapshot, and its
+ * sort spills to a temporary file instead of holding a million rows in memory (the app's
+ * connection keeps temp_store = MEMORY).
+ */
+export function* expenseDetailRows(db: Db, yearId: number): Generator<ExpenseDetailRecord> {
+  const own = db.memory ? null : openDatabase(db.name, { readonly: true });
+  try {
+    own?.pragma('temp_store = FILE');
+    yield* (own ?? db).prepare(EXPENSE_DETAIL_SQL).iterate(yearId) as IterableIterator<ExpenseDetailRecord>;
+  } finally {
+    own?.close();
+  }
 }

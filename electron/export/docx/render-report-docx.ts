@@ -1,7 +1,7 @@
 import {
   AlignmentType,
-  BorderStyle,
   Document,
+  DocumentGridType,
   Footer,
   Header,
   HeadingLevel,
@@ -9,30 +9,34 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  Tab,
   Table,
   TableCell,
   TableRow,
+  TabStopType,
   TextRun,
+  UnderlineType,
   WidthType,
 } from 'docx';
-import { buildReportModel, type ReportBlock, type SignatureView } from '../../../shared/report/build-report-model.ts';
+import { buildReportModel, type ReportBlock } from '../../../shared/report/build-report-model.ts';
+import { widthInChars } from '../../../shared/report/char-width.ts';
 import type { ReportInput } from '../../../shared/report/input.ts';
+import { SIGN_BLANK_CHARS, type SignatureBlockModel, type SignatureField } from '../../../shared/report/signature-block.ts';
 import { formatCellText, type ReportTable, type TableRow as ModelRow } from '../../../shared/report/table-model.ts';
+import { gridBlocks } from './render-project-eval-docx.ts';
+import { tableColumnWidths } from '../../../shared/report/table-widths.ts';
 import { validateReportInput } from '../../../shared/report/validate-input.ts';
 import { DRAFT_FOOTER, type ExportOptions } from '../draft-mark.ts';
+import { FACE, fontTableXml } from './font-table.ts';
+import { unsnapStyles } from './off-grid-styles.ts';
 
 // ReportInput → .docx in the same 公文 layout as the PDF: real heading styles (so Word's navigation
 // pane and outline work), the model's numbering, exact 28.95 pt line pitch, tables with repeated
-// header rows, "— n —" page numbers right on odd and left on even pages. Fonts are named as
-// government offices have them installed; Word substitutes if one is missing.
+// header rows, "— n —" page numbers right on odd and left on even pages, and the 22 × 28 document
+// grid. Fonts are named as government offices have them installed; the font table (font-table.ts)
+// gives each a fallback a stock Windows or 信创 PC has.
 
-const FONT = {
-  fang: '仿宋_GB2312',
-  hei: '黑体',
-  kai: '楷体_GB2312',
-  title: '方正小标宋简体',
-  song: '宋体',
-} as const;
+const FONT = FACE;
 
 const face = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
 
@@ -44,6 +48,19 @@ const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 /** 22 lines on the 225 mm 版心: 28.95 pt exact. */
 const LINE = { line: 579, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 const INDENT = { firstLine: 640 };
+/**
+ * 22 lines × 28 characters (GB/T 9704 §5.2.1). The line grid gives the 22 lines. The 28 characters
+ * come from condensing every character by 0.25 pt (16 pt × 28 is 448 pt, the text width 442.2 pt)
+ * rather than from a character grid: Word reaches 28 with a negative charSpace, but LibreOffice 7
+ * (what many 信创 PCs open Word files with) lays each character of such a grid over two cells and
+ * prints 14–20 characters a line.
+ */
+const GRID = { type: DocumentGridType.LINES, linePitch: LINE.line };
+/** Twips per character: a 三号 character is 320 twips, 28 of them share TEXT_WIDTH (−5). */
+const CONDENSE = Math.floor(TEXT_WIDTH / 28 - SIZE.san * 10);
+/** Paragraph styles kept off the line grid (off-grid-styles.ts): table cells and the 二号 title. */
+const TABLE_TEXT = 'TableText';
+const TITLE = 'ReportTitle';
 
 const HEADING: Record<1 | 2 | 3 | 4, (typeof HeadingLevel)[keyof typeof HeadingLevel]> = {
   1: HeadingLevel.HEADING_1,
@@ -52,7 +69,8 @@ const HEADING: Record<1 | 2 | 3 | 4, (typeof HeadingLevel)[keyof typeof HeadingL
   4: HeadingLevel.HEADING_4,
 };
 
-function headingStyle(id: string, name: string, font: string) {
+/** Heading n is outline level n − 1, so Word's navigation pane and a table of contents list it. */
+function headingStyle(id: string, name: string, font: string, outlineLevel: number) {
   return {
     id,
     name,
@@ -60,7 +78,7 @@ function headingStyle(id: string, name: string, font: string) {
     next: 'Normal',
     quickFormat: true,
     run: { font: face(font), size: SIZE.san, bold: false, color: '000000' },
-    paragraph: { spacing: LINE, indent: INDENT, keepNext: true, keepLines: true },
+    paragraph: { spacing: LINE, indent: INDENT, keepNext: true, keepLines: true, outlineLevel },
   };
 }
 
@@ -77,13 +95,25 @@ function para(text: string, opts: { keepNext?: boolean } = {}): Paragraph {
 function tableContent(table: ReportTable): Table {
   const n = table.columns.length;
   const size = n >= 7 ? SIZE.wu : SIZE.xiaoSi;
-  const rel = table.columns.reduce((s, c) => s + c.width, 0);
-  const widths = table.columns.map((c) => Math.floor((c.width / rel) * TEXT_WIDTH));
+  // Units, statuses and figures never break (table-widths.ts): a character is size × 10 twips,
+  // plus the cell's 60 + 60 twips of side margin and a little slack for the face's own widths. A
+  // digit is counted at 0.65 em, not 仿宋's 0.5: where 仿宋 is missing the face put in its place
+  // (LibreOffice's Noto Sans CJK / DejaVu) sets digits up to 0.64 em, and "100.00" broke in two.
+  const measure = (t: string) => {
+    const w = widthInChars(t);
+    return (w + 0.3 * ([...t].length - w)) * size * 10;
+  };
+  const widths = tableColumnWidths(table, TEXT_WIDTH, measure, 160).map(Math.floor);
+  // The header and first body row keep with the next row, so a table's title (kept with the
+  // header) never ends a page with less than two rows under it.
+  let keepRows = 2;
   const cellPara = (text: string, align: 'left' | 'center' | 'right', fontName: string, indent = 0) =>
     new Paragraph({
+      style: TABLE_TEXT,
       alignment: align === 'right' ? AlignmentType.RIGHT : align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
-      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+      spacing: { line: Math.round(size * 12.5), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
       indent: indent > 0 ? { left: indent * size * 10 } : undefined,
+      keepNext: keepRows > 0 ? true : undefined,
       children: [new TextRun({ text, font: face(fontName), size })],
     });
   const header = new TableRow({
@@ -94,6 +124,7 @@ function tableContent(table: ReportTable): Table {
     ),
   });
   const row = (r: ModelRow) => {
+    keepRows -= 1;
     if (r.role === 'section') {
       const label = r.cells[0] ? formatCellText(r.cells[0]) : '';
       return new TableRow({
@@ -122,34 +153,37 @@ function tableContent(table: ReportTable): Table {
   });
 }
 
-function signatureContent(s: SignatureView): (Paragraph | Table)[] {
-  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-  const borders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
-  const rows: TableRow[] = [];
-  const widths = [Math.floor(TEXT_WIDTH * 0.58), Math.ceil(TEXT_WIDTH * 0.42)];
-  for (let i = 0; i < s.persons.length; i += 2) {
-    rows.push(
-      new TableRow({
-        cantSplit: true,
-        children: [s.persons[i], s.persons[i + 1]].map(
-          (p, col) =>
-            new TableCell({
-              borders,
-              width: { size: widths[col]!, type: WidthType.DXA },
-              children: [new Paragraph({ spacing: LINE, keepNext: true, children: [new TextRun(p ? `${p.label}：${p.value}` : '')] })],
-            }),
-        ),
-      }),
-    );
-  }
-  const date = s.dateText === '' ? '年\u3000\u3000月\u3000\u3000日' : s.dateText;
+/** One 3号 character in twips. */
+const CHAR = 320;
+
+/**
+ * 署名 and 成文日期 placed by the shared model (signature-block.ts), exactly as the PDF places them:
+ * the date 右空四字, the unit centred over it, then the sign lines, two fields each, the second at a
+ * tab stop in the middle of the line.
+ */
+function signatureContent(s: SignatureBlockModel): Paragraph[] {
+  const rightLine = (text: string, rightChars: number) =>
+    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: LINE, indent: { right: Math.round(rightChars * CHAR) }, keepNext: true, children: [new TextRun(text)] });
+  const blank = () => new Paragraph({ spacing: LINE, keepNext: true, children: [] });
+  // A blank to sign is underlined ideographic space, as in the PDF.
+  const field = (f: SignatureField, tab: boolean): TextRun[] => [
+    new TextRun({ children: [...(tab ? [new Tab()] : []), `${f.label}：${f.value ?? ''}`] }),
+    ...(f.value === null ? [new TextRun({ text: '\u3000'.repeat(SIGN_BLANK_CHARS), underline: { type: UnderlineType.SINGLE } })] : []),
+  ];
   return [
-    new Paragraph({ spacing: LINE, keepNext: true, children: [] }),
-    new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, borders, margins: { left: 0, right: 0 }, rows }),
-    new Paragraph({ spacing: LINE, keepNext: true, children: [] }),
-    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: LINE, indent: { right: 640 }, keepNext: true, children: [new TextRun(`${s.sealLabel}：${s.sealingUnit}`)] }),
-    // 成文日期 右空四字.
-    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: LINE, indent: { right: 1280 }, children: [new TextRun(date)] }),
+    blank(),
+    rightLine(s.unit, s.unitRightChars),
+    rightLine(s.date, s.dateRightChars),
+    blank(),
+    ...s.rows.map(
+      ([left, right], i) =>
+        new Paragraph({
+          spacing: LINE,
+          keepNext: i < s.rows.length - 1,
+          tabStops: [{ type: TabStopType.LEFT, position: Math.round(TEXT_WIDTH / 2) }],
+          children: [...field(left, false), ...field(right, true)],
+        }),
+    ),
   ];
 }
 
@@ -160,7 +194,7 @@ function blockContent(b: ReportBlock, keepNext: boolean): (Paragraph | Table)[] 
         ...b.lines.map(
           (l) =>
             new Paragraph({
-              style: 'ReportTitle',
+              style: TITLE,
               children: [new TextRun(l)],
             }),
         ),
@@ -215,6 +249,9 @@ function blockContent(b: ReportBlock, keepNext: boolean): (Paragraph | Table)[] 
           : [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: b.table.unitLine, size: SIZE.xiaoSi })] })]),
         tableContent(b.table),
       ];
+    case 'projectEvalAnnex':
+      // The table as the standalone 项目自评 Word file prints it, after the annex label.
+      return [new Paragraph({ pageBreakBefore: true, spacing: LINE, children: [new TextRun({ text: b.label, font: face(FONT.hei) })] }), ...gridBlocks(b.grid, false)];
   }
 }
 
@@ -254,23 +291,30 @@ export async function renderReportDocx(input: ReportInput, opts: ExportOptions =
     styles: {
       default: {
         document: {
-          run: { font: face(FONT.fang), size: SIZE.san },
+          run: { font: face(FONT.fang), size: SIZE.san, characterSpacing: CONDENSE },
           paragraph: { spacing: LINE },
         },
       },
       paragraphStyles: [
         {
-          id: 'ReportTitle',
+          id: TABLE_TEXT,
+          name: '表格文字',
+          basedOn: 'Normal',
+          quickFormat: true,
+          paragraph: { spacing: { line: 300, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
+        },
+        {
+          id: TITLE,
           name: '公文标题',
           basedOn: 'Normal',
           quickFormat: true,
           run: { font: face(FONT.title), size: SIZE.er },
           paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 869, lineRule: LineRuleType.EXACT }, keepNext: true },
         },
-        headingStyle('Heading1', 'heading 1', FONT.hei),
-        headingStyle('Heading2', 'heading 2', FONT.kai),
-        headingStyle('Heading3', 'heading 3', FONT.fang),
-        headingStyle('Heading4', 'heading 4', FONT.fang),
+        headingStyle('Heading1', 'heading 1', FONT.hei, 0),
+        headingStyle('Heading2', 'heading 2', FONT.kai, 1),
+        headingStyle('Heading3', 'heading 3', FONT.fang, 2),
+        headingStyle('Heading4', 'heading 4', FONT.fang, 3),
       ],
     },
     sections: [
@@ -281,6 +325,7 @@ export async function renderReportDocx(input: ReportInput, opts: ExportOptions =
             // Footer distance puts the page number's top about 7 mm below the 版心.
             margin: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right, footer: 1304 },
           },
+          grid: GRID,
         },
         ...(opts.draft ? { headers: { default: draftHeader(), even: draftHeader() } } : {}),
         footers: {
@@ -291,5 +336,6 @@ export async function renderReportDocx(input: ReportInput, opts: ExportOptions =
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  const packed = await Packer.toBuffer(doc, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+  return unsnapStyles(packed, [TABLE_TEXT, TITLE]);
 }

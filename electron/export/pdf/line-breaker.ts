@@ -20,6 +20,8 @@ export interface BrokenLine {
   /** Width available to this line. */
   available: number;
   last: boolean;
+  /** Spacing after every character but the last (negative on the 28-character body grid). */
+  tracking: number;
 }
 
 interface Token {
@@ -63,17 +65,21 @@ export function breakLines(
   firstIndent: number,
   measure: MeasureText,
   covers: Coverage,
+  tracking = 0,
 ): BrokenLine[] {
   const tokens = tokenize(text);
+  const n = tokens.length;
   // Most tokens are one character in one face; only Latin words can mix faces.
   const runsOf = tokens.map((t): FontRun[] =>
     t.text.length === 1 ? [{ text: t.text, face: faceFor(t.text.charCodeAt(0), face, covers) }] : splitRuns(t.text, face, covers),
   );
-  const widths = runsOf.map((runs) => {
+  const glyphWidths = runsOf.map((runs) => {
     let w = 0;
     for (const r of runs) w += measure(r.text, r.face, size);
     return w;
   });
+  // Each character is followed by `tracking`; the line's last one is not, hence "− tracking" below.
+  const widths = tokens.map((t, i) => glyphWidths[i]! + tracking * t.text.length);
   const lines: { from: number; to: number }[] = [];
   let from = 0;
   let used = 0;
@@ -84,7 +90,7 @@ export function breakLines(
       from = i + 1;
       continue;
     }
-    if (used + w <= available + 0.001 || i === from) {
+    if (used + w - tracking <= available + 0.001 || i === from) {
       used += w;
       continue;
     }
@@ -93,6 +99,13 @@ export function breakLines(
     let end = i;
     while (end - 1 > from && NO_LINE_START.has(tokens[end]!.text)) end--;
     while (end - 1 > from && NO_LINE_END.has(tokens[end - 1]!.text)) end--;
+    // Nothing left to move back (a column as narrow as "（次）"): the line keeps what may not be
+    // parted from it and runs a little long, rather than leaving a lone "（" or starting with "）".
+    const breaksRule = (e: number) => NO_LINE_END.has(tokens[e - 1]!.text) || (e < n && NO_LINE_START.has(tokens[e]!.text));
+    if (breaksRule(end)) {
+      end = i;
+      while (end < n && breaksRule(end)) end++;
+    }
     lines.push({ from, to: end });
     from = end;
     available = width;
@@ -101,7 +114,7 @@ export function breakLines(
   }
   if (from < tokens.length) lines.push({ from, to: tokens.length });
 
-  return lines.map((l, n) => {
+  return lines.map((l, k) => {
     let to = l.to;
     while (to > l.from && tokens[to - 1]!.space) to--;
     // Joining the tokens' runs gives the same maximal runs as splitting the line's text again.
@@ -109,20 +122,23 @@ export function breakLines(
     let lineWidth = 0;
     for (let i = l.from; i < to; i++) {
       for (const r of runsOf[i]!) appendRun(runs, r.text, r.face);
-      lineWidth += widths[i]!;
+      lineWidth += glyphWidths[i]!;
     }
-    return { runs, width: lineWidth, available: n === 0 ? width - firstIndent : width, last: n === lines.length - 1 };
+    return { runs, width: lineWidth, available: k === 0 ? width - firstIndent : width, last: k === lines.length - 1, tracking };
   });
 }
 
-/** Spacing per character gap that makes a line fill its width; 0 when it would look torn. */
+/**
+ * Spacing per character gap that makes a line fill its width; the line's own tracking on the last
+ * line or when filling it would look torn.
+ */
 export function justifySpacing(line: BrokenLine, size: number): number {
-  if (line.last) return 0;
+  if (line.last) return line.tracking;
   // pdfmake counts (UTF-16 length − 1) gaps per run, so spacing is spread over that many gaps.
   const chars = line.runs.reduce((s, r) => s + r.text.length, 0);
   const gaps = chars - line.runs.length;
-  if (gaps <= 0) return 0;
+  if (gaps <= 0) return line.tracking;
   // A hair short of full width so rounding never pushes the line over.
   const cs = (line.available - line.width - 0.01) / gaps;
-  return cs > 0 && cs <= size * 0.35 ? cs : 0;
+  return cs > line.tracking && cs <= line.tracking + size * 0.35 ? cs : line.tracking;
 }

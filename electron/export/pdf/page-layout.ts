@@ -23,7 +23,17 @@ export const SIZE = { er: 22, xiaoEr: 18, san: 16, si: 14, xiaoSi: 12, wu: 10.5 
  */
 export const LINE_PITCH = TEXT_HEIGHT / 22 - 0.05;
 export const BODY_LINE_HEIGHT = LINE_PITCH / SIZE.san;
-export const BODY_INDENT = SIZE.san * 2;
+
+/**
+ * 28 characters a line: 156 mm holds 27.6 characters of 16 pt, so the 3号 text is set a hair
+ * tighter (−0.21 pt after each character), as Word's document grid does. A thousandth less, so a
+ * full line never rounds over the edge.
+ */
+export const CHARS_PER_LINE = 28;
+export const BODY_TRACKING = (TEXT_WIDTH - CHARS_PER_LINE * SIZE.san) / (CHARS_PER_LINE - 1) - 0.001;
+/** One body character on the grid: 15.79 pt. */
+export const CHAR_PITCH = SIZE.san + BODY_TRACKING;
+export const BODY_INDENT = CHAR_PITCH * 2;
 
 /** Page numbers: 4号 宋体 "— n —", top 7 mm below the 版心, one character in from the edge. */
 export const PAGE_NUMBER_GAP = mm(7);

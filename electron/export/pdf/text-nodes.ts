@@ -7,7 +7,7 @@ import { TEXT_WIDTH } from './page-layout.ts';
 // writes (the report, the 项目支出绩效自评表), so all break and justify Chinese text the same way.
 
 // Column and cell properties ride along on text nodes used as columns or table cells.
-export type TextProps = Omit<ContentText, 'text'> & { width?: string | number; colSpan?: number; rowSpan?: number };
+export type TextProps = Omit<ContentText, 'text'> & { width?: string | number; colSpan?: number; rowSpan?: number; id?: string };
 
 export type TextMetrics = Pick<FontSet, 'covers' | 'measure'>;
 
@@ -44,7 +44,11 @@ function inlineRun(
   };
 }
 
-export function createTextNodes(metrics: TextMetrics) {
+/**
+ * `trackingFor` gives the spacing after each character at a type size: the report sets the 3号
+ * body to 28 characters a line as GB/T 9704 asks, every other text keeps the face's own pitch.
+ */
+export function createTextNodes(metrics: TextMetrics, trackingFor: (size: number) => number = () => 0) {
   const covers = metrics.covers.bind(metrics);
   const measure = metrics.measure.bind(metrics);
   // Pre-broken lines (see line-breaker.ts): one unbreakable inline per font run, "\n" between lines.
@@ -61,7 +65,7 @@ export function createTextNodes(metrics: TextMetrics) {
     const inlines: ContentText[] = [];
     if (lines.length === 0) inlines.push(inlineRun('', face, size, lineHeight, alignment, false, 0));
     lines.forEach((line, i) => {
-      const cs = justify ? justifySpacing(line, size) : 0;
+      const cs = justify ? justifySpacing(line, size) : line.tracking;
       for (const r of line.runs) inlines.push(inlineRun(r.text, r.face, size, lineHeight, alignment, true, cs));
       if (i < lines.length - 1) inlines.push(inlineRun('\n', face, size, lineHeight, alignment, false, 0));
     });
@@ -77,7 +81,7 @@ export function createTextNodes(metrics: TextMetrics) {
     justify: boolean,
     props: TextProps = {},
   ): ContentText & TextProps =>
-    lineNode(breakLines(s, face, size, width, indent, measure, covers), face, size, lineHeight, indent, justify, props);
+    lineNode(breakLines(s, face, size, width, indent, measure, covers, trackingFor(size)), face, size, lineHeight, indent, justify, props);
   /**
    * Short text (titles, labels, table headers, figures): broken here like body text, never by pdfmake,
    * which would lay out, measure and draw every ideograph as a word of its own. `width` is the

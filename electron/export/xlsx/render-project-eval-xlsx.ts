@@ -47,7 +47,11 @@ function writeCell(ws: ExcelJS.Worksheet, c: GridCell): void {
   if (c.rowSpan > 1 || c.colSpan > 1) ws.mergeCells(a1(c.row, c.col), a1(c.row + c.rowSpan - 1, c.col + c.colSpan - 1));
 }
 
-function writeSheet(wb: ExcelJS.Workbook, name: string, grid: ProjectEvalGrid, footer: string): void {
+/**
+ * One project's table on a sheet of its own. Also used by the report workbook (a streaming
+ * writer) for the project_eval_tables annex, so both print the same sheet.
+ */
+export function writeProjectEvalSheet(wb: Pick<ExcelJS.Workbook, 'addWorksheet'>, name: string, grid: ProjectEvalGrid, footer: string, header?: string): void {
   const ws = wb.addWorksheet(name, {
     pageSetup: {
       paperSize: 9,
@@ -58,7 +62,7 @@ function writeSheet(wb: ExcelJS.Workbook, name: string, grid: ProjectEvalGrid, f
       horizontalCentered: true,
       margins: { left: 0.7, right: 0.6, top: 0.9, bottom: 0.8, header: 0.3, footer: 0.4 },
     },
-    headerFooter: { oddFooter: footer },
+    headerFooter: header === undefined ? { oddFooter: footer } : { oddHeader: header, oddFooter: footer },
   });
   const rel = GRID_WIDTHS.reduce((a, b) => a + b, 0);
   const widths = GRID_WIDTHS.map((w) => Math.round((w / rel) * 100 * 10) / 10);
@@ -94,7 +98,7 @@ export async function renderProjectEvalXlsx(input: ProjectEvalXlsxInput): Promis
   // Formulas recompute when the file is opened, so edited figures carry through to the scores.
   wb.calcProperties = { fullCalcOnLoad: true };
   const footer = `&L${input.footerName}${input.draft ? '&C草稿' : ''}&R第 &P 页，共 &N 页`;
-  for (const { sheetName, grid } of input.grids) writeSheet(wb, sheetName, grid, footer);
+  for (const { sheetName, grid } of input.grids) writeProjectEvalSheet(wb, sheetName, grid, footer);
   if (input.grids.length === 0) wb.addWorksheet('项目自评').getCell('A1').value = '本年度没有项目支出。';
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

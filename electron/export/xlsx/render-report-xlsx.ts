@@ -4,52 +4,83 @@ import { buildReportModel } from '../../../shared/report/build-report-model.ts';
 import type { ExpenseDetailRows, ReportInput } from '../../../shared/report/input.ts';
 import type { ReportTable } from '../../../shared/report/table-model.ts';
 import { validateReportInput } from '../../../shared/report/validate-input.ts';
-import { DRAFT_FOOTER, type ExportOptions } from '../draft-mark.ts';
-import { writeDetailSheet } from './detail-sheet.ts';
+import type { ExportOptions } from '../draft-mark.ts';
+import { writeDetailSheets } from './detail-sheet.ts';
+import { pageFooter, pageHeader, type SheetPrintContext, setChineseNormalFont } from './print-layout.ts';
 import { writeReportTextSheet } from './report-text-sheet.ts';
+import { sheetNames, writeProjectEvalSheet } from './render-project-eval-xlsx.ts';
 import { writeTableSheet } from './table-sheet.ts';
+import type { ProjectEvalGrid } from '../../../shared/project-eval/table-grid.ts';
 
 // ReportInput → .xlsx: the report text (报告正文), the tables the year's outline prints (with the Guangdong outline 自评表,
-// 预算执行情况表, 重点工作, 项目绩效指标 when the year has project indicators), then 支出明细. Written with the
-// streaming writer so a large 支出明细 never has to be held as a workbook in memory.
+// 预算执行情况表, 重点工作, 项目绩效指标 when the year has project indicators), then 支出明细 (or, when
+// the detail goes into a workbook of its own, without it). Written with the streaming writer into
+// `out`, so however many ledger rows the year has, memory holds a few rows and the zip buffers.
 
-/**
- * Every sheet added from here on prints the 草稿 line in its page header. The streaming writer
- * writes a sheet's header and footer when the sheet commits, so the header goes into the options
- * the sheet is created with.
- */
-function markDraftSheets(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
-  const addWorksheet = wb.addWorksheet.bind(wb);
-  const oddHeader = `&C${DRAFT_FOOTER}`;
-  wb.addWorksheet = (name, options) => addWorksheet(name, { ...options, headerFooter: { ...options?.headerFooter, oddHeader } });
+export interface XlsxExportOptions extends ExportOptions {
+  /** 'separate': the report workbook without 支出明细 (writeDetailXlsx writes that one). */
+  detail?: 'included' | 'separate';
+  /** Rows per 支出明细 sheet: Excel's limit unless a test passes a small one. */
+  maxDetailRows?: number;
 }
 
-/** Writes the workbook to `out` (a file stream for a large 支出明细); resolves when committed. */
-export async function writeReportXlsx(out: Writable, input: ReportInput, txnRows?: ExpenseDetailRows, opts: ExportOptions = {}): Promise<void> {
-  const model = buildReportModel(validateReportInput(input));
-  // One sheet per table the outline prints, in document order. The 审核提示说明 list annotates the
-  // printed report and carries no figures, so the workbook leaves it out.
-  const tables: ReportTable[] = [];
-  for (const b of model.blocks) {
-    if ((b.kind === 'annex' || b.kind === 'table') && b.key !== 'check_explanation_table') tables.push(b.table);
-  }
-
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+/**
+ * Inline strings, not a shared-strings table: that table is held in memory until the workbook
+ * commits, so it would grow with every distinct 摘要 of the year.
+ */
+function newWorkbook(out: Writable, title: string, documentDate: string): ExcelJS.stream.xlsx.WorkbookWriter {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  setChineseNormalFont(wb);
   wb.creator = 'SelfEval Desk';
-  wb.title = model.title;
-  const date = new Date(`${model.documentDate}T00:00:00+08:00`);
+  wb.title = title;
+  const date = new Date(`${documentDate}T00:00:00+08:00`);
   wb.created = date;
   wb.modified = date;
-  if (opts.draft) markDraftSheets(wb);
+  return wb;
+}
 
-  const footerName = `${input.unitName} ${input.year}年度`;
-  writeReportTextSheet(wb, model);
-  for (const table of tables) writeTableSheet(wb, table, footerName);
-  await writeDetailSheet(wb, txnRows, `${input.unitName} ${input.year}年度支出明细`);
+const printContext = (input: ReportInput, opts: ExportOptions): SheetPrintContext => ({
+  headerName: `${input.departmentName} ${input.year}年度`,
+  draft: opts.draft === true,
+});
+
+/** Writes the workbook to `out` (a file stream for a large 支出明细); resolves when committed. */
+export async function writeReportXlsx(out: Writable, input: ReportInput, txnRows?: ExpenseDetailRows, opts: XlsxExportOptions = {}): Promise<void> {
+  const model = buildReportModel(validateReportInput(input));
+  // One sheet per table the outline prints, in document order: the same annexes as the PDF and Word
+  // file, 审核提示说明 included when the office chose it.
+  const tables: ReportTable[] = [];
+  const projectEvals: { project: string; grid: ProjectEvalGrid }[] = [];
+  for (const b of model.blocks) {
+    if (b.kind === 'annex' || b.kind === 'table') tables.push(b.table);
+    if (b.kind === 'projectEvalAnnex') projectEvals.push(b);
+  }
+  const wb = newWorkbook(out, model.title, model.documentDate);
+  const print = printContext(input, opts);
+  writeReportTextSheet(wb, model, print);
+  for (const table of tables) writeTableSheet(wb, table, print);
+  // Each project's 项目支出绩效自评表 as the standalone 项目自评 workbook prints it (live formulas).
+  const used = new Set(['报告正文', '支出明细', ...tables.map((t) => t.name)]);
+  const names = sheetNames([...used, ...projectEvals.map((p) => `项目自评-${p.project}`)]).slice(used.size);
+  projectEvals.forEach((p, i) => {
+    writeProjectEvalSheet(wb, names[i]!, p.grid, pageFooter(names[i]!), pageHeader(print));
+  });
+  if (opts.detail !== 'separate') {
+    await writeDetailSheets(wb, txnRows, { print, heading: `${input.unitName} ${input.year}年度支出明细`, maxRows: opts.maxDetailRows });
+  }
   await wb.commit();
 }
 
-export async function renderReportXlsx(input: ReportInput, txnRows?: ExpenseDetailRows, opts: ExportOptions = {}): Promise<Buffer> {
+/** 支出明细 as a workbook of its own (for a year too big to pass around in one file). */
+export async function writeDetailXlsx(out: Writable, input: ReportInput, txnRows: ExpenseDetailRows, opts: XlsxExportOptions = {}): Promise<void> {
+  const heading = `${input.unitName} ${input.year}年度支出明细`;
+  const wb = newWorkbook(out, heading, new Date().toISOString().slice(0, 10));
+  await writeDetailSheets(wb, txnRows, { print: printContext(input, opts), heading, maxRows: opts.maxDetailRows });
+  await wb.commit();
+}
+
+/** Collects what a writer streams into one buffer (for the window, which receives bytes). */
+export async function collect(write: (out: Writable) => Promise<void>): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
@@ -57,7 +88,15 @@ export async function renderReportXlsx(input: ReportInput, txnRows?: ExpenseDeta
     out.on('end', resolve);
     out.on('error', reject);
   });
-  await writeReportXlsx(out, input, txnRows, opts);
+  await write(out);
   await done;
   return Buffer.concat(chunks);
+}
+
+export function renderReportXlsx(input: ReportInput, txnRows?: ExpenseDetailRows, opts: XlsxExportOptions = {}): Promise<Buffer> {
+  return collect((out) => writeReportXlsx(out, input, txnRows, opts));
+}
+
+export function renderDetailXlsx(input: ReportInput, txnRows: ExpenseDetailRows, opts: XlsxExportOptions = {}): Promise<Buffer> {
+  return collect((out) => writeDetailXlsx(out, input, txnRows, opts));
 }

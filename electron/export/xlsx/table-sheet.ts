@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { fenToWanText } from '../../../shared/money/fen.ts';
 import type { CellFormula, ReportTable, TableCell } from '../../../shared/report/table-model.ts';
 import { neutralizeCellText } from './neutralize-cell-text.ts';
+import { BASE_FONT, BOLD_FONT, fitWidths, MIN_PRINTED_PT, type Orientation, pageFooter, pageHeader, pageSetup, type SheetPrintContext, TITLE_FONT, widthBudget, wrappedRowHeight } from './print-layout.ts';
 import { fitColumnWidth } from './text-width.ts';
 
 // One ReportTable as a worksheet: title and unit rows, a frozen header, live formulas (with their
@@ -69,62 +70,85 @@ function cellValue(cell: TableCell, row: number, col: number): ExcelJS.CellValue
 
 const NUM_FMT: Record<string, string> = { fen: '#,##0.00', centi: '0.00', ratio: '0.00%' };
 
-export function writeTableSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, table: ReportTable, footerName: string): void {
+
+/** The widest figure a numeric column prints, for its width. */
+const NUMBER_SAMPLE: Record<string, string> = { fen: '0,000,000.00', centi: '100.00', ratio: '100.00%' };
+
+/** Column widths that print on A4 (see print-layout.ts), and the orientation they need. */
+export function tableLayout(table: ReportTable): { widths: number[]; orientation: Orientation } {
   const n = table.columns.length;
+  const natural: number[] = [];
+  const floors: number[] = [];
+  table.columns.forEach((c, i) => {
+    let numeric = 0;
+    const texts = [c.header];
+    for (const r of table.rows) {
+      const cell = r.cells[i];
+      if (!cell || cell.kind === 'empty') continue;
+      if (cell.kind === 'text') {
+        if (r.role !== 'section') texts.push(cell.text + ' '.repeat(i === 0 ? r.indent * 2 : 0));
+      } else numeric = Math.max(numeric, fitColumnWidth([NUMBER_SAMPLE[cell.kind]!], 6, 20));
+    }
+    const width = Math.max(numeric, fitColumnWidth(texts, 8, i === n - 1 && c.align === 'left' ? 50 : 36));
+    natural.push(width);
+    // Figures keep their width (a narrow number prints ####); text wraps, down to 5 characters.
+    floors.push(Math.max(numeric, Math.min(width, 10)));
+  });
+  const sum = natural.reduce((s, w) => s + w, 0);
+  const orientation: Orientation = sum <= widthBudget('portrait', MIN_PRINTED_PT) * 1.2 ? 'portrait' : 'landscape';
+  return { widths: fitWidths(natural, widthBudget(orientation, MIN_PRINTED_PT), floors), orientation };
+}
+
+export function writeTableSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, table: ReportTable, print: SheetPrintContext): void {
+  const n = table.columns.length;
+  const layout = tableLayout(table);
   const ws = wb.addWorksheet(table.name, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: `1:${HEADER_ROW}`,
-      margins: { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: `&L${footerName}&C第 &P 页，共 &N 页` },
+    pageSetup: pageSetup(layout.orientation, HEADER_ROW),
+    headerFooter: { oddHeader: pageHeader(print), oddFooter: pageFooter(table.name) },
   });
-
-  ws.columns = table.columns.map((c, i) => ({
-    key: `c${i}`,
-    width: fitColumnWidth([
-      c.header,
-      ...table.rows.map((r) => {
-        const cell = r.cells[i];
-        if (!cell || cell.kind === 'empty') return '';
-        if (cell.kind === 'text') return r.role === 'section' ? '' : cell.text;
-        return '0,000,000.00';
-      }),
-    ], 8, i === n - 1 && c.align === 'left' ? 50 : 36),
-  }));
+  ws.columns = layout.widths.map((width, i) => ({ key: `c${i}`, width }));
 
   const title = ws.getRow(1);
   title.getCell(1).value = neutralizeCellText(table.title);
-  title.getCell(1).font = { bold: true, size: 14 };
-  title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
-  title.height = 28;
+  title.getCell(1).font = TITLE_FONT;
+  title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   ws.mergeCells(1, 1, 1, n);
   title.commit();
 
+  // No unit line, no merge: without shared strings an empty text is stored as no value, and a merged
+  // range whose first cell has none breaks readers (exceljs throws on its cells' text).
   const unit = ws.getRow(2);
-  unit.getCell(1).value = table.unitLine;
-  unit.getCell(1).alignment = { horizontal: 'right' };
-  ws.mergeCells(2, 1, 2, n);
+  if (table.unitLine) {
+    unit.getCell(1).value = table.unitLine;
+    unit.getCell(1).alignment = { horizontal: 'right' };
+    unit.getCell(1).font = BASE_FONT;
+    ws.mergeCells(2, 1, 2, n);
+  }
   unit.commit();
 
   const header = ws.getRow(HEADER_ROW);
   table.columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = c.header;
-    cell.font = { bold: true };
+    cell.font = BOLD_FONT;
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     cell.border = THIN;
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
   });
+  const headerHeight = wrappedRowHeight(table.columns.map((c, i) => ({ text: c.header, width: layout.widths[i]! })));
+  if (headerHeight) header.height = headerHeight;
   header.commit();
 
   table.rows.forEach((r, ri) => {
     const row = ws.getRow(FIRST_BODY_ROW + ri);
+    if (r.role !== 'section') {
+      const texts = r.cells.flatMap((cell, ci) =>
+        cell.kind === 'text' ? [{ text: cell.text + ' '.repeat(ci === 0 ? r.indent * 2 : 0), width: layout.widths[ci]! }] : [],
+      );
+      const height = wrappedRowHeight(texts);
+      if (height) row.height = height;
+    }
     r.cells.forEach((cell, ci) => {
       const x = row.getCell(ci + 1);
       x.value = cellValue(cell, ri, ci);
@@ -133,7 +157,7 @@ export function writeTableSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, table: R
       if (fmt) x.numFmt = fmt;
       const align = cell.kind === 'text' ? table.columns[ci]!.align : 'right';
       x.alignment = { horizontal: align, vertical: 'middle', wrapText: cell.kind === 'text', indent: ci === 0 ? r.indent : 0 };
-      if (r.role === 'total' || r.role === 'section') x.font = { bold: true };
+      x.font = r.role === 'total' || r.role === 'section' ? BOLD_FONT : BASE_FONT;
     });
     if (r.role === 'section') ws.mergeCells(FIRST_BODY_ROW + ri, 1, FIRST_BODY_ROW + ri, n);
     row.commit();

@@ -283,6 +283,9 @@ export const EXAMPLE_CHECK_EXPLANATIONS: Record<string, string> = {
   'execution.progress': '人员经费按月发放，项目资金按合同节点集中在下半年和年底支付，因此季度累计进度低于均衡进度目标。',
   'yoy.change': '与上年相比的变动已逐项核实，原因见各项目说明。',
   'budget.unspent': '项目按合同节点付款，结余资金按规定收回财政。',
+  // The example's key tasks record counts of work done (文件、会议、工单…) with no annual targets.
+  'scoring.untargeted-full': '各项重点工作为常态化工作，年初未设定量目标值；完成情况以全年实际办理数量和督查督办台账为依据。',
 };
 
-export const EXAMPLE_SIGNATURE = { reportDate: '2022-03-31' };
+// The example office prints its people's names on the sign lines.
+export const EXAMPLE_SIGNATURE = { reportDate: '2022-03-31', printNames: true };

@@ -1,4 +1,4 @@
-import { Alert, App as AntApp, Button, Card, DatePicker, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Checkbox, DatePicker, Flex, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RenderedFile, ReportSection, Signature } from '../../../shared/report/api-schemas.ts';
@@ -10,8 +10,10 @@ import { PdfPreview, printPdf } from '../components/PdfPreview.tsx';
 import { fileBytes, saveFile } from '../components/rendered-file.ts';
 import { useDirtyFlag } from '../state/dirty-guard.tsx';
 import { useCurrentYear, useSession } from '../state/session.tsx';
+import { useJump } from './execution/use-jump.ts';
 import { OutlineEditor } from './report/OutlineEditor.tsx';
 import { ReferenceValues } from './report/ReferenceValues.tsx';
+import { WorkResultsEditor } from './report/WorkResultsEditor.tsx';
 
 type Placeholder = { key: string; label: string; value: string; group: string };
 
@@ -70,6 +72,7 @@ function SectionEditor({
   return (
     <Card
       size="small"
+      data-testid={`section-card-${section.key}`}
       title={
         <Space>
           {section.title}
@@ -143,6 +146,7 @@ function SignatureCard({ yearId, locked }: { yearId: number; locked: boolean }) 
         phone: v.phone ?? '',
         sealingUnit: v.sealingUnit ?? '',
         reportDate: v.reportDate ? v.reportDate.format('YYYY-MM-DD') : null,
+        printNames: v.printNames ?? false,
       });
       setDirty(false);
       message.success('签章信息已保存');
@@ -152,7 +156,15 @@ function SignatureCard({ yearId, locked }: { yearId: number; locked: boolean }) 
     }
   };
   return (
-    <Card size="small" title="签章与报送信息" extra={<Button size="small" type={dirty ? 'primary' : 'default'} disabled={locked} onClick={save}>保存</Button>}>
+    <Card
+      size="small"
+      title="签章与报送信息"
+      extra={
+        <Button size="small" type={dirty ? 'primary' : 'default'} disabled={locked} onClick={save} data-testid="signature-save">
+          保存
+        </Button>
+      }
+    >
       <Form form={form} layout="inline" disabled={locked} onValuesChange={() => setDirty(true)} style={{ rowGap: 8 }}>
         <Form.Item name="unitHead" label="单位负责人">
           <Input style={{ width: 120 }} />
@@ -172,6 +184,11 @@ function SignatureCard({ yearId, locked }: { yearId: number; locked: boolean }) 
         <Form.Item name="reportDate" label="报送日期">
           <DatePicker />
         </Form.Item>
+        <Form.Item name="printNames" valuePropName="checked">
+          <Checkbox data-testid="signature-print-names" title="不勾选时，落款处的单位负责人、财务负责人、填报人留出空线，打印后手写签名">
+            在落款处打印姓名
+          </Checkbox>
+        </Form.Item>
       </Form>
     </Card>
   );
@@ -188,7 +205,21 @@ export function ReportPage() {
   const snapshots = useQuery('report.snapshots', year ? { yearId: year.id } : null);
   const [pdf, setPdf] = useState<RenderedFile | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // A big year's 支出明细 can go into a workbook of its own, so the report workbook stays small.
+  const [detailSeparate, setDetailSeparate] = useState(false);
   const pdfBytes = useMemo(() => (pdf ? fileBytes(pdf) : null), [pdf]);
+  // A 审核 finding about an unwritten section opens here: bring that section's editor into view.
+  const jump = useJump('report');
+  const jumpDone = useRef(false);
+  useEffect(() => {
+    if (!jump?.section || jumpDone.current || !sections.data) return;
+    const testId = jump.section === 'outline' ? 'outline-editor' : `section-card-${jump.section}`;
+    const el = document.querySelector(`[data-testid="${testId}"]`);
+    if (!el) return;
+    jumpDone.current = true;
+    el.scrollIntoView({ block: 'start' });
+    el.querySelector<HTMLTextAreaElement>('textarea')?.focus({ preventScroll: true });
+  }, [jump, sections.data]);
   if (!year) return <Alert type="info" message="请先在“单位与年度”页创建或选择一个年度。" />;
   const locked = year.status === 'final';
   const refresh = async () => {
@@ -205,6 +236,14 @@ export function ReportPage() {
     }
   };
   const render = (format: 'pdf' | 'xlsx' | 'docx') => api!.call('report.render', { yearId: year.id, format });
+  const exportXlsx = async () => {
+    if (!detailSeparate || locked) {
+      saveFile(await render('xlsx'));
+      return;
+    }
+    saveFile(await api!.call('report.render', { yearId: year.id, format: 'xlsx', detail: 'separate' }));
+    saveFile(await api!.call('report.renderDetail', { yearId: year.id }));
+  };
   const finalize = () =>
     modal.confirm({
       title: `定稿 ${year.year} 年度报告？`,
@@ -254,9 +293,21 @@ export function ReportPage() {
           <Button loading={busy === 'pdf'} onClick={() => run('pdf', async () => saveFile(await render('pdf')))} data-testid="export-pdf">
             导出 PDF
           </Button>
-          <Button loading={busy === 'xlsx'} onClick={() => run('xlsx', async () => saveFile(await render('xlsx')))} data-testid="export-xlsx">
-            导出 Excel
-          </Button>
+          <Space size={4}>
+            <Button loading={busy === 'xlsx'} onClick={() => run('xlsx', exportXlsx)} data-testid="export-xlsx">
+              导出 Excel
+            </Button>
+            <Tooltip title={locked ? '已定稿：导出定稿时保存的 Excel 原件（含支出明细）' : '报告一个 Excel 文件，支出明细另存一个 Excel 文件（明细很多时更便于传送和打开）'}>
+              <Checkbox
+                checked={detailSeparate && !locked}
+                disabled={locked}
+                onChange={(e) => setDetailSeparate(e.target.checked)}
+                data-testid="xlsx-detail-separate"
+              >
+                支出明细单独成册
+              </Checkbox>
+            </Tooltip>
+          </Space>
           <Button loading={busy === 'docx'} onClick={() => run('docx', async () => saveFile(await render('docx')))}>
             导出 Word
           </Button>
@@ -307,6 +358,7 @@ export function ReportPage() {
       )}
       {(sections.error || preview.error) && <Alert type="error" message={sections.error ?? preview.error} />}
       <OutlineEditor key={year.id} yearId={year.id} locked={locked} onSaved={() => void refresh()} />
+      <WorkResultsEditor key={`work-${year.id}`} yearId={year.id} locked={locked} placeholders={p?.placeholders ?? []} onSaved={() => void refresh()} />
       {(sections.data ?? []).map((s) => (
         <SectionEditor key={s.key} section={s} yearId={year.id} locked={locked} placeholders={p?.placeholders ?? []} onSaved={refresh} />
       ))}

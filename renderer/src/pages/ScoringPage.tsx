@@ -203,21 +203,8 @@ export function ScoringPage() {
           {year.year} 年度绩效评分
         </Typography.Title>
         {s && (
-          <Space>
-            <Typography.Text type="secondary">指标体系：{s.frameworkName}</Typography.Text>
-            <Button
-              size="small"
-              onClick={async () => {
-                try {
-                  const f = await api!.call('framework.export', { frameworkId: s.frameworkId });
-                  saveBlob(f.fileName, new Blob([f.json], { type: 'application/json' }));
-                } catch (err) {
-                  applyError(err, message.error);
-                }
-              }}
-            >
-              导出指标体系
-            </Button>
+          <>
+            {/* Outside the Space: a hidden item there still takes a gap of its own. */}
             <input
               ref={frameworkFile}
               type="file"
@@ -243,10 +230,26 @@ export function ScoringPage() {
                 }
               }}
             />
-            <Button size="small" disabled={locked} onClick={() => frameworkFile.current?.click()}>
-              导入指标体系（JSON）
-            </Button>
-          </Space>
+            <Space>
+              <Typography.Text type="secondary">指标体系：{s.frameworkName}</Typography.Text>
+              <Button
+                size="small"
+                onClick={async () => {
+                  try {
+                    const f = await api!.call('framework.export', { frameworkId: s.frameworkId });
+                    saveBlob(f.fileName, new Blob([f.json], { type: 'application/json' }));
+                  } catch (err) {
+                    applyError(err, message.error);
+                  }
+                }}
+              >
+                导出指标体系
+              </Button>
+              <Button size="small" disabled={locked} onClick={() => frameworkFile.current?.click()}>
+                导入指标体系（JSON）
+              </Button>
+            </Space>
+          </>
         )}
       </Flex>
       {(sheet.error || summary.error) && <Alert type="error" message={sheet.error ?? summary.error} />}

@@ -18,6 +18,19 @@ export function StartGate({ children }: { children: ReactNode }) {
     api?.call('app.state', {}).then(setState, (err: Error) => setFailure(err.message));
   }, []);
 
+  // The page check of the data file runs after start-up: while it does, the state is asked again,
+  // so damage it finds brings up the same recovery screen.
+  const checking = state?.checking === true;
+  useEffect(() => {
+    if (!checking || !api) return;
+    const timer = setInterval(() => {
+      api!.call('app.state', {}).then(setState, () => {
+        // asked again at the next tick
+      });
+    }, 1500);
+    return () => clearInterval(timer);
+  }, [checking]);
+
   // Without a token the app itself says how to open it.
   if (!api) return children;
   if (failure) return <Result status="error" title="部门整体支出绩效自评：无法读取程序状态" subTitle={failure} />;

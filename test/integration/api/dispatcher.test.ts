@@ -144,3 +144,31 @@ describe('dispatcher', () => {
     expect(await guarded('budget.deleteLine', { id: lineId })).toMatchObject({ ok: true });
   });
 });
+
+describe('an unexpected failure in a handler', () => {
+  const secret = 'no such table: ledger_txn_x (/home/someone/私密/data.db)';
+  const failing = { ...handlers, 'setup.state': () => { throw new Error(secret); } } as typeof handlers;
+
+  it('reaches a browser page (loopback HTTP) as a generic message with an error id; the details are logged under it', async () => {
+    const app = openTestApp();
+    const logged: unknown[] = [];
+    const dispatch = createDispatcher({ ...app.ctx, transport: 'http' }, failing, (e) => logged.push(e));
+    const res = await dispatch('setup.state', {});
+    expect(res.ok).toBe(false);
+    const message = res.ok ? '' : res.error.message;
+    expect(message).not.toContain('ledger_txn_x');
+    expect(message).not.toContain('私密');
+    const id = /错误编号 ([0-9a-f]{8})/.exec(message)?.[1];
+    expect(id, message).toBeDefined();
+    expect(logged).toHaveLength(1);
+    expect((logged[0] as Error).message).toBe(`内部错误 ${id}（接口 setup.state）`);
+    expect(((logged[0] as Error).cause as Error).message).toBe(secret);
+  });
+
+  it('keeps its text on the command line, where the user reads it in their own terminal', async () => {
+    const app = openTestApp();
+    const dispatch = createDispatcher({ ...app.ctx, transport: 'cli' }, failing, () => {});
+    const res = await dispatch('setup.state', {});
+    expect(res.ok ? '' : res.error.message).toBe(`内部错误：${secret}`);
+  });
+});

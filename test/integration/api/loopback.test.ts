@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../../shared/api/client.ts';
 import { AppError } from '../../../shared/api/app-error.ts';
 import { type BrowserModeApp, startBrowserMode } from '../../../electron/server/browser-mode.ts';
-import { MAX_BODY_BYTES, TOKEN_HEADER } from '../../../electron/server/loopback-server.ts';
+import { MAX_BODY_BYTES, startLoopbackServer, TOKEN_HEADER } from '../../../electron/server/loopback-server.ts';
 import { tempPath } from '../temp-db.ts';
 
 interface Reply {
@@ -132,5 +132,38 @@ describe('loopback browser-mode transport', () => {
     await expect(client.call('department.save', { name: '', code: '' })).rejects.toThrow('部门名称不能为空');
     const dept = await client.call('department.save', { name: '测试部门', code: '' });
     expect(dept.name).toBe('测试部门');
+  });
+});
+
+describe('an unexpected failure behind the loopback server', () => {
+  it('answers 500 with a generic Chinese message and an error id, and logs the details only server-side', async () => {
+    const logged: Array<{ line: string; err: unknown }> = [];
+    const secret = 'SQLITE_CORRUPT at /home/someone/私密文件夹/data.db';
+    const server = await startLoopbackServer({
+      dispatch: async () => {
+        throw new Error(secret);
+      },
+      staticDir: null,
+      logError: (line, err) => logged.push({ line, err }),
+    });
+    try {
+      const r = await raw(server.port, {
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token, host: `127.0.0.1:${server.port}` },
+        body: JSON.stringify({ method: 'setup.state', input: {} }),
+      });
+      expect(r.status).toBe(500);
+      expect(r.body).not.toContain('SQLITE');
+      expect(r.body).not.toContain('私密文件夹');
+      const body = JSON.parse(r.body) as { ok: false; error: { code: string; message: string } };
+      expect(body.error.code).toBe('INTERNAL');
+      const id = /错误编号 ([0-9a-f]{8})/.exec(body.error.message)?.[1];
+      expect(id, body.error.message).toBeDefined();
+      expect(body.error.message).toContain('操作未完成');
+      expect(logged).toHaveLength(1);
+      expect(logged[0]!.line).toBe(`[${id}] POST /api/call`);
+      expect((logged[0]!.err as Error).message).toBe(secret);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -91,6 +91,23 @@ describe('selfeval finalize, originals, reopen', () => {
     expect(JSON.parse(ok.out)).toMatchObject({ ok: true, files: [{ format: 'pdf' }, { format: 'xlsx' }, { format: 'docx' }] });
   });
 
+  it('refuses to finalize while a section of the outline is unwritten, listing each as a 强制 finding', async () => {
+    const db = await exampleFile();
+    const d = openDatabase(db);
+    d.prepare("UPDATE report_section SET body = '' WHERE section_key IN ('problems', 'improvements')").run();
+    d.close();
+    const refused = await cli('finalize', '--db', db, '--year', '2021', '--json');
+    expect(refused.code).toBe(1);
+    const payload = JSON.parse(refused.out) as { ok: boolean; error: { details: { path?: string; message: string }[] } };
+    const unwritten = payload.error.details.filter((x) => x.path === 'checks.report.unwritten').map((x) => x.message);
+    expect(unwritten).toEqual([
+      '［强制］报告正文尚未填写：报告“存在的主要问题”尚未填写。请在“报告”页填写这一部分后再定稿。',
+      '［强制］报告正文尚未填写：报告“下一步改进措施”尚未填写。请在“报告”页填写这一部分后再定稿。',
+    ]);
+    // Named once, not also counted among the other 强制 errors.
+    expect(refused.err).not.toContain('强制审核错误未解决');
+  });
+
   it('hands out the stored originals byte for byte, locks the year against imports, and reopens only with a logged reason', async () => {
     const db = await exampleFile();
     const draftPdf = await exportReport(db, 'pdf');

@@ -167,7 +167,25 @@ function insertYear(db: Db, departmentId: number, unitIds: Record<UnitRef, numbe
       txns.push({ id: Number(r.lastInsertRowid), lineIndex, unitId: unitIds[l.unit], date, month, category, econ: l.econ, func: l.func, projectId, amountFen: amount });
     }
   });
+  writeReportText(db, yearId);
   return { yearId, year, lineIds, projectIds, txns };
+}
+
+/**
+ * The report's own prose, so the 审核 here is about the figures: a year whose outline sections are
+ * blank has a 强制 finding for each (report.unwritten).
+ */
+function writeReportText(db: Db, yearId: number): void {
+  db.prepare("INSERT INTO department_profile (year_id, duties_json, internal_offices_json, overall_goal) VALUES (?, ?, '[]', ?)").run(
+    yearId,
+    JSON.stringify(['负责区政府日常运转的综合协调。']),
+    '保障区政府机关高效运转。',
+  );
+  db.prepare("INSERT INTO work_area (year_id, title, summary, sort_order) VALUES (?, '综合协调', '全年按计划完成综合协调工作。', 1)").run(yearId);
+  const section = db.prepare('INSERT INTO report_section (year_id, section_key, body, generated) VALUES (?, ?, ?, 0)');
+  section.run(yearId, 'evaluation_overview', '本年度对部门整体支出开展了自评。');
+  section.run(yearId, 'problems', '部分项目支出进度偏慢。');
+  section.run(yearId, 'improvements', '按月跟踪项目支出进度。');
 }
 
 export function tempDbPath(): string {

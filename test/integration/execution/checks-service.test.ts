@@ -64,10 +64,20 @@ describe('审核 on the example year', () => {
       'yoy.change category:project',
       'yoy.change econ:310',
     ]);
-    expect(r.findings[3]!.message).toBe('第 4 季度末累计支出 37,526,300.00 元（执行率 94.23%），低于进度目标 100.00%（39,823,300.00 元），差 2,297,000.00 元。');
+    // The example year set no quarter targets: the finding names the default pace as a default.
+    expect(r.findings[3]!.message).toBe(
+      '第 4 季度末累计支出 37,526,300.00 元（执行率 94.23%），低于均衡进度 100.00%（39,823,300.00 元，系统默认值，本年度未设定季度进度目标），差 2,297,000.00 元。',
+    );
     expect(r.findings[4]!.message).toBe('项目支出：本年支出 4,917,100.00 元，2020 年 3,500,000.00 元，增加 1,417,100.00 元（变动 40.49%）。');
     expect(r.findings[5]!.jump).toEqual({ kind: 'page', page: 'transactions', filter: { econPrefix: '310', direction: 'out' } });
     expect(r.summary).toEqual({ mandatory: 0, advisory: 6, advisoryExplained: 0, advisoryUnexplained: 6, canFinalize: false });
+  });
+
+  it('names a quarter target the office saved as its 进度目标', () => {
+    saveExecutionTargets(ex.db, { yearId: ex.current.yearId, targets: [3000, 5000, 7500, 10000].map((targetBp, i) => ({ quarter: i + 1, targetBp })) });
+    const message = run().findings[0]!.message;
+    expect(message).toMatch(/^第 1 季度末累计支出 [\d,.]+ 元（执行率 [\d.]+%），低于进度目标 30\.00%（11,946,990\.00 元），差 [\d,.]+ 元。$/);
+    expect(message).not.toContain('默认');
   });
 
   it('keeps an explanation beside its finding, returns it for export, and finalizes once all are explained', () => {
@@ -118,15 +128,26 @@ describe('审核 findings from data problems', () => {
 
   it('checks codes against the shipped code lists', () => {
     insertTxn({ econ_code: '39901', amount_fen: 100 }); // class 399 known, item not listed
-    insertTxn({ econ_code: '98801', amount_fen: 200 }); // class 988 does not exist
+    insertTxn({ econ_code: '30801', amount_fen: 200 }); // class 308 is not in the list either: still only a 提示
+    insertTxn({ econ_code: '30801', amount_fen: 250 });
+    insertTxn({ econ_code: '3011', amount_fen: 50 }); // malformed: the one kind of code called wrong
+    insertTxn({ econ_code: '98801', amount_fen: 60 }); // no 经济分类 类 starts with 9
     insertTxn({ func_code: '', amount_fen: 300 });
-    const got = run().findings.filter((f) => f.checkId.startsWith('codes.'));
+    const r = run();
+    const got = r.findings.filter((f) => f.checkId.startsWith('codes.'));
     expect(got.map((f) => [f.checkId, f.subjectKey, f.severity])).toEqual([
+      ['codes.invalid', 'ledger:econ:3011', 'mandatory'],
       ['codes.invalid', 'ledger:econ:98801', 'mandatory'],
+      ['codes.unlisted', 'econ:30801', 'advisory'],
       ['codes.unlisted', 'econ:39901', 'advisory'],
       ['codes.missing', 'ledger:func:', 'advisory'],
     ]);
-    expect(got[0]!.jump).toEqual({ kind: 'page', page: 'transactions', filter: { econCode: '98801' } });
+    expect(got[0]!.jump).toEqual({ kind: 'page', page: 'transactions', filter: { econCode: '3011' } });
+    expect(got[1]!.message).toContain('编码“98801”无效（经济分类编码应以 3 或 5 开头）');
+    const unknownClass = got[2]!;
+    expect(unknownClass.message).toContain('编码“30801”不在科目表中（所属类级科目 308 也没有名称），涉及 2 条记录');
+    expect(unknownClass.message).toContain('请在“科目代码”页填写它的名称');
+    expect(unknownClass.jump).toEqual({ kind: 'page', page: 'codes', filter: { econCode: '30801' } });
   });
 
   it('never calls a code the office names in its own budget wrong, and prompts once per unnamed code', () => {

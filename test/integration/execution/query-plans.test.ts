@@ -56,7 +56,8 @@ function assertIndexed(db: Db, r: Recorded): void {
     if (/^SCAN /.test(d) && !/^SCAN (CONSTANT ROW|\w+ USING (COVERING )?INDEX)/.test(d)) {
       // Full scans are fine for the small tables (unit, project, budget_line of one year) and for
       // already-aggregated subqueries, not for the two big ones.
-      expect({ sql: r.sql, detail: d }).not.toMatchObject({ detail: expect.stringMatching(BIG) });
+      // (Aliases t and r stand for the ledger tables only in queries that read them: work_task is t too.)
+      if (/\b(ledger_txn|ledger_rollup)\b/.test(r.sql)) expect({ sql: r.sql, detail: d }).not.toMatchObject({ detail: expect.stringMatching(BIG) });
     }
     if (/TEMP B-TREE/.test(d) && /FROM ledger_txn/.test(r.sql) && !/ledger_rollup/.test(r.sql)) {
       expect({ sql: r.sql, detail: d }).toBeUndefined();

@@ -6,6 +6,7 @@ import { normalizeLineMetrics, readHheaMetrics } from '../../../electron/export/
 import { FACES, type FaceId, type FontSet, defaultFontDir, loadFontSet } from '../../../electron/export/pdf/font-registry.ts';
 import { splitRuns, uncoveredCharacters } from '../../../electron/export/pdf/font-runs.ts';
 import { buildReportModel } from '../../../shared/report/build-report-model.ts';
+import { fieldText } from '../../../shared/report/signature-block.ts';
 import { formatCellText } from '../../../shared/report/table-model.ts';
 import { exampleInput } from '../../unit/report/example-input.ts';
 
@@ -78,7 +79,8 @@ describe('fallback for characters Fandol lacks', () => {
       else if (b.kind === 'heading') texts.push(b.number + b.text);
       else if (b.kind === 'paragraph') texts.push(b.text);
       else if (b.kind === 'annexNote') texts.push(...b.items);
-      else if (b.kind === 'signature') texts.push(...b.signature.persons.map((p) => `${p.label}：${p.value}`), b.signature.sealingUnit, b.signature.dateText);
+      else if (b.kind === 'signature') texts.push(b.signature.unit, b.signature.date, ...b.signature.rows.flat().map(fieldText));
+      else if (b.kind === 'projectEvalAnnex') texts.push(b.label, b.grid.title, b.grid.subtitle, ...b.grid.cells.map((c) => c.text));
       else texts.push(b.table.title, ...b.table.columns.map((c) => c.header), ...b.table.rows.flatMap((r) => r.cells.map(formatCellText)));
     }
     const covers = fonts.covers.bind(fonts);

@@ -48,3 +48,26 @@ describe('justifySpacing', () => {
     expect(justifySpacing(first!, 10)).toBe(0);
   });
 });
+
+describe('breakLines in a column too narrow for the rules', () => {
+  it('lets the line run long rather than leave a lone opening bracket or start with a closing one', () => {
+    const narrow = lines('项（次）', 2);
+    expect(narrow).toEqual(['项', '（次）']);
+    for (const chars of [1, 2, 3]) {
+      for (const line of lines('梳理重点工作（次）', chars)) {
+        expect(line, `${chars}: ${line}`).not.toMatch(/^[）。，、；]|[（《“]$/);
+      }
+    }
+  });
+
+  it('sets a 28-character line with negative tracking and justifies it from there', () => {
+    // 28 ideographs of 10 pt in 275 pt: −5/27 pt after each character but the last.
+    const tracking = -5 / 27 - 0.001;
+    const [first, second] = breakLines('一'.repeat(40), 'fang', 10, 275, 0, measure, covers, tracking);
+    expect(first!.runs[0]!.text.length).toBe(28);
+    expect(second!.runs[0]!.text.length).toBe(12);
+    expect(justifySpacing(second!, 10)).toBe(tracking);
+    expect(justifySpacing(first!, 10)).toBeGreaterThanOrEqual(tracking);
+    expect(justifySpacing(first!, 10)).toBeLessThan(0);
+  });
+});

@@ -46,7 +46,7 @@ describe('report PDF', () => {
       '（二）工作任务绩效目标完成情况',
       '三、存在的主要问题',
       '四、下一步改进措施',
-      '单位（盖章）',
+      '单位负责人：',
       '附件1',
       '部门整体支出绩效自评表',
       '附件2',
@@ -73,7 +73,7 @@ describe('report PDF', () => {
   });
 
   it('puts the signature block on a page together with body text, dated 2022年3月15日', () => {
-    const sigPage = pages.findIndex((p) => p.includes('单位（盖章）'));
+    const sigPage = pages.findIndex((p) => p.includes('单位负责人：'));
     expect(sigPage).toBeGreaterThan(0);
     const text = pages[sigPage]!.replace(/ /g, '');
     expect(text).toContain('2022年3月15日');
@@ -83,7 +83,7 @@ describe('report PDF', () => {
 
   it('numbers pages as — n — and keeps page images for review', () => {
     expect(pages[1]!.replace(/ /g, '')).toContain('—2—');
-    const sigPage = pages.findIndex((p) => p.includes('单位（盖章）')) + 1;
+    const sigPage = pages.findIndex((p) => p.includes('单位负责人：')) + 1;
     const tablePage = pages.findIndex((p) => p.includes('附件2')) + 1;
     for (const [page, name] of [
       [1, 'page-first'],
@@ -115,7 +115,7 @@ describe('report PDF', () => {
       writeFileSync(file, await renderReportPdf(input));
       const count = pageCount(file);
       const sig = Array.from({ length: count }, (_, i) => normalizeWhitespace(pdfText(file, i + 1)).replace(/ /g, '')).find((t) =>
-        t.includes('单位（盖章）'),
+        t.includes('单位负责人：'),
       );
       expect(sig, `n=${n}`).toBeDefined();
       expect(sig!.slice(0, sig!.indexOf('附件：')), `n=${n}`).toMatch(/补充第\d+条/);

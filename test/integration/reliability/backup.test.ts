@@ -146,7 +146,7 @@ describe('backup and restore of the live database', () => {
     const file = join(tempDir(), 'data.db');
     await buildExampleDb(file);
     const db = openDatabase(file);
-    const entry = backupBefore(contextFor(db, file), 'import');
+    const entry = await (await backupBefore(contextFor(db, file), 'import')).done;
     expect(entry.name).toMatch(/^data-\d{8}-\d{6}-\d{3}-import\.db$/);
     const copy = new Database(join(backupDirFor(file), entry.name), { readonly: true });
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
@@ -156,7 +156,7 @@ describe('backup and restore of the live database', () => {
     copy.close();
     expect(readdirSync(backupDirFor(file))).toEqual([entry.name]);
     db.exec('BEGIN');
-    expect(() => backupBefore(contextFor(db, file), 'finalize')).toThrow(/不能在事务进行中备份/);
+    expect(() => writeBackupSync(db, join(tempDir(), 'in-txn.db'))).toThrow(/不能在事务进行中备份/);
     db.exec('ROLLBACK');
     db.close();
   });
@@ -167,7 +167,7 @@ describe('backup and restore of the live database', () => {
     const db = openDatabase(file);
     const ctx = contextFor(db, file);
     expect(backupSettings(ctx, {})).toEqual(DEFAULT_BACKUP_POLICY);
-    expect(backupSettings(ctx, { keepLast: 2, keepDays: 0, keepMonths: 0 })).toEqual({ keepLast: 2, keepDays: 0, keepMonths: 0 });
+    expect(backupSettings(ctx, { keepLast: 2, keepDays: 0, keepMonths: 0 })).toEqual({ keepLast: 2, keepDays: 0, keepMonths: 0, budgetFactor: 5 });
     expect(() => backupSettings(ctx, { keepLast: 0 })).toThrow();
     const day1 = await dailyBackupIfDue(ctx, at(2024, 3, 1, 9));
     expect(day1?.reason).toBe('daily');

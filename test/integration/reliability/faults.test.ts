@@ -163,7 +163,7 @@ describe('read-only data file', () => {
       expect(fileSha256(file)).toBe(sha);
       const session = openAppSession({ dataFile: file, tool: 'app', transport: 'direct', appVersion: 'test' });
       expect(session.state()).toMatchObject({ status: 'read-only', backups: [], problem: { code: 'DB_READONLY' } });
-      session.close();
+      await session.close();
       expect(fileSha256(file)).toBe(sha);
     } finally {
       view!.unmount();

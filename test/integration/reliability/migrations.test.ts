@@ -96,6 +96,39 @@ describe('migrations from every released schema version', () => {
     db.close();
   });
 
+  it('schema 12 turns the bank rows an old import filed as 公用经费 without any code into 未分类, and keeps coded rows', () => {
+    const file = join(tempDir(), 'v11.db');
+    buildVersionFixture(file, 11, { migrations: migrations.slice(0, 11) });
+    const old = openDatabase(file, { migrations: migrations.slice(0, 11) });
+    const batch = (old.prepare('SELECT id FROM import_batch LIMIT 1').get() as { id: number }).id;
+    const add = old.prepare(
+      `INSERT INTO ledger_txn (year_id, unit_id, txn_date, summary, category, econ_code, direction, amount_fen, batch_id)
+       VALUES (1, 1, '2021-05-06', ?, ?, ?, ?, ?, ?)`,
+    );
+    add.run('网银 办公用品', 'public', '', 'out', 12_345, batch);
+    add.run('网银 工资', 'personnel', '30101', 'out', 50_000, batch);
+    add.run('手工 公用', 'public', '', 'out', 700, null);
+    add.run('网银 拨款', 'public', '', 'in', 90_000, batch);
+    const spent = departmentTotals(old, 1);
+    old.close();
+
+    const db = openDatabase(file);
+    const category = (summary: string) => (db.prepare('SELECT category FROM ledger_txn WHERE summary = ?').get(summary) as { category: string }).category;
+    expect(category('网银 办公用品')).toBe('unclassified');
+    expect(category('网银 工资')).toBe('personnel');
+    // Typed by hand (no batch) or income: what someone chose, kept.
+    expect(category('手工 公用')).toBe('public');
+    expect(category('网银 拨款')).toBe('public');
+    const after = departmentTotals(db, 1);
+    expect(after.actualFen).toBe(spent.actualFen);
+    expect(after.publicFen).toBe(spent.publicFen - 12_345);
+    expect(after.actualFen).toBe(ledgerSpendingFen(db, 1));
+    const rollup = db.prepare("SELECT sum(amount_fen) AS s FROM ledger_rollup WHERE year_id = 1 AND category = 'unclassified'").get() as { s: number };
+    expect(rollup.s).toBe(12_345);
+    expect(() => db.prepare("UPDATE ledger_txn SET category = 'unclassified' WHERE summary = '网银 拨款'").run()).toThrow(/CHECK constraint failed/);
+    db.close();
+  });
+
   it('a file from a newer version is refused and left byte for byte unchanged', () => {
     const dir = tempDir();
     const file = join(dir, 'newer.db');

@@ -138,7 +138,7 @@ describe('start-up with the data file missing but backups present', () => {
       expect(recoveryCreateNew(session.ctx).status).toBe('ready');
       expect(contentHash(session.ctx.db)).toBe(goodHash);
     } finally {
-      session.close();
+      await session.close();
     }
   });
 
@@ -161,21 +161,21 @@ describe('start-up with the data file missing but backups present', () => {
       recoveryRestore(session.ctx, { name: names[0]! });
       expect(contentHash(session.ctx.db)).toBe(goodHash);
     } finally {
-      session.close();
+      await session.close();
     }
     const aside = readdirSync(dirname(file)).filter((n) => /^data\.orphaned-\d{8}-\d{6}\.db-wal$/.test(n));
     expect(aside).toHaveLength(1);
     expect(fileSha256(join(dirname(file), aside[0]!))).toBe(walSha);
   });
 
-  it('a first start (no data file, no backups) still creates a new empty database without asking', () => {
+  it('a first start (no data file, no backups) still creates a new empty database without asking', async () => {
     const file = join(tempDir(), 'data.db');
     const session = openAppSession({ dataFile: file, tool: 'app', transport: 'direct', appVersion: 'test' });
     try {
       expect(session.state()).toMatchObject({ status: 'ready', backups: [] });
       expect(existsSync(file)).toBe(true);
     } finally {
-      session.close();
+      await session.close();
     }
   });
 });

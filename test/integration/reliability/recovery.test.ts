@@ -94,6 +94,8 @@ describe('start-up on a damaged data file', () => {
     const app = await startBrowserMode({ dataFile: file, staticDir: null });
     const { api, refusal } = clientFor(app);
     try {
+      // Damage deep in the pages is found by the page check start-up leaves to the background.
+      await app.session.backgroundCheckDone();
       const state = await api.call('app.state', {});
       expect(state).toMatchObject({ status: 'damaged', dataFile: file, problem: { code: 'DB_CORRUPT' }, lockHolder: null });
       expect(state.problem?.message).toMatch(finding);
@@ -143,7 +145,7 @@ describe('start-up on a damaged data file', () => {
       expect(() => session.ctx.db).toThrow(expect.objectContaining({ code: 'DB_CORRUPT' }));
       expect(session.retry()).toMatchObject({ status: 'damaged' });
     } finally {
-      session.close();
+      await session.close();
     }
     expect(fileSha256(file)).toBe(sha);
     // An empty file without backups is a new installation, as before.
@@ -151,7 +153,7 @@ describe('start-up on a damaged data file', () => {
     writeFileSync(fresh, '');
     const s2 = openAppSession({ dataFile: fresh, tool: 'app', transport: 'direct', appVersion: 'test' });
     expect(s2.state().status).toBe('ready');
-    s2.close();
+    await s2.close();
   });
 
   it('lists a damaged backup as not verified, and refuses to restore it', async () => {
@@ -171,7 +173,7 @@ describe('start-up on a damaged data file', () => {
       expect(fileSha256(file)).toBe(sha);
       expect(fileSha256(bad)).toBe(badSha);
     } finally {
-      session.close();
+      await session.close();
     }
   });
 });
@@ -269,7 +271,7 @@ describe('the writer lock during an in-app restore', () => {
       expect(cliRestores(file, otherBackup(file)).json.error?.code).toBe('LOCKED');
       expect(session.state().status).toBe('ready');
     } finally {
-      session.close();
+      await session.close();
     }
     expect(existsSync(lockPathFor(file))).toBe(false);
   });

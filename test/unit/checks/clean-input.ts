@@ -56,10 +56,10 @@ export function cleanInput(): CheckInput {
   return {
     year: 2021,
     codes: CODES,
-    budget: { initialFen: total, adjustmentFen: 0, finalFen: total, byCategory: { personnel: total / 2, public: total / 2, project: 0 } },
+    budget: { initialFen: total, adjustmentFen: 0, finalFen: total, byCategory: { personnel: total / 2, public: total / 2, project: 0, unclassified: 0 } },
     actual: {
       ledgerTotalFen: total,
-      byCategory: { personnel: total / 2, public: total / 2, project: 0 },
+      byCategory: { personnel: total / 2, public: total / 2, project: 0, unclassified: 0 },
       byFundingSource: { general_budget: total },
       byEconClass: { '301': total / 2, '302': total / 2 },
     },
@@ -67,6 +67,7 @@ export function cleanInput(): CheckInput {
     units: [{ id: 1, name: '本级', finalFen: total, actualFen: total }],
     projects: [],
     unmatched: [],
+    unclassified: [],
     codeUse: [
       { source: 'budget', kind: 'econ', code: '30101', count: 1, amountFen: total / 2, firstLineId: 1 },
       { source: 'budget', kind: 'econ', code: '30201', count: 1, amountFen: total / 2, firstLineId: 2 },
@@ -86,7 +87,7 @@ export function cleanInput(): CheckInput {
     lastYear: {
       year: 2020,
       totalFen: total,
-      byCategory: { personnel: total / 2, public: total / 2, project: 0 },
+      byCategory: { personnel: total / 2, public: total / 2, project: 0, unclassified: 0 },
       byFundingSource: { general_budget: total },
       byEconClass: { '301': total / 2, '302': total / 2 },
     },

@@ -14,7 +14,7 @@ const cases: Case[] = [
     (i) => {
       i.actual.byCategory.public -= 1;
     },
-    [['sum.parts', 'actual:category', '支出数按支出类别（人员经费＋公用经费＋项目支出）：分项之和 2,399,999.99 元，合计 2,400,000.00 元，相差 -0.01 元。请联系技术支持核查数据文件。']],
+    [['sum.parts', 'actual:category', '支出数按支出类别（人员经费＋公用经费＋项目支出＋未分类）：分项之和 2,399,999.99 元，合计 2,400,000.00 元，相差 -0.01 元。请联系技术支持核查数据文件。']],
   ],
   [
     'budget categories that do not add up to the budget total',
@@ -26,7 +26,7 @@ const cases: Case[] = [
   [
     'displayed parts that miss the displayed total',
     (i) => {
-      i.actual.byCategory = { personnel: 5000, public: 0, project: 5000 };
+      i.actual.byCategory = { personnel: 5000, public: 0, project: 5000, unclassified: 0 };
       i.actual.ledgerTotalFen = 10000;
       i.units = [];
       i.lastYear = null;
@@ -46,18 +46,23 @@ const cases: Case[] = [
     [['period.outside-year', 'period:2020-12', '有 2 笔支出日期在 2020-12，不属于 2021 年度，合计 300.00 元。请改正日期或删除这些记录。']],
   ],
   [
-    'codes that are malformed, of an unknown class, unlisted or empty',
+    'codes that are malformed, unlisted (even their class) or empty',
     (i) => {
       i.codeUse.push(
         { source: 'ledger', kind: 'econ', code: '3011', count: 1, amountFen: 100, firstLineId: null },
-        { source: 'budget', kind: 'func', code: '2990101', count: 1, amountFen: 200, firstLineId: 9 },
+        { source: 'budget', kind: 'func', code: '2350101', count: 1, amountFen: 200, firstLineId: 9 },
+        { source: 'ledger', kind: 'func', code: '2350101', count: 2, amountFen: 250, firstLineId: null },
         { source: 'ledger', kind: 'econ', code: '30299', count: 3, amountFen: 300, firstLineId: null },
         { source: 'ledger', kind: 'func', code: '', count: 4, amountFen: 400, firstLineId: null },
       );
     },
     [
       ['codes.invalid', 'ledger:econ:3011', '支出明细中的部门预算支出经济分类编码“3011”无效（编码应为 3、5 位数字），涉及 1 条记录，金额 1.00 元。'],
-      ['codes.invalid', 'budget:func:2990101', '预算指标中的支出功能分类编码“2990101”无效（类级科目 299 不存在），涉及 1 条记录，金额 2.00 元。'],
+      [
+        'codes.unlisted',
+        'func:2350101',
+        '预算指标和支出明细中的支出功能分类编码“2350101”不在科目表中（所属类级科目 235 也没有名称），涉及 3 条记录，金额 2.00 元。如编码无误，请在“科目代码”页填写它的名称或导入本单位的科目表，此后不再提示。',
+      ],
       [
         'codes.unlisted',
         'econ:30299',
@@ -108,6 +113,19 @@ const cases: Case[] = [
     [['link.unmatched', 'unit:1', '本级有 3 笔支出（合计 3.00 元）未关联预算指标：2 笔找不到对应指标，1 笔对应多条指标，0 笔可自动关联（在“预算执行”页点“自动关联”）。']],
   ],
   [
+    'spending nobody classified',
+    (i) => {
+      i.unclassified = [{ unitId: 1, unitName: '本级', count: 4, amountFen: 4_00 }];
+    },
+    [
+      [
+        'ledger.unclassified',
+        'unit:1',
+        '本级有 4 笔支出（合计 4.00 元）尚未分类。请在“支出明细”中选中这些记录，批量设置经济分类、类别或项目；也可在“分类规则”中添加规则，以后导入时自动分类。',
+      ],
+    ],
+  ],
+  [
     'a line never spent',
     (i) => {
       i.lines.push(line({ id: 5, actualFen: 0, txnCount: 0, finalFen: 8 * M }));
@@ -147,6 +165,37 @@ const cases: Case[] = [
     ],
   ],
 ];
+
+describe('report checks', () => {
+  const scored = (scoreCenti: number | null) => [{ code: '2.1.1', name: '重点工作任务完成率', weightCenti: 3000, scoreCenti }];
+  const tasks = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i + 1, title: `任务${i + 1}` }));
+  it.each([
+    ['full marks, one untargeted task', scored(3000), tasks(1), ['指标“2.1.1 重点工作任务完成率”得满分 30 分，但“任务1” 1 项工作任务（共 5 项）未设目标值，完成情况无法用数据核实。请在“年度工作”中为这些任务的成果指标填写目标值，或说明依据。']],
+    ['full marks, four untargeted tasks: three named', scored(3000), tasks(4), ['指标“2.1.1 重点工作任务完成率”得满分 30 分，但“任务1”、“任务2”、“任务3”等 4 项工作任务（共 5 项）未设目标值，完成情况无法用数据核实。请在“年度工作”中为这些任务的成果指标填写目标值，或说明依据。']],
+    ['below full marks', scored(2400), tasks(2), []],
+    ['not scored yet', scored(null), tasks(2), []],
+    ['every task targeted', scored(3000), [], []],
+  ])('scoring.untargeted-full: %s', (_name, keyTaskIndicators, untargetedTasks, expected) => {
+    const input = { ...cleanInput(), keyTaskIndicators, untargetedTasks, taskCount: 5 };
+    const findings = evaluateChecks(input).findings;
+    expect(findings.map((f) => f.message)).toEqual(expected);
+    for (const f of findings) expect([f.checkId, f.severity, f.subjectKey, f.jump]).toEqual(['scoring.untargeted-full', 'advisory', 'indicator:2.1.1', { kind: 'work' }]);
+  });
+
+  it('report.unwritten: one 强制 finding per blank section, jumping to where it is written', () => {
+    const input = {
+      ...cleanInput(),
+      unwrittenSections: [
+        { title: '存在的主要问题', key: 'problems' },
+        { title: '其他 › 需要说明的情况', key: null },
+      ],
+    };
+    expect(evaluateChecks(input).findings.map((f) => [f.checkId, f.severity, f.subjectKey, f.message, f.jump])).toEqual([
+      ['report.unwritten', 'mandatory', 'section:存在的主要问题', '报告“存在的主要问题”尚未填写。请在“报告”页填写这一部分后再定稿。', { kind: 'report', section: 'problems' }],
+      ['report.unwritten', 'mandatory', 'section:其他 › 需要说明的情况', '报告“其他 › 需要说明的情况”尚未填写。请在“报告”页填写这一部分后再定稿。', { kind: 'report', section: 'outline' }],
+    ]);
+  });
+});
 
 describe('check evaluators', () => {
   it('find nothing in a clean year', () => {

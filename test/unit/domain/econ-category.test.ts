@@ -45,7 +45,7 @@ describe('basic-spending category from the economic code', () => {
     const list = toCodeList(CodeListFile.parse(JSON.parse(readFileSync('resources/codes/econ-codes.json', 'utf8'))));
     expect(checkCode(list, '50101')).toEqual({ status: 'listed', name: '工资奖金津补贴' });
     expect(checkCode(list, '50905')).toEqual({ status: 'listed', name: '离退休费' });
-    expect(checkCode(list, '50298')).toEqual({ status: 'unlisted', className: '机关商品和服务支出' });
+    expect(checkCode(list, '50298')).toEqual({ status: 'unlisted', classCode: '502', className: '机关商品和服务支出' });
     expect(checkCode(list, '30101')).toEqual({ status: 'listed', name: '基本工资' });
   });
 

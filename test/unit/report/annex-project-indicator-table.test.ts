@@ -50,3 +50,30 @@ describe('项目绩效指标完成情况表', () => {
     expect(annexes({ ...exampleInput, projectIndicators: items })).toContain('项目绩效指标完成情况表');
   });
 });
+
+describe('项目绩效指标完成情况表 · 定性指标', () => {
+  const qualitative = (grade: ReportProjectIndicator['grade'], gradeLabel = ''): ReportProjectIndicator => ({
+    project: '热线保障',
+    kind: 'outcome',
+    name: '服务质量',
+    direction: 'higher',
+    unit: '',
+    target: null,
+    actual: null,
+    nature: 'qualitative',
+    grade,
+    gradeLabel,
+    targetText: '服务质量有效提升',
+  });
+  const cells = (i: ReportProjectIndicator) => buildProjectIndicatorTable([i]).rows[1]!.cells.map(formatCellText).join('|');
+
+  it('prints a graded 定性 indicator with its grade, never as 未填报', () => {
+    expect(cells(qualitative('achieved', '达成'))).toBe('效益指标|服务质量||服务质量有效提升|达成|—|是');
+    expect(cells(qualitative('partial', '部分达成'))).toBe('效益指标|服务质量||服务质量有效提升|部分达成|—|部分完成');
+    expect(cells(qualitative('not_achieved', '未达成'))).toBe('效益指标|服务质量||服务质量有效提升|未达成|—|否');
+  });
+
+  it('prints an ungraded 定性 indicator as 未填报', () => {
+    expect(cells(qualitative(null))).toBe('效益指标|服务质量||服务质量有效提升|—|—|未填报');
+  });
+});

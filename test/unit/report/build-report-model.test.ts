@@ -75,7 +75,7 @@ describe('buildReportModel', () => {
     const undated = buildReportModel({ ...exampleInput, signature: { ...exampleInput.signature, reportDate: null } });
     expect(undated.documentDate).toBe('2022-01-01');
     const sig = undated.blocks.find((b) => b.kind === 'signature');
-    expect(sig?.kind === 'signature' && sig.signature.dateText).toBe('');
+    expect(sig?.kind === 'signature' && sig.signature.date).toBe('\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日');
   });
 });
 

@@ -202,6 +202,7 @@ export const exampleInput: ReportInput = {
     personnelFen: wan('2871.46'),
     publicFen: wan('389.46'),
     projectFen: wan('491.71'),
+    unclassifiedFen: 0,
     byFundingSource: [
       { source: 'general_budget', label: '一般公共预算财政拨款', initialFen: wan('3765'), finalFen: wan('3982.33'), actualFen: wan('3752.63') },
     ],
@@ -239,5 +240,7 @@ export const exampleInput: ReportInput = {
     phone: '020-84600000',
     sealingUnit: '广州市番禺区人民政府办公室',
     reportDate: '2022-03-15',
+    // The example office prints its people's names (陈镕 and 李喆 also exercise the font fallback).
+    printNames: true,
   },
 };

@@ -17,7 +17,7 @@ import { saveFile } from '../../components/rendered-file.ts';
 import { useJump } from '../execution/use-jump.ts';
 
 // 科目代码: the 功能分类 / 经济分类 codes this data file knows — shipped with the program, imported
-// from the office's 科目表, typed here, or learned from its imported budget lines — and where each
+// from the office's 科目表, typed here, or learned from its imported budget lines and ledgers — and where each
 // name came from. A 审核 提示 about an unnamed code opens this page with the code filled in.
 
 const SOURCE_COLORS: Record<CodeNameSource, string> = { manual: 'purple', imported: 'blue', shipped: 'default', learned: 'green' };
@@ -107,7 +107,7 @@ export function CodesPage() {
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         程序自带的支出功能分类、经济分类科目表并不完整。可导入本单位财务系统导出的科目表（“科目编码”“科目名称”两列，或一列“2010601
-        行政运行”），也可逐个填写；导入预算指标时，单元格中写明的名称会自动识别。本单位的科目不会被审核判为错误。
+        行政运行”），也可逐个填写；导入预算指标或支出明细时，单元格中写明的名称（如“30201 办公费”）会自动识别。格式正确的编码不会被审核判为错误，没有名称的只提示一次。
       </Typography.Paragraph>
       {list.error && <Alert type="error" title={list.error} />}
       {imported && (
@@ -143,7 +143,8 @@ export function CodesPage() {
           </Space>
         }
         extra={
-          <Space>
+          <>
+            {/* Outside the Space: a hidden item there still takes a gap before the first button. */}
             <input
               ref={fileInput}
               type="file"
@@ -152,14 +153,16 @@ export function CodesPage() {
               data-testid="codes-file"
               onChange={(e) => void pick(e.target.files?.[0])}
             />
-            <Button type="primary" loading={busy} onClick={() => fileInput.current?.click()} data-testid="codes-import">
-              导入科目表
-            </Button>
-            <Button onClick={() => setEditing({ mode: 'new', initial: { kind: 'func', code: '', name: '' } })} data-testid="codes-add">
-              新增科目名称
-            </Button>
-            <Button onClick={() => void exportList()}>导出本单位科目</Button>
-          </Space>
+            <Space>
+              <Button type="primary" loading={busy} onClick={() => fileInput.current?.click()} data-testid="codes-import">
+                导入科目表
+              </Button>
+              <Button onClick={() => setEditing({ mode: 'new', initial: { kind: 'func', code: '', name: '' } })} data-testid="codes-add">
+                新增科目名称
+              </Button>
+              <Button onClick={() => void exportList()}>导出本单位科目</Button>
+            </Space>
+          </>
         }
       >
         <Flex gap={12} wrap style={{ marginBottom: 12 }}>

@@ -52,7 +52,7 @@ function FindingItem({ f, yearId, readOnly, onChanged, onJump }: { f: Finding } 
           </div>
         </div>
         <Button size="small" onClick={() => onJump(f.jump)} data-testid="finding-jump">
-          {f.jump.kind === 'page' && f.jump.page === 'codes' ? '填写名称' : '定位'}
+          {f.jump.kind === 'page' && f.jump.page === 'codes' ? '填写名称' : f.jump.kind === 'report' ? '去填写' : '定位'}
         </Button>
       </Flex>
       {f.severity === 'advisory' && (

@@ -2,7 +2,7 @@ import { Alert, Button, Drawer, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import type { TransactionRow } from '../../../../shared/budget/schemas.ts';
-import { CATEGORY_LABELS, DIRECTION_LABELS } from '../../../../shared/domain/enums.ts';
+import { DIRECTION_LABELS, LEDGER_CATEGORY_LABELS } from '../../../../shared/domain/enums.ts';
 import { formatYuan } from '../../../../shared/money/fen.ts';
 import { useQuery } from '../../api/use-query.ts';
 import type { Drill } from './drill.ts';
@@ -23,7 +23,7 @@ const columns: ColumnsType<TransactionRow> = [
     render: (_, r) => `${r.direction === 'in' ? `${DIRECTION_LABELS.in} ` : ''}${formatYuan(r.amountFen)}`,
   },
   { title: '单位', dataIndex: 'unitName', ellipsis: true, width: 150 },
-  { title: '类别', key: 'category', width: 130, render: (_, r) => CATEGORY_LABELS[r.category] },
+  { title: '类别', key: 'category', width: 130, render: (_, r) => LEDGER_CATEGORY_LABELS[r.category] },
   { title: '经济分类', dataIndex: 'econCode', width: 80 },
   { title: '功能分类', dataIndex: 'funcCode', width: 90 },
   { title: '项目', dataIndex: 'projectName', ellipsis: true, width: 150, render: (v: string | null) => v ?? '' },

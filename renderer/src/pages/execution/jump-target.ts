@@ -6,7 +6,7 @@ import type { JumpTarget } from '../../../../shared/checks/schemas.ts';
 
 export const JUMP_KEY = 'selfeval.jump';
 
-export type JumpRoute = 'ledger' | 'budget' | 'execution' | 'codes';
+export type JumpRoute = 'ledger' | 'budget' | 'execution' | 'codes' | 'report' | 'work' | 'profile';
 
 export interface StoredJump {
   route: JumpRoute;
@@ -15,10 +15,20 @@ export interface StoredJump {
   txnId?: number;
   /** Show the quarterly targets editor (execution page). */
   targets?: boolean;
+  /** The report part to open (report page): a content key, or 'outline' for the outline editor. */
+  section?: string;
 }
+
+/** Report parts written on other pages than 报告. */
+const SECTION_ROUTES: Record<string, JumpRoute> = { duties: 'profile', overall_goal: 'profile', organization: 'profile', work_results: 'work' };
 
 /** Where a finding's jump leads. */
 export function jumpFor(target: JumpTarget): StoredJump {
+  if (target.kind === 'work') return { route: 'work', filter: {} };
+  if (target.kind === 'report') {
+    const route = SECTION_ROUTES[target.section] ?? 'report';
+    return route === 'report' ? { route, filter: {}, section: target.section } : { route, filter: {} };
+  }
   if (target.kind === 'page') {
     switch (target.page) {
       case 'transactions':
@@ -70,6 +80,7 @@ export function peekJump(route: JumpRoute): StoredJump | null {
     filter: filter.success ? filter.data : {},
     ...(typeof p.txnId === 'number' ? { txnId: p.txnId } : {}),
     ...(p.targets === true ? { targets: true } : {}),
+    ...(typeof p.section === 'string' ? { section: p.section } : {}),
   };
 }
 

@@ -69,6 +69,16 @@ function Accounting({ r }: { r: PreviewResult | CommitResult }) {
           <Statistic title="日期范围" value={`${r.ledgerTotals.dateFrom ?? '—'} 至 ${r.ledgerTotals.dateTo ?? '—'}`} />
         </>
       )}
+      {r.classification && (
+        <>
+          <Statistic title="按规则分类" value={r.classification.rowsClassifiedByRule} />
+          <Statistic
+            title="未分类支出"
+            value={r.classification.rowsUnclassified}
+            styles={{ content: r.classification.rowsUnclassified > 0 ? { color: '#d46b08' } : {} }}
+          />
+        </>
+      )}
       {r.budgetTotals && (
         <>
           <Statistic title="年初预算（元）" value={formatYuan(r.budgetTotals.initialFen)} />
@@ -483,9 +493,31 @@ export function ImportPage() {
                     { title: '行', dataIndex: 'row', width: 120, render: (v: number, r) => <>{v}<HiddenTag hidden={r.hidden} /></> },
                     { title: '日期', dataIndex: 'date' },
                     { title: '摘要', dataIndex: 'summary', ellipsis: true },
-                    { title: '经济分类', dataIndex: 'econCode' },
+                    { title: '对方户名', dataIndex: 'counterparty', ellipsis: true },
+                    { title: '经济分类', dataIndex: 'econCode', width: 90 },
                     { title: '项目', dataIndex: 'projectName', ellipsis: true },
-                    { title: '方向', dataIndex: 'direction', render: (d: string) => (d === 'out' ? '支出' : '收入') },
+                    {
+                      title: '分类规则',
+                      key: 'rule',
+                      width: 260,
+                      render: (_: unknown, r) =>
+                        r.kind !== 'ledger' || r.direction === 'in' ? (
+                          ''
+                        ) : r.rule ? (
+                          <Typography.Text style={{ fontSize: 12 }} data-testid="preview-rule">
+                            {r.rule}
+                          </Typography.Text>
+                        ) : r.category === 'unclassified' ? (
+                          <Tag color="orange" data-testid="preview-unclassified">
+                            未分类
+                          </Tag>
+                        ) : (
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            按文件中的分类
+                          </Typography.Text>
+                        ),
+                    },
+                    { title: '方向', dataIndex: 'direction', width: 60, render: (d: string) => (d === 'out' ? '支出' : '收入') },
                     { title: '金额（元）', dataIndex: 'amountFen', align: 'right' as const, render: (v: number) => formatYuan(v) },
                   ]
                 : [

@@ -26,6 +26,7 @@ const CATEGORY_OPTIONS: Array<{ value: CategoryFilter; label: string }> = [
   { value: 'personnel', label: CATEGORY_LABELS.personnel },
   { value: 'public', label: CATEGORY_LABELS.public },
   { value: 'project', label: CATEGORY_LABELS.project },
+  { value: 'unclassified', label: '未分类' },
 ];
 
 /** Filter conditions the bar has no control for (they arrive with a jump from 预算执行 or 审核). */

@@ -8,7 +8,9 @@ import { applyError } from '../../components/apply-error.ts';
 import type { FiscalYear } from '../../../../shared/domain/organization.ts';
 import { useCurrentYear, useSession } from '../../state/session.tsx';
 import { useJump } from '../execution/use-jump.ts';
+import { ClassifyModal } from './ClassifyModal.tsx';
 import { LedgerFilters } from './LedgerFilters.tsx';
+import { RulesDrawer } from './RulesDrawer.tsx';
 import { LinkLineModal } from './LinkLineModal.tsx';
 import { ledgerColumns } from './ledger-columns.tsx';
 import { TxnModal } from './TxnModal.tsx';
@@ -36,6 +38,9 @@ function YearLedger({ year }: { year: FiscalYear }) {
   const [selected, setSelected] = useState<number | null>(jump?.txnId ?? null);
   const [unmatchedOpen, setUnmatchedOpen] = useState(false);
   const [linkBusy, setLinkBusy] = useState(false);
+  const [checked, setChecked] = useState<ReadonlySet<number>>(() => new Set());
+  const [classifying, setClassifying] = useState<number[] | null>(null);
+  const [rulesOpen, setRulesOpen] = useState(false);
   const yearId = year.id;
   const data = useTransactionPages(yearId, filter);
   const projects = useQuery('projects.list', { yearId });
@@ -75,9 +80,35 @@ function YearLedger({ year }: { year: FiscalYear }) {
     [message, modal, afterChange],
   );
 
+  const { rowAt, total } = data;
+  const loadedIds = useCallback(() => {
+    const ids: number[] = [];
+    for (let i = 0; i < (total ?? 0); i++) {
+      const r = rowAt(i);
+      if (r) ids.push(r.id);
+    }
+    return ids;
+  }, [rowAt, total]);
+  const allChecked = checked.size > 0 && checked.size === loadedIds().length;
   const columns = useMemo(
-    () => ledgerColumns({ readOnly, onEdit: setEditing, onLink: setLinking, onDelete: remove }),
-    [readOnly, remove],
+    () =>
+      ledgerColumns({
+        readOnly,
+        onEdit: setEditing,
+        onLink: setLinking,
+        onDelete: remove,
+        checked,
+        onCheck: (r, on) =>
+          setChecked((c) => {
+            const next = new Set(c);
+            if (on) next.add(r.id);
+            else next.delete(r.id);
+            return next;
+          }),
+        allChecked,
+        onCheckAll: (on) => setChecked(on ? new Set(loadedIds()) : new Set()),
+      }),
+    [readOnly, remove, checked, allChecked, loadedIds],
   );
 
   const autoLink = async () => {
@@ -107,6 +138,12 @@ function YearLedger({ year }: { year: FiscalYear }) {
           <Button onClick={autoLink} loading={linkBusy} disabled={readOnly} data-testid="auto-link">
             自动关联预算指标
           </Button>
+          <Button onClick={() => setClassifying([...checked])} disabled={readOnly || checked.size === 0} data-testid="classify-open">
+            批量分类{checked.size > 0 ? `（${checked.size}）` : ''}
+          </Button>
+          <Button onClick={() => setRulesOpen(true)} data-testid="rules-open">
+            分类规则
+          </Button>
           <Badge count={groupCount} size="small" offset={[-4, 0]}>
             <Button onClick={() => setUnmatchedOpen(true)} data-testid="unmatched-open">
               未关联支出
@@ -117,7 +154,10 @@ function YearLedger({ year }: { year: FiscalYear }) {
       {jump?.txnId !== undefined && <Alert type="info" showIcon closable title={`审核定位到支出记录 #${jump.txnId}，已在表格中高亮（如不在当前页面，请用筛选条件缩小范围）。`} />}
       <LedgerFilters
         filter={filter}
-        onChange={setFilter}
+        onChange={(f) => {
+          setFilter(f);
+          setChecked(new Set());
+        }}
         units={setup?.units ?? []}
         projects={projects.data ?? []}
         batches={(batches.data ?? []).filter((b) => b.target === 'ledger')}
@@ -163,6 +203,20 @@ function YearLedger({ year }: { year: FiscalYear }) {
           if (saved) afterChange();
         }}
       />
+      <ClassifyModal
+        ids={classifying}
+        yearId={yearId}
+        projects={projects.data ?? []}
+        lines={lines.data ?? []}
+        onClose={(saved) => {
+          setClassifying(null);
+          if (saved) {
+            setChecked(new Set());
+            afterChange();
+          }
+        }}
+      />
+      <RulesDrawer open={rulesOpen} readOnly={readOnly} onClose={() => setRulesOpen(false)} />
       <UnmatchedDrawer
         open={unmatchedOpen}
         yearId={yearId}

@@ -67,7 +67,7 @@ export function TxnModal({ txn, yearId, year, units, projects, lines, onClose }:
         amount: '',
       });
     } else {
-      form.setFieldsValue({ ...txn, amount: fenToYuanText(txn.amountFen) });
+      form.setFieldsValue({ ...txn, category: txn.category === 'unclassified' ? 'auto' : txn.category, amount: fenToYuanText(txn.amountFen) });
     }
   }, [txn, form, units, year]);
 

@@ -1,5 +1,5 @@
 import type { TransactionRow } from '../../../../shared/budget/schemas.ts';
-import { CATEGORY_LABELS, FUNDING_SOURCE_LABELS } from '../../../../shared/domain/enums.ts';
+import { FUNDING_SOURCE_LABELS, LEDGER_CATEGORY_LABELS } from '../../../../shared/domain/enums.ts';
 import { formatYuan } from '../../../../shared/money/fen.ts';
 import './ledger-grid.css';
 import type { GridColumn } from './VirtualGrid.tsx';
@@ -9,6 +9,12 @@ interface Actions {
   onEdit(row: TransactionRow): void;
   onLink(row: TransactionRow): void;
   onDelete(row: TransactionRow): void;
+  /** 批量分类: which rows are ticked. */
+  checked: ReadonlySet<number>;
+  onCheck(row: TransactionRow, on: boolean): void;
+  /** The header box: ticks every loaded row (or clears them all). */
+  allChecked: boolean;
+  onCheckAll(on: boolean): void;
 }
 
 function source(r: TransactionRow): string {
@@ -23,6 +29,33 @@ function source(r: TransactionRow): string {
 /** The 支出明细 grid's columns, in reading order. */
 export function ledgerColumns(a: Actions): GridColumn<TransactionRow>[] {
   return [
+    {
+      key: 'check',
+      title: (
+        <input
+          type="checkbox"
+          aria-label="选中已载入的全部行"
+          title="选中已载入的全部行"
+          checked={a.allChecked}
+          disabled={a.readOnly}
+          onChange={(e) => a.onCheckAll(e.target.checked)}
+          data-testid="txn-check-all"
+        />
+      ),
+      width: 36,
+      align: 'center',
+      render: (r) => (
+        <input
+          type="checkbox"
+          aria-label={`选中 ${r.txnDate} ${r.summary}`}
+          checked={a.checked.has(r.id)}
+          disabled={a.readOnly}
+          onClick={(e) => e.stopPropagation()}
+          onChange={(e) => a.onCheck(r, e.target.checked)}
+          data-testid="txn-check"
+        />
+      ),
+    },
     { key: 'date', title: '日期', width: 104, render: (r) => r.txnDate },
     { key: 'voucher', title: '凭证号', width: 96, render: (r) => r.voucherNo },
     { key: 'summary', title: '摘要', width: 230, render: (r) => <span title={r.summary}>{r.summary}</span> },
@@ -35,7 +68,7 @@ export function ledgerColumns(a: Actions): GridColumn<TransactionRow>[] {
       render: (r) => (r.direction === 'in' ? <span className="inflow">收 {formatYuan(r.amountFen)}</span> : formatYuan(r.amountFen)),
     },
     { key: 'unit', title: '单位', width: 170, render: (r) => <span title={r.unitName}>{r.unitName}</span> },
-    { key: 'category', title: '类别', width: 130, render: (r) => CATEGORY_LABELS[r.category] },
+    { key: 'category', title: '类别', width: 130, render: (r) => (r.category === 'unclassified' ? <span className="flag">未分类</span> : LEDGER_CATEGORY_LABELS[r.category]) },
     { key: 'funding', title: '资金来源', width: 150, render: (r) => FUNDING_SOURCE_LABELS[r.fundingSource] },
     { key: 'func', title: '功能分类', width: 90, render: (r) => r.funcCode },
     { key: 'econ', title: '经济分类', width: 80, render: (r) => r.econCode },

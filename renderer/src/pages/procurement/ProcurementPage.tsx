@@ -140,7 +140,8 @@ function YearProcurement({ year }: { year: FiscalYear }) {
         size="small"
         title="采购明细"
         extra={
-          <Space>
+          <>
+            {/* Outside the Space: a hidden item there still takes a gap before the first button. */}
             <input
               ref={fileInput}
               type="file"
@@ -149,16 +150,18 @@ function YearProcurement({ year }: { year: FiscalYear }) {
               data-testid="procurement-file"
               onChange={(e) => pick(e.target.files?.[0])}
             />
-            <Typography.Link onClick={() => void downloadTemplate()} data-testid="procurement-template">
-              下载导入模板
-            </Typography.Link>
-            <Button disabled={readOnly} loading={importing} onClick={() => fileInput.current?.click()} data-testid="procurement-import">
-              从表格导入
-            </Button>
-            <Button type="primary" disabled={readOnly} onClick={() => setEditing('new')} data-testid="procurement-add">
-              新增采购项目
-            </Button>
-          </Space>
+            <Space>
+              <Typography.Link onClick={() => void downloadTemplate()} data-testid="procurement-template">
+                下载导入模板
+              </Typography.Link>
+              <Button disabled={readOnly} loading={importing} onClick={() => fileInput.current?.click()} data-testid="procurement-import">
+                从表格导入
+              </Button>
+              <Button type="primary" disabled={readOnly} onClick={() => setEditing('new')} data-testid="procurement-add">
+                新增采购项目
+              </Button>
+            </Space>
+          </>
         }
       >
         {importError && (

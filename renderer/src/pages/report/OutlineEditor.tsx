@@ -1,7 +1,19 @@
 import { Alert, App as AntApp, Button, Card, Flex, Input, Select, Space, Switch, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { YearOutline } from '../../../../shared/report/outline-api.ts';
-import { CONTENT_KEYS, CONTENT_LABELS, type ContentKey, MAX_OUTLINE_DEPTH, type OutlineDoc, type OutlineItem, type OutlineSection, TABLE_KEYS, type TableKey } from '../../../../shared/report/outline.ts';
+import {
+  ANNEX_KEYS,
+  ANNEX_LABELS,
+  type AnnexKey,
+  CONTENT_KEYS,
+  CONTENT_LABELS,
+  type ContentKey,
+  MAX_OUTLINE_DEPTH,
+  type OutlineDoc,
+  type OutlineItem,
+  type OutlineSection,
+  TABLE_KEYS,
+} from '../../../../shared/report/outline.ts';
 import { headingNumber, type HeadingLevel } from '../../../../shared/report/numbering.ts';
 import { api } from '../../api/client.ts';
 import { applyError } from '../../components/apply-error.ts';
@@ -302,12 +314,12 @@ export function OutlineEditor({ yearId, locked, onSaved }: { yearId: number; loc
         ))}
         <Flex gap={8} align="center" wrap style={{ marginTop: 8 }}>
           <Typography.Text strong>附件（按顺序）</Typography.Text>
-          <Select<TableKey[]>
+          <Select<AnnexKey[]>
             mode="multiple"
             style={{ minWidth: 480 }}
             disabled={locked}
             value={meta.annexes}
-            options={TABLE_KEYS.map((k) => ({ value: k, label: CONTENT_LABELS[k].replace(/^表：/, '') }))}
+            options={ANNEX_KEYS.map((k) => ({ value: k, label: ANNEX_LABELS[k].replace(/^表：/, '') }))}
             onChange={(annexes) => {
               setMeta({ ...meta, annexes });
               setDirty(true);
