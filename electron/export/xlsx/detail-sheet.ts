@@ -87,11 +87,16 @@ class DetailSheet {
     heading: string,
     print: SheetPrintContext,
   ) {
-    this.ws = wb.addWorksheet(name, {
+    // Text inline, not in the shared-strings table: that table stays in memory until the workbook
+    // commits, so it would grow with every distinct 摘要 of the year.
+    // (The streaming writer takes the option per sheet; its type declarations do not list it.)
+    const options: Partial<ExcelJS.AddWorksheetOptions> & { useSharedStrings: boolean } = {
+      useSharedStrings: false,
       views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW }],
       pageSetup: pageSetup('landscape', HEADER_ROW),
       headerFooter: { oddHeader: pageHeader(print), oddFooter: pageFooter(name) },
-    });
+    };
+    this.ws = wb.addWorksheet(name, options);
     this.ws.columns = COLUMNS.map((c, i) => ({ key: `c${i}`, width: c.width }));
     const title = this.ws.getRow(1);
     title.getCell(1).value = neutralizeCellText(heading);

@@ -24,12 +24,9 @@ export interface XlsxExportOptions extends ExportOptions {
   maxDetailRows?: number;
 }
 
-/**
- * Inline strings, not a shared-strings table: that table is held in memory until the workbook
- * commits, so it would grow with every distinct 摘要 of the year.
- */
+/** Shared strings for the report's own sheets (支出明细 writes its text inline: see detail-sheet.ts). */
 function newWorkbook(out: Writable, title: string, documentDate: string): ExcelJS.stream.xlsx.WorkbookWriter {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   setChineseNormalFont(wb);
   wb.creator = 'SelfEval Desk';
   wb.title = title;
