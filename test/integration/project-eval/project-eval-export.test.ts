@@ -122,7 +122,11 @@ describe('项目支出绩效自评表 exports', () => {
     const bare = join(dirname(file), 'bare.xlsx');
     await wb.xlsx.writeFile(bare);
     execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dirname(file), bare], { stdio: 'ignore', timeout: 120_000 });
-    const text = layoutText(join(dirname(file), 'bare.pdf'));
+    const pdf = join(dirname(file), 'bare.pdf');
+    // Printed as planned: each project's table on one A4 landscape page.
+    expect(pageCount(pdf)).toBe(3);
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
+    const text = layoutText(pdf);
     for (const s of [
       '年度资金总额 300.00 330.00 300.50 10.00 91.06% 9.11',
       '年度资金总额 160.00 200.25 120.66 10.00 60.25% 6.03',
