@@ -203,7 +203,7 @@ export async function renderProjectEval(db: Db, input: { yearId: number; format:
             grids: sheetNames(y.projects.map((p) => p.name)).map((sheetName, i) => ({ sheetName, grid: grids[i]! })),
             draft: y.draft,
             date,
-            footerName: `${department} ${y.year}年度`,
+            headerName: `${department} ${y.year}年度`,
           })
         : await (await import('../export/docx/render-project-eval-docx.ts')).renderProjectEvalDocx({ grids, draft: y.draft, title });
   return {

@@ -12,7 +12,7 @@ import type { ProjectEvalRules } from './rules.ts';
 
 export const GRID_COLUMNS = 9;
 /** Relative column widths, shared by the PDF, Word and Excel layouts. */
-export const GRID_WIDTHS = [1.6, 1.25, 1.4, 2.2, 1.35, 1.35, 1.3, 1.35, 2.2];
+export const GRID_WIDTHS = [1.6, 1.25, 1.25, 2.2, 1.35, 1.35, 1.3, 1.35, 2.2];
 
 /**
  * Formulas in grid coordinates: `{r,c}` stands for the cell at grid row r, column c (0-based),

@@ -293,12 +293,15 @@ export function createLedgerStage(db: Db, ctx: LedgerInsertContext): LedgerStage
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const lastId = db.prepare('SELECT coalesce(max(id), 0) FROM ledger_txn').pluck();
+  // created_at is the batch's, read once per block: the column's default formats the clock
+  // (strftime) for every row.
   const insert = db.prepare(
     `INSERT INTO ledger_txn (year_id, unit_id, txn_date, voucher_no, summary, counterparty, serial_no, funding_source,
        category, func_code, econ_code, project_id, direction, amount_fen, batch_id, source_file, source_sheet, source_row,
-       fingerprint)
+       fingerprint, created_at)
      SELECT @yearId, @unitId, txn_date, voucher_no, summary, counterparty, serial_no, funding_source, category,
-            func_code, econ_code, project_id, direction, amount_fen, @batchId, @sourceFile, sheet, source_row, fingerprint
+            func_code, econ_code, project_id, direction, amount_fen, @batchId, @sourceFile, sheet, source_row, fingerprint,
+            (SELECT created_at FROM import_batch WHERE id = @batchId)
        FROM temp.${name}
       ORDER BY seq`,
   );

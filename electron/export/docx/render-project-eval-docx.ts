@@ -1,5 +1,7 @@
 import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
-import { GRID_WIDTHS, type ProjectEvalGrid } from '../../../shared/project-eval/table-grid.ts';
+import { gridColumnWidths, keepRowHeadings } from '../../../shared/project-eval/grid-widths.ts';
+import type { ProjectEvalGrid } from '../../../shared/project-eval/table-grid.ts';
+import { CELL_TEXT_PADDING, cellTextTwips } from './cell-text-width.ts';
 
 // The 项目支出绩效自评表 of every project as .docx: one table per page, the report's page geometry
 // (GB/T 9704 margins) and fonts, merged cells as in the official table, 草稿 in a draft's footer.
@@ -17,9 +19,13 @@ const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 /** 五号 in half-points. */
 const CELL_SIZE = 21;
 
-export function gridTable(grid: ProjectEvalGrid): Table {
-  const rel = GRID_WIDTHS.reduce((a, b) => a + b, 0);
-  const widths = GRID_WIDTHS.map((w) => Math.floor((w / rel) * TEXT_WIDTH));
+/**
+ * The table; `cellStyle` names a paragraph style for its cells, which a document with a line grid
+ * (the report) passes so the rows are not stretched to the grid's 28.95 pt lines.
+ */
+export function gridTable(grid: ProjectEvalGrid, cellStyle?: string): Table {
+  // Figures and short units never break (grid-widths.ts).
+  const widths = gridColumnWidths([grid], TEXT_WIDTH, (t) => cellTextTwips(t, CELL_SIZE), CELL_TEXT_PADDING, keepRowHeadings(4)).map(Math.floor);
   const rows: TableRow[] = [];
   for (let r = 0; r < grid.rows; r++) {
     const cells = grid.cells.filter((c) => c.row === r).sort((a, b) => a.col - b.col);
@@ -36,6 +42,7 @@ export function gridTable(grid: ProjectEvalGrid): Table {
             width: { size: widths.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0), type: WidthType.DXA },
             children: [
               new Paragraph({
+                ...(cellStyle ? { style: cellStyle } : {}),
                 alignment,
                 spacing: { line: 260, lineRule: LineRuleType.AUTO, before: 20, after: 20 },
                 children: [new TextRun({ text: c.text, font: face(bold ? FONT.hei : FONT.fang), size: CELL_SIZE })],
@@ -50,7 +57,7 @@ export function gridTable(grid: ProjectEvalGrid): Table {
 }
 
 /** Title, year and table of one project, starting a new page unless it is the first. */
-export function gridBlocks(grid: ProjectEvalGrid, pageBreakBefore: boolean): (Paragraph | Table)[] {
+export function gridBlocks(grid: ProjectEvalGrid, pageBreakBefore: boolean, cellStyle?: string): (Paragraph | Table)[] {
   return [
     new Paragraph({
       pageBreakBefore,
@@ -59,7 +66,7 @@ export function gridBlocks(grid: ProjectEvalGrid, pageBreakBefore: boolean): (Pa
       children: [new TextRun({ text: grid.title, font: face(FONT.title), size: 36 })],
     }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [new TextRun({ text: grid.subtitle, font: face(FONT.kai), size: 28 })] }),
-    gridTable(grid),
+    gridTable(grid, cellStyle),
   ];
 }
 

@@ -19,10 +19,10 @@ import {
   WidthType,
 } from 'docx';
 import { buildReportModel, type ReportBlock } from '../../../shared/report/build-report-model.ts';
-import { widthInChars } from '../../../shared/report/char-width.ts';
 import type { ReportInput } from '../../../shared/report/input.ts';
 import { SIGN_BLANK_CHARS, type SignatureBlockModel, type SignatureField } from '../../../shared/report/signature-block.ts';
 import { formatCellText, type ReportTable, type TableRow as ModelRow } from '../../../shared/report/table-model.ts';
+import { CELL_TEXT_PADDING, cellTextTwips } from './cell-text-width.ts';
 import { gridBlocks } from './render-project-eval-docx.ts';
 import { tableColumnWidths } from '../../../shared/report/table-widths.ts';
 import { validateReportInput } from '../../../shared/report/validate-input.ts';
@@ -95,15 +95,8 @@ function para(text: string, opts: { keepNext?: boolean } = {}): Paragraph {
 function tableContent(table: ReportTable): Table {
   const n = table.columns.length;
   const size = n >= 7 ? SIZE.wu : SIZE.xiaoSi;
-  // Units, statuses and figures never break (table-widths.ts): a character is size × 10 twips,
-  // plus the cell's 60 + 60 twips of side margin and a little slack for the face's own widths. A
-  // digit is counted at 0.65 em, not 仿宋's 0.5: where 仿宋 is missing the face put in its place
-  // (LibreOffice's Noto Sans CJK / DejaVu) sets digits up to 0.64 em, and "100.00" broke in two.
-  const measure = (t: string) => {
-    const w = widthInChars(t);
-    return (w + 0.3 * ([...t].length - w)) * size * 10;
-  };
-  const widths = tableColumnWidths(table, TEXT_WIDTH, measure, 160).map(Math.floor);
+  // Units, statuses and figures never break (table-widths.ts, cell-text-width.ts).
+  const widths = tableColumnWidths(table, TEXT_WIDTH, (t) => cellTextTwips(t, size), CELL_TEXT_PADDING).map(Math.floor);
   // The header and first body row keep with the next row, so a table's title (kept with the
   // header) never ends a page with less than two rows under it.
   let keepRows = 2;
@@ -251,7 +244,7 @@ function blockContent(b: ReportBlock, keepNext: boolean): (Paragraph | Table)[] 
       ];
     case 'projectEvalAnnex':
       // The table as the standalone 项目自评 Word file prints it, after the annex label.
-      return [new Paragraph({ pageBreakBefore: true, spacing: LINE, children: [new TextRun({ text: b.label, font: face(FONT.hei) })] }), ...gridBlocks(b.grid, false)];
+      return [new Paragraph({ pageBreakBefore: true, spacing: LINE, children: [new TextRun({ text: b.label, font: face(FONT.hei) })] }), ...gridBlocks(b.grid, false, TABLE_TEXT)];
   }
 }
 

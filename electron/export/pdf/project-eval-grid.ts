@@ -1,5 +1,6 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import { GRID_COLUMNS, GRID_WIDTHS, type GridCell, type ProjectEvalGrid } from '../../../shared/project-eval/table-grid.ts';
+import { gridColumnWidths, keepRowHeadings } from '../../../shared/project-eval/grid-widths.ts';
+import { GRID_COLUMNS, type GridCell, type ProjectEvalGrid } from '../../../shared/project-eval/table-grid.ts';
 import type { FaceId } from './font-registry.ts';
 import { SIZE, TABLE_CELL_PADDING_X, TABLE_CELL_PADDING_Y, TEXT_WIDTH } from './page-layout.ts';
 import { createTextNodes, type TextMetrics } from './text-nodes.ts';
@@ -11,11 +12,12 @@ export const FONT_SIZE = SIZE.wu;
 export const LINE_HEIGHT = 1.3;
 
 export function gridContent(grid: ProjectEvalGrid, metrics: TextMetrics): Content {
-  const { txt } = createTextNodes(metrics);
+  const { txt, measure } = createTextNodes(metrics);
   const n = GRID_COLUMNS;
   const avail = TEXT_WIDTH - n * 2 * TABLE_CELL_PADDING_X - (n + 1) * 0.5 - 0.5;
-  const rel = GRID_WIDTHS.reduce((a, b) => a + b, 0);
-  const widths = GRID_WIDTHS.map((w) => (w / rel) * avail);
+  // Figures and short units never break (grid-widths.ts): measured in the wider of the two faces.
+  const unbroken = (t: string) => Math.max(measure(t, 'fang', FONT_SIZE), measure(t, 'hei', FONT_SIZE)) + 0.01;
+  const widths = gridColumnWidths([grid], avail, unbroken, 0, keepRowHeadings(4));
   const spanWidth = (c: GridCell) => widths.slice(c.col, c.col + c.colSpan).reduce((a, b) => a + b, 0) + (c.colSpan - 1) * (2 * TABLE_CELL_PADDING_X + 0.5);
   const body: TableCell[][] = Array.from({ length: grid.rows }, () => Array.from({ length: n }, () => ({})));
   for (const c of grid.cells) {

@@ -3,9 +3,15 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { projectEvalYear } from '../../../electron/services/project-eval-service.ts';
 import { createClient } from '../../../shared/api/client.ts';
+import { buildProjectEvalGrid } from '../../../shared/project-eval/table-grid.ts';
+import { MIN_PRINTED_PT, printScale } from '../../../electron/export/xlsx/print-layout.ts';
+import { CELL_PT } from '../../../electron/export/xlsx/render-project-eval-xlsx.ts';
+import { displayWidth } from '../../../electron/export/xlsx/text-width.ts';
 import { normalizeWhitespace, pageCount } from '../export/poppler.ts';
 import { openTestApp, tempPath } from '../temp-db.ts';
+import { brokenFigures, gridFigures, layoutTokens } from './whole-figures.ts';
 
 async function exampleFiles() {
   const app = openTestApp();
@@ -17,7 +23,9 @@ async function exampleFiles() {
     writeFileSync(file, Buffer.from(f.base64, 'base64'));
     return { file, fileName: f.fileName };
   };
-  return { api, write };
+  const y = projectEvalYear(app.db, 1);
+  const grids = y.projects.map((p) => buildProjectEvalGrid(p, y.rules, y.year));
+  return { api, write, grids };
 }
 
 /** pdftotext's layout text, one table row per line with its whitespace collapsed, as a reader sees it. */
@@ -64,6 +72,13 @@ describe('项目支出绩效自评表 exports', () => {
     expect(pages[1]).toContain('≥90% 96.2% 15.00 15.00');
   });
 
+  it('PDF: no figure is split across lines (330.00, 91.06% each print whole)', async () => {
+    const { write, grids } = await exampleFiles();
+    const { file } = await write('pdf');
+    expect(grids.flatMap(gridFigures)).toEqual(expect.arrayContaining(['330.00', '91.06%', '300.50', '100.00', '99.11']));
+    expect(brokenFigures(grids, layoutTokens(file))).toEqual([]);
+  });
+
   it('Excel: one sheet per project with live formulas for rates, scores, total and grade (results cached)', async () => {
     const { write } = await exampleFiles();
     const { file } = await write('xlsx');
@@ -78,8 +93,16 @@ describe('项目支出绩效自评表 exports', () => {
     expect(ws.getCell(`H${totalRow}`).value).toMatchObject({ result: 99.11 });
     expect((ws.getCell(`H${totalRow}`).value as { formula: string }).formula).toBe(`I7+SUM(H14:H15)`);
     expect(ws.getCell(`I${totalRow}`).value).toMatchObject({ result: '评价等次：优' });
-    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true });
-    expect(ws.headerFooter.oddFooter).toContain('草稿');
+    // A4 landscape, one page wide: fitted to it, the 10.5 pt cell text still prints at 9 pt or more.
+    for (const sheet of wb.worksheets) {
+      expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      const widths = sheet.columns.map((c) => c.width ?? 8.43);
+      expect(printScale(widths, 'landscape') * CELL_PT).toBeGreaterThanOrEqual(MIN_PRINTED_PT);
+      // Column A holds its row headings on one line: "项目资金（万元）" no longer wraps before its "）".
+      expect(widths[0]).toBeGreaterThanOrEqual(displayWidth('项目资金（万元）') + 1);
+      expect(sheet.headerFooter.oddHeader).toContain('广州市番禺区人民政府办公室 2021年度');
+      expect(sheet.headerFooter.oddHeader).toContain('草稿');
+    }
   });
 
   it.skipIf(!hasSoffice)('Excel recalculated by LibreOffice gives the same figures (skipped without soffice)', async () => {
@@ -99,7 +122,11 @@ describe('项目支出绩效自评表 exports', () => {
     const bare = join(dirname(file), 'bare.xlsx');
     await wb.xlsx.writeFile(bare);
     execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dirname(file), bare], { stdio: 'ignore', timeout: 120_000 });
-    const text = layoutText(join(dirname(file), 'bare.pdf'));
+    const pdf = join(dirname(file), 'bare.pdf');
+    // Printed as planned: each project's table on one A4 landscape page.
+    expect(pageCount(pdf)).toBe(3);
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
+    const text = layoutText(pdf);
     for (const s of [
       '年度资金总额 300.00 330.00 300.50 10.00 91.06% 9.11',
       '年度资金总额 160.00 200.25 120.66 10.00 60.25% 6.03',
@@ -110,6 +137,15 @@ describe('项目支出绩效自评表 exports', () => {
     ]) {
       expect(text).toContain(s);
     }
+  });
+
+  it.skipIf(!hasSoffice)('Word printed by LibreOffice splits no figure across lines (skipped without soffice)', async () => {
+    const { write, grids } = await exampleFiles();
+    const { file } = await write('docx');
+    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dirname(file), file], { stdio: 'ignore', timeout: 120_000 });
+    const pdf = file.replace(/\.docx$/, '.pdf');
+    expect(pageCount(pdf)).toBe(3);
+    expect(brokenFigures(grids, layoutTokens(pdf))).toEqual([]);
   });
 
   it('Word: every project’s table, with its figures', async () => {

@@ -4,7 +4,11 @@ import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_OUTLINES } from '../../../shared/report/shipped-outlines.ts';
-import { normalizeWhitespace } from '../export/poppler.ts';
+import type { Db } from '../../../electron/db/open.ts';
+import { projectEvalYear } from '../../../electron/services/project-eval-service.ts';
+import { buildProjectEvalGrid, type ProjectEvalGrid } from '../../../shared/project-eval/table-grid.ts';
+import { normalizeWhitespace, pageCount, pdfText as popplerText } from '../export/poppler.ts';
+import { brokenFigures, layoutTokens } from '../project-eval/whole-figures.ts';
 import { printScale } from '../../../electron/export/xlsx/print-layout.ts';
 import { createClient } from '../../../shared/api/client.ts';
 import { buildReportInput } from '../../../electron/services/report-service.ts';
@@ -77,6 +81,19 @@ async function withProjectEvalAnnex() {
   return { ...ex, write };
 }
 
+function exampleGrids(db: Db): ProjectEvalGrid[] {
+  const y = projectEvalYear(db, 1);
+  return y.projects.map((p) => buildProjectEvalGrid(p, y.rules, y.year));
+}
+
+/** The layout tokens of the pages that carry a 项目支出绩效自评表 (the annexes), and only those. */
+function annexTokens(pdf: string): string[] {
+  const pages = Array.from({ length: pageCount(pdf) }, (_, i) => i + 1);
+  const annexPages = pages.filter((p) => /项目支出绩效自评表[\s\S]*年度资金总额/.test(popplerText(pdf, p)));
+  expect(annexPages).toHaveLength(PROJECTS.length);
+  return annexPages.flatMap((p) => layoutTokens(pdf, p));
+}
+
 describe('项目支出绩效自评表 as annexes of the report', () => {
   it('is off in every shipped outline, so the example prints as before', async () => {
     for (const o of Object.values(SHIPPED_OUTLINES)) expect(o.annexes).not.toContain('project_eval_tables');
@@ -116,6 +133,18 @@ describe('项目支出绩效自评表 as annexes of the report', () => {
     }
     // The example's own figures stay.
     expect(text.replace(/\s+/g, '')).toContain('94.21分');
+  });
+
+  it('PDF: no figure of the tables is split across lines', async () => {
+    const { app, write } = await withProjectEvalAnnex();
+    expect(brokenFigures(exampleGrids(app.db), annexTokens(await write('pdf')))).toEqual([]);
+  });
+
+  it.skipIf(!hasSoffice)('Word printed by LibreOffice splits no figure of the tables across lines (skipped without soffice)', async () => {
+    const { app, write } = await withProjectEvalAnnex();
+    const file = await write('docx');
+    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dirname(file), file], { stdio: 'ignore', timeout: 180_000 });
+    expect(brokenFigures(exampleGrids(app.db), annexTokens(file.replace(/\.docx$/, '.pdf')))).toEqual([]);
   });
 
   it('Excel: a sheet per project with the live formulas of the 项目自评 workbook', async () => {
