@@ -154,6 +154,9 @@ export async function withReadSnapshot<T>(db: Db, read: (snapshot: Db) => Promis
   if (db.memory) return read(db);
   const snapshot = openDatabase(db.name, { readonly: true });
   try {
+    // SQLite's own default cache (2 MB), not better-sqlite3's 16 MB: the export reads the ledger
+    // once, in index order, so a bigger cache would only hold pages it never revisits.
+    snapshot.pragma('cache_size = -2000');
     return await read(snapshot);
   } finally {
     snapshot.close();
