@@ -107,7 +107,7 @@ describe('validateReportInput', () => {
     expect(validateReportInput(exampleInput).year).toBe(2021);
     const bad = structuredClone(exampleInput);
     bad.budget.personnelFen += 1;
-    expect(() => validateReportInput(bad)).toThrow(/人员经费、公用经费与项目支出之和应等于全年支出（位置：budget\.actualFen）/);
+    expect(() => validateReportInput(bad)).toThrow(/人员经费、公用经费、项目支出与未分类支出之和应等于全年支出（位置：budget\.actualFen）/);
     try {
       validateReportInput(bad);
     } catch (e) {
