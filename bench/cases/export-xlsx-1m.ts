@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchCase } from '../case.ts';
+import { runJsonChild } from '../run-json-child.ts';
 
 // The Excel report of a year with 1,000,000 spending rows (the example office's year, loaded by
 // `demo`, plus a million generated ledger rows) exported the way `report --format xlsx --out`
@@ -78,26 +78,7 @@ async function generate(file: string): Promise<number> {
 }
 
 function runChild(mode: ChildResult['mode'], file: string, out: string, yearId: number): Promise<ChildResult> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', here, mode, file, out, String(yearId)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const line = stdout.trim().split('\n').pop() ?? '';
-      if (code !== 0 || !line.startsWith('{')) {
-        reject(new Error(`基准子进程（${mode}）失败，退出码 ${code}：${stderr.slice(-2000)}`));
-        return;
-      }
-      resolvePromise(JSON.parse(line) as ChildResult);
-    });
-  });
+  return runJsonChild<ChildResult>(here, [mode, file, out, String(yearId)], root, mode);
 }
 
 /** Peak RSS of this process (VmHWM: getrusage's maxRSS is inherited from the parent on Linux). */

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchCase } from '../case.ts';
+import { runJsonChild } from '../run-json-child.ts';
 import { buildWorkerBundle, peakRssKb } from './import-xlsx-200k.ts';
 
 // Peak memory (VmHWM of the child process, the parsing worker included) of importing a BIFF8 .xls
@@ -25,26 +25,7 @@ interface ChildResult {
 }
 
 function runChild(kind: 'xls' | 'xlsx', file: string, worker: string): Promise<ChildResult> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', here, kind, file, worker], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const line = out.trim().split('\n').pop() ?? '';
-      if (code !== 0 || !line.startsWith('{')) {
-        reject(new Error(`基准子进程（${kind}）失败，退出码 ${code}：${err.slice(-2000)}`));
-        return;
-      }
-      resolvePromise(JSON.parse(line) as ChildResult);
-    });
-  });
+  return runJsonChild<ChildResult>(here, [kind, file, worker], root, kind);
 }
 
 const median = (xs: number[]) => {

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchCase } from '../case.ts';
+import { runJsonChild } from '../run-json-child.ts';
 
 // A 200,000-row × 10-column .xlsx imported through the whole path (worker: read, detect header and
 // unit, map, normalise; main: stage, duplicates, one transaction into ledger_txn) against the
@@ -51,29 +51,7 @@ export async function buildWorkerBundle(): Promise<string> {
 }
 
 function runChild(mode: 'floor' | 'full', file: string, worker = ''): Promise<ChildResult> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', here, mode, file, worker], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const line = out.trim().split('\n').pop() ?? '';
-      if (code !== 0 || !line.startsWith('{')) {
-        reject(new Error(`基准子进程（${mode}）失败，退出码 ${code}：${err.slice(-2000)}`));
-        return;
-      }
-      resolvePromise(JSON.parse(line) as ChildResult);
-    });
-  });
+  return runJsonChild<ChildResult>(here, [mode, file, worker], root, mode);
 }
 
 /**
