@@ -212,11 +212,13 @@ export function startBackup(ctx: ServiceContext, reason: BackupReason, now = new
     ),
   };
   jobs.set(dataFile, job);
-  void job.ended.finally(() => {
+  const released = job.ended.finally(() => {
     if (jobs.get(dataFile) === job) jobs.delete(dataFile);
     release();
   });
-  return { copied: worker.copied, done };
+  // Callers learn the outcome only once the file is free again, so a backup started right after
+  // one ends is never refused as overlapping.
+  return { copied: worker.copied, done: released.then(() => done) };
 }
 
 /** `backup.status`. */
