@@ -34,8 +34,8 @@ export function duplicateMatcher(
   if (options.target === 'ledger') {
     if (!repo.hasLedgerRows(db, options.yearId, options.unitId)) return () => null;
     const count = repo.ledgerFingerprintCounter(db, options.yearId, options.unitId, excludeBatchId);
-    const match = createDuplicateMatcher(count);
-    return (row) => match((row as LedgerRow).fingerprint);
+    const match = createDuplicateMatcher((row: LedgerRow) => row.fingerprint, count);
+    return (row) => match(row as LedgerRow);
   }
   const existing = new Map<string, ExistingHits>();
   for (const line of repo.existingBudgetLines(db, options.yearId, options.unitId, excludeBatchId)) {
@@ -43,8 +43,8 @@ export function duplicateMatcher(
     const hit = existing.get(key);
     existing.set(key, { count: (hit?.count ?? 0) + 1, batchId: hit?.batchId ?? line.batchId });
   }
-  const match = createDuplicateMatcher((key) => existing.get(key) ?? { count: 0, batchId: null });
-  return (row) => match(budgetFingerprintKey(row as BudgetRow));
+  const match = createDuplicateMatcher(budgetFingerprintKey, (_, key) => existing.get(key) ?? { count: 0, batchId: null });
+  return (row) => match(row as BudgetRow);
 }
 
 export function duplicateRow(row: LedgerRow | BudgetRow, hit: DuplicateHit, accepted: boolean): DuplicateRow {
@@ -99,7 +99,7 @@ export class BatchWriter {
   private readonly projectIds: Map<string, number>;
   readonly createdProjects: Array<{ id: number; name: string }> = [];
   private readonly isDuplicate: (row: LedgerRow | BudgetRow) => DuplicateHit | null;
-  private readonly matchFingerprint: ((fingerprint: string) => DuplicateHit | null) | null;
+  private readonly matchLedger: ((row: LedgerRow) => DuplicateHit | null) | null;
   private readonly isAccepted: (row: { sheet: string; row: number }) => boolean;
   private readonly stage: repo.LedgerStage | null;
   private readonly insertBudget: ((r: BudgetRow, projectId: number | null) => void) | null;
@@ -117,9 +117,9 @@ export class BatchWriter {
     this.rules = options.target === 'ledger' ? listRules(db) : [];
     this.isDuplicate = options.target === 'budget' ? duplicateMatcher(db, options, batchId) : () => null;
     // Ledger duplicates are looked up per batch in SQL; with no earlier rows there can be none.
-    this.matchFingerprint =
+    this.matchLedger =
       options.target === 'ledger' && repo.hasLedgerRows(db, options.yearId, options.unitId)
-        ? createDuplicateMatcher(repo.ledgerFingerprintCounter(db, options.yearId, options.unitId, batchId))
+        ? createDuplicateMatcher((row: LedgerRow) => row.fingerprint, repo.ledgerFingerprintCounter(db, options.yearId, options.unitId, batchId))
         : null;
     this.isAccepted = acceptedSet(options);
     this.stage =
@@ -140,7 +140,7 @@ export class BatchWriter {
   }
 
   private addLedger(rows: readonly LedgerRow[], stage: repo.LedgerStage): void {
-    const skip = this.matchFingerprint ? this.ledgerDuplicates(rows, this.matchFingerprint) : NONE;
+    const skip = this.matchLedger ? this.ledgerDuplicates(rows, this.matchLedger) : NONE;
     const projectIds = new Array<number | null>(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
@@ -156,13 +156,12 @@ export class BatchWriter {
   }
 
   /** Indexes of the rows to leave out: duplicates of earlier rows not accepted by the user. */
-  private ledgerDuplicates(rows: readonly LedgerRow[], match: (fingerprint: string) => DuplicateHit | null): Set<number> {
+  private ledgerDuplicates(rows: readonly LedgerRow[], match: (row: LedgerRow) => DuplicateHit | null): Set<number> {
     const skip = new Set<number>();
-    const fingerprints = rows.map((r) => r.fingerprint);
     const { yearId, unitId } = this.options;
-    for (const i of repo.existingFingerprintIndexes(this.db, fingerprints, yearId, unitId, this.batchId)) {
+    for (const i of repo.existingFingerprintIndexes(this.db, rows, yearId, unitId, this.batchId)) {
       const row = rows[i];
-      const hit = row ? match(row.fingerprint) : null;
+      const hit = row ? match(row) : null;
       if (!row || !hit) continue;
       const accepted = this.isAccepted(row);
       if (this.duplicates.length < LIST_CAP) this.duplicates.push(duplicateRow(row, hit, accepted));

@@ -11,10 +11,15 @@ export interface DuplicateHit {
   existingBatchId: number | null;
 }
 
-export function createDuplicateMatcher(lookup: (key: string) => ExistingHits): (key: string) => DuplicateHit | null {
+/** `keyOf` names an item's identity; `lookup` counts the stored items with that identity. */
+export function createDuplicateMatcher<T>(
+  keyOf: (item: T) => string,
+  lookup: (item: T, key: string) => ExistingHits,
+): (item: T) => DuplicateHit | null {
   const used = new Map<string, number>();
-  return (key) => {
-    const hits = lookup(key);
+  return (item) => {
+    const key = keyOf(item);
+    const hits = lookup(item, key);
     if (hits.count === 0) return null;
     const taken = used.get(key) ?? 0;
     if (taken >= hits.count) return null;

@@ -51,6 +51,20 @@ const CHUNK = 5000;
  */
 export function autoLinkTransactions(db: Db, yearId: number): AutoLinkCounts {
   const lines = budgetLinesByKey(db, yearId);
+  // The rollup counts the unlinked rows of each key: when no key has exactly one line, nothing
+  // would be linked, and the counts are known without reading a row (a year of bank rows
+  // imported before its budget lines, or after them with keys that fit none).
+  const counts: AutoLinkCounts = { linked: 0, ambiguous: 0, noMatch: 0 };
+  let linkable = false;
+  for (const g of unlinkedGroups(db, yearId)) {
+    const ids = lines.get(lineKey(g));
+    if (ids === undefined) counts.noMatch += g.txnCount;
+    else if (ids.length > 1) counts.ambiguous += g.txnCount;
+    else linkable = true;
+  }
+  if (!linkable) return counts;
+  counts.noMatch = 0;
+  counts.ambiguous = 0;
   const read = db.prepare(
     `SELECT id, unit_id AS unitId, category, funding_source AS fundingSource, coalesce(project_id, 0) AS projectKey,
             econ_code AS econCode, func_code AS funcCode
@@ -59,7 +73,6 @@ export function autoLinkTransactions(db: Db, yearId: number): AutoLinkCounts {
       ORDER BY id LIMIT ?`,
   );
   const link = db.prepare('UPDATE ledger_txn SET budget_line_id = ? WHERE id = ? AND budget_line_id IS NULL');
-  const counts: AutoLinkCounts = { linked: 0, ambiguous: 0, noMatch: 0 };
   let after = 0;
   for (;;) {
     const chunk = read.all(yearId, after, CHUNK) as Array<LineKeyFields & { id: number }>;

@@ -216,14 +216,17 @@ export interface FingerprintHits {
   batchId: number | null;
 }
 
-/** Rows of the year and unit with this fingerprint, outside batch `excludeBatchId`. */
+/**
+ * Rows of the year and unit with this date and fingerprint, outside batch `excludeBatchId`. The
+ * fingerprint already includes the date; the date is what the index (migration 0013) leads with.
+ */
 export function ledgerFingerprintCounter(db: Db, yearId: number, unitId: number, excludeBatchId: number | null) {
   const stmt = db.prepare(
     `SELECT count(*) AS count, min(batch_id) AS batchId FROM ledger_txn
-      WHERE year_id = ? AND fingerprint = ? AND unit_id = ? AND batch_id IS NOT ?`,
+      WHERE year_id = ? AND txn_date = ? AND fingerprint = ? AND unit_id = ? AND batch_id IS NOT ?`,
   );
-  return (fingerprint: string): FingerprintHits =>
-    stmt.get(yearId, fingerprint, unitId, excludeBatchId ?? -1) as FingerprintHits;
+  return (row: { date: string; fingerprint: string }): FingerprintHits =>
+    stmt.get(yearId, row.date, row.fingerprint, unitId, excludeBatchId ?? -1) as FingerprintHits;
 }
 
 export interface ExistingBudgetLine {
@@ -357,12 +360,12 @@ export function createLedgerStage(db: Db, ctx: LedgerInsertContext): LedgerStage
 }
 
 /**
- * Indexes (in `fingerprints`) of the fingerprints that already exist for the year and unit outside
- * batch `excludeBatchId`, in order.
+ * Indexes (in `rows`) of the rows whose date and fingerprint already exist for the year and unit
+ * outside batch `excludeBatchId`, in order.
  */
 export function existingFingerprintIndexes(
   db: Db,
-  fingerprints: readonly string[],
+  rows: readonly { date: string; fingerprint: string }[],
   yearId: number,
   unitId: number,
   excludeBatchId: number,
@@ -371,11 +374,12 @@ export function existingFingerprintIndexes(
     .prepare(
       `SELECT j.key FROM json_each(?) j
         WHERE EXISTS (SELECT 1 FROM ledger_txn t
-                       WHERE t.year_id = ? AND t.fingerprint = j.value AND t.unit_id = ? AND t.batch_id IS NOT ?)
+                       WHERE t.year_id = ? AND t.txn_date = j.value ->> 0 AND t.fingerprint = j.value ->> 1
+                         AND t.unit_id = ? AND t.batch_id IS NOT ?)
         ORDER BY j.key`,
     )
     .pluck()
-    .all(JSON.stringify(fingerprints), yearId, unitId, excludeBatchId) as number[];
+    .all(JSON.stringify(rows.map((r) => [r.date, r.fingerprint])), yearId, unitId, excludeBatchId) as number[];
 }
 
 /** Whether the unit has any ledger row in the year: with none, nothing can be a duplicate. */

@@ -17,13 +17,16 @@ export function decodeOoxmlEscapes(text: string): string {
 /** Local name of the element whose tag starts at `start` (after '<' or '</'), up to `end`. */
 function localNameAt(buf: string, start: number, end: number): string {
   let nameEnd = start;
+  // The prefix ends at a colon inside the name (searching the rest of the chunk for one would cost
+  // a chunk's length per tag).
+  let localStart = start;
   while (nameEnd < end) {
     const c = buf.charCodeAt(nameEnd);
     if (c === 32 || c === 47 || c === 9 || c === 10 || c === 13 || c === 62) break;
+    if (c === 58) localStart = nameEnd + 1;
     nameEnd++;
   }
-  const colon = buf.indexOf(':', start);
-  return buf.slice(colon >= 0 && colon < nameEnd ? colon + 1 : start, nameEnd);
+  return buf.slice(localStart, nameEnd);
 }
 
 /**

@@ -97,7 +97,7 @@ describe('budget rows', () => {
 
 describe('duplicates and checksums', () => {
   it('matches as a multiset: two existing, three incoming → third is new', () => {
-    const match = createDuplicateMatcher((k) => (k === 'a' ? { count: 2, batchId: 4 } : { count: 0, batchId: null }));
+    const match = createDuplicateMatcher((k: string) => k, (k) => (k === 'a' ? { count: 2, batchId: 4 } : { count: 0, batchId: null }));
     expect(['a', 'b', 'a', 'a'].map((k) => match(k))).toEqual([{ existingBatchId: 4 }, null, { existingBatchId: 4 }, null]);
   });
 
