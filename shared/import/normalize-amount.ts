@@ -11,6 +11,7 @@ import { toParseText } from './normalize-text.ts';
 export type AmountResult = { kind: 'empty' } | { kind: 'ok'; fen: number } | { kind: 'error'; reason: string };
 
 const EMPTY: AmountResult = { kind: 'empty' };
+const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000];
 const EMPTY_MARKERS = new Set(['', '-', '--', '—', '——', '/', '\\', '無', '无']);
 const PLAIN = /^(\d+)(?:\.(\d+))?$|^\.(\d+)$/;
 const GROUPED = /^(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/;
@@ -82,6 +83,12 @@ export function parseAmountText(raw: string, scale: AmountScale): AmountResult {
 export function parseAmountCell(value: CellValue | undefined, scale: AmountScale): AmountResult {
   if (value === null || value === undefined) return EMPTY;
   if (typeof value === 'number') {
+    // Nearly every amount cell is the double nearest to a decimal with at most the scale's places
+    // (1234.56 元). Then c / 10^shift, a correctly rounded division, gives back exactly that double,
+    // and c is what the decimal text below would give: its 15 significant digits round-trip.
+    const pow = POW10[SCALE_SHIFT[scale]] ?? 0;
+    const c = Math.round(value * pow);
+    if (Math.abs(c) < 1e15 && c / pow === value) return { kind: 'ok', fen: c === 0 ? 0 : c };
     const text = doubleToDecimalText(value);
     if (text === null) return error('金额不是有限数值');
     if (Math.abs(value) >= 1e15) return error('金额超出可处理的范围');

@@ -107,6 +107,21 @@ describe('numeric cells', () => {
 });
 
 describe('properties', () => {
+  it('a numeric cell gives what its 15-digit decimal text gives, in every unit', () => {
+    const decimalDouble = fc
+      .tuple(fc.integer({ min: -(10 ** 14), max: 10 ** 14 }), fc.integer({ min: 0, max: 7 }))
+      .map(([n, places]) => n / 10 ** places);
+    const anyDouble = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 });
+    fc.assert(
+      fc.property(fc.oneof(decimalDouble, anyDouble), fc.constantFrom('yuan', 'wan', 'thousand'), (x, scale) => {
+        const text = doubleToDecimalText(x);
+        if (text === null || Math.abs(x) >= 1e15) return;
+        expect(parseAmountCell(x, scale)).toEqual(parseAmountText(text, scale));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
   const fenArb = fc.integer({ min: -(10 ** 13), max: 10 ** 13 });
   const toFullWidth = (s: string) => s.replace(/[0-9.,-]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
