@@ -19,7 +19,7 @@ import { runJsonChild } from '../run-json-child.ts';
 
 const ROWS = 200_000;
 /** Full runs; there is one floor run more, before, between and after them. */
-const PAIRS = 4;
+const PAIRS = 6;
 const here = fileURLToPath(import.meta.url);
 const root = resolve(dirname(here), '..', '..');
 

@@ -50,6 +50,7 @@ import {
   unlinkedGroups,
 } from '../db/repositories/execution-link-repo.ts';
 import { departmentTotals } from '../db/repositories/execution-repo.ts';
+import { getTxn } from '../db/repositories/ledger-repo.ts';
 import { listExecutionTargets, replaceExecutionTargets } from '../db/repositories/execution-target-repo.ts';
 import { countTransactions, listTransactions as listTransactionRows } from '../db/repositories/execution-transactions-repo.ts';
 import {
@@ -297,7 +298,9 @@ export function linkTransactions(db: Db, input: { yearId: number }): LinkResult 
     requireWritableExecutionYear(db, input.yearId);
     const counts = autoLinkTransactions(db, input.yearId);
     if (counts.linked > 0) {
-      writeAudit(db, { action: 'update', entity: 'ledger_txn', entityId: 'auto-link', yearId: input.yearId, after: counts });
+      // A summary of many rows, not a change of one: recorded under its own entity, which 修改记录
+      // shows but does not offer to undo.
+      writeAudit(db, { action: 'update', entity: 'ledger_auto_link', entityId: '', yearId: input.yearId, after: counts });
     }
     return counts;
   });
@@ -313,15 +316,11 @@ export function setTransactionLine(db: Db, rawInput: SetTransactionLineInput): S
     if (input.budgetLineId !== null && budgetLineYear(db, input.budgetLineId) !== input.yearId) {
       throw new AppError('VALIDATION', `预算指标 ${input.budgetLineId} 不属于该年度，请重新选择。`);
     }
+    // The whole row before and after, as every other change of a spending row records it: 修改记录
+    // puts a row back from its recorded state, and a state of just the link could not be restored.
+    const before = getTxn(db, input.txnId);
     setTxnBudgetLine(db, input.txnId, input.budgetLineId);
-    writeAudit(db, {
-      action: 'update',
-      entity: 'ledger_txn',
-      entityId: input.txnId,
-      yearId: input.yearId,
-      before: { budgetLineId: t.budgetLineId },
-      after: { budgetLineId: input.budgetLineId },
-    });
+    writeAudit(db, { action: 'update', entity: 'ledger_txn', entityId: input.txnId, yearId: input.yearId, before, after: getTxn(db, input.txnId) });
     return { txnId: input.txnId, budgetLineId: input.budgetLineId };
   });
 }

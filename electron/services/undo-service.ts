@@ -34,7 +34,11 @@ interface UndoAdapter {
   current(db: Db, id: string): unknown;
   restore(db: Db, id: string, state: never): string;
   remove(db: Db, id: string): void;
+  /** Which entity ids name one entity; records under any other id (summaries) are not undone. */
+  ids?: RegExp;
 }
+
+const ROW_ID = /^\d+$/;
 
 function restoreMeasures(db: Db, taskId: number, measures: Measure[]): void {
   for (const m of measures) work.insertMeasure(db, { ...m, taskId });
@@ -59,6 +63,8 @@ const ADAPTERS: Record<string, UndoAdapter> = {
     remove: (db, id) => budget.deleteBudgetLine(db, Number(id)),
   },
   ledger_txn: {
+    // Older files hold the automatic linking’s summary as ledger_txn "auto-link": not one row.
+    ids: ROW_ID,
     current: (db, id) => ledger.getTxn(db, Number(id)),
     restore: (db, id, s: Txn) => {
       if (ledger.getTxn(db, Number(id))) {
@@ -218,8 +224,14 @@ const ADAPTERS: Record<string, UndoAdapter> = {
   },
 };
 
+function undoableEntity(row: AuditRow): UndoAdapter | null {
+  const adapter = ADAPTERS[row.entity];
+  if (!adapter || row.yearId === null || (adapter.ids && !adapter.ids.test(row.entityId))) return null;
+  return adapter;
+}
+
 function isUndoable(db: Db, row: AuditRow): boolean {
-  return row.entity in ADAPTERS && row.yearId !== null && latestAuditId(db, row.entity, row.entityId) === row.id;
+  return undoableEntity(row) !== null && latestAuditId(db, row.entity, row.entityId) === row.id;
 }
 
 export function history(db: Db, q: AuditQuery): AuditEntry[] {
@@ -235,8 +247,8 @@ export function undo(db: Db, auditId: number): AuditEntry {
   return inTransaction(db, () => {
     const row = getAudit(db, auditId);
     if (!row) throw new AppError('NOT_FOUND', `找不到该修改记录（编号 ${auditId}）。`);
-    const adapter = ADAPTERS[row.entity];
-    if (!adapter || row.yearId === null) throw new AppError('VALIDATION', '这类修改不能撤销（如单位、年度、指标体系的结构调整）。');
+    const adapter = undoableEntity(row);
+    if (!adapter || row.yearId === null) throw new AppError('VALIDATION', '这类修改不能撤销（如单位、年度、指标体系的结构调整、自动关联的汇总记录）。');
     if (latestAuditId(db, row.entity, row.entityId) !== row.id) {
       throw new AppError('CONFLICT', '该记录之后还有更新的修改，请先撤销更新的修改。');
     }

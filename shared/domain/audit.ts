@@ -12,6 +12,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   project_eval_rules: '项目自评规则',
   budget_line: '预算指标',
   ledger_txn: '支出记录',
+  ledger_auto_link: '支出自动关联预算指标',
   procurement_summary: '政府采购',
   procurement_item: '政府采购明细',
   work_area: '工作领域',

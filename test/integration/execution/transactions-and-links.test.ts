@@ -6,6 +6,8 @@ import {
   listUnmatchedGroups,
   setTransactionLine,
 } from '../../../electron/services/execution-service.ts';
+import { getTxn } from '../../../electron/db/repositories/ledger-repo.ts';
+import { history, undo } from '../../../electron/services/undo-service.ts';
 import { buildExample, type Example, fen } from './build-example.ts';
 
 let ex: Example;
@@ -165,7 +167,34 @@ describe('transaction ↔ budget line links', () => {
     const audit = ex.db.prepare("SELECT after_json FROM audit_log WHERE entity = 'ledger_txn' AND entity_id = ? ORDER BY id").all(String(stray)) as Array<{
       after_json: string;
     }>;
-    expect(audit.map((a) => JSON.parse(a.after_json))).toEqual([{ budgetLineId: line }, { budgetLineId: null }]);
+    expect(audit.map((a) => JSON.parse(a.after_json).budgetLineId)).toEqual([line, null]);
+  });
+
+  it('undoes a hand-made link from 修改记录 and leaves the rest of the row as it was', () => {
+    const stray = insertTxn(ex, { econ_code: '30205', amount_fen: 4321 });
+    const line = ex.current.lineIds[7]!;
+    const before = getTxn(ex.db, stray);
+    setTransactionLine(ex.db, { yearId: ex.current.yearId, txnId: stray, budgetLineId: line });
+    const entry = history(ex.db, { yearId: ex.current.yearId, entity: 'ledger_txn', entityId: String(stray), limit: 1 })[0]!;
+    expect(entry.undoable).toBe(true);
+    undo(ex.db, entry.id);
+    expect(getTxn(ex.db, stray)).toEqual(before);
+    expect(listTransactions(ex.db, { yearId: ex.current.yearId, budgetLineId: line }).total).toBe(0);
+  });
+
+  it('records automatic linking as a summary that 修改记录 does not offer to undo, in new and old files', () => {
+    linkTransactions(ex.db, { yearId: ex.current.yearId });
+    // How files written before this change recorded it.
+    ex.db
+      .prepare("INSERT INTO audit_log (action, entity, entity_id, year_id, after_json) VALUES ('update', 'ledger_txn', 'auto-link', ?, '{}')")
+      .run(ex.current.yearId);
+    const summaries = history(ex.db, { yearId: ex.current.yearId, entity: null, entityId: null, limit: 1000 }).filter((e) => e.entity === 'ledger_auto_link' || e.entityId === 'auto-link');
+    expect(summaries.map((e) => [e.entity, e.undoable])).toEqual([
+      ['ledger_txn', false],
+      ['ledger_auto_link', false],
+    ]);
+    for (const e of summaries) expect(() => undo(ex.db, e.id)).toThrow('这类修改不能撤销');
+    expect(listTransactions(ex.db, { yearId: ex.current.yearId, unmatchedOnly: true }).total).toBe(0);
   });
 
   it('unlinks spending when its budget line is deleted, and the figures follow', () => {
