@@ -76,6 +76,23 @@ function dateCell(text: string): Date | string {
   return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : neutralizeCellText(text);
 }
 
+/** dateCell, made once per distinct date: a year has a few hundred, the sheet a million rows. */
+function dateCells(): (text: string) => Date | string {
+  const made = new Map<string, Date | string>();
+  return (text) => {
+    let cell = made.get(text);
+    if (cell === undefined) {
+      cell = dateCell(text);
+      if (made.size >= 4096) made.clear();
+      made.set(text, cell);
+    }
+    return cell;
+  };
+}
+
+/** Columns 2–8 (凭证号 … 项目), whose text may wrap. */
+const WRAPPED_COLUMNS = [1, 2, 3, 4, 5, 6, 7];
+
 class DetailSheet {
   readonly ws: ExcelJS.Worksheet;
   next = HEADER_ROW + 1;
@@ -124,10 +141,14 @@ class DetailSheet {
     return this.next - HEADER_ROW - 1;
   }
 
+  private readonly date = dateCells();
+  /** The wrapped text cells of a body row, refilled for each row. */
+  private readonly wrapped = WRAPPED_COLUMNS.map((col) => ({ text: '', width: COLUMNS[col]!.width }));
+
   add(r: ExpenseDetailRow): void {
     const row = this.ws.getRow(this.next++);
     row.values = [
-      dateCell(r.date),
+      this.date(r.date),
       neutralizeCellText(r.voucherNo),
       neutralizeCellText(r.unitName),
       neutralizeCellText(r.summary),
@@ -139,15 +160,9 @@ class DetailSheet {
       r.amountFen / 100,
     ];
     for (let i = 0; i < BODY_STYLES.length; i++) row.getCell(i + 1).style = BODY_STYLES[i]!;
-    const height = wrappedRowHeight([
-      { text: r.voucherNo, width: COLUMNS[1]!.width },
-      { text: r.unitName, width: COLUMNS[2]!.width },
-      { text: r.summary, width: COLUMNS[3]!.width },
-      { text: r.counterparty, width: COLUMNS[4]!.width },
-      { text: r.fundingSource, width: COLUMNS[5]!.width },
-      { text: r.category, width: COLUMNS[6]!.width },
-      { text: r.projectName, width: COLUMNS[7]!.width },
-    ]);
+    const texts = [r.voucherNo, r.unitName, r.summary, r.counterparty, r.fundingSource, r.category, r.projectName];
+    for (let i = 0; i < texts.length; i++) (this.wrapped[i] as { text: string }).text = texts[i] as string;
+    const height = wrappedRowHeight(this.wrapped);
     if (height) row.height = height;
     this.fen += r.amountFen;
     row.commit();

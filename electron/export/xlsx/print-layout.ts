@@ -121,7 +121,9 @@ export function wrappedRowHeight(cells: Array<{ text: string; width: number; pt?
     const pt = c.pt ?? BODY_PT;
     const perLine = Math.max(1, c.width - 1) * (BODY_PT / pt);
     let lines = 0;
-    for (const part of c.text.split('\n')) lines += Math.max(1, Math.ceil(displayWidth(part) / perLine));
+    // No character is wider than two units, so short text without a line break is one line.
+    if (c.text.length * 2 <= perLine && !c.text.includes('\n')) lines = 1;
+    else for (const part of c.text.split('\n')) lines += Math.max(1, Math.ceil(displayWidth(part) / perLine));
     height = Math.max(height, lines * pt * 1.3 + 3);
   }
   return height > BODY_PT * 1.3 + 3 ? Math.ceil(height) : undefined;
