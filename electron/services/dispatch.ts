@@ -50,9 +50,10 @@ export function createDispatcher(ctx: ServiceContext, handlers: Handlers = defau
     } catch (err) {
       const appErr = toAppError(err, ctx.dataFile);
       if (appErr.code !== 'INTERNAL') return { ok: false, error: appErr.toPayload() };
-      // An unexpected failure's own text can name paths and SQL. A page served over loopback HTTP
-      // gets an id to quote; the details stay in this process's log under that id.
-      if (ctx.transport === 'http' && !(err instanceof AppError)) {
+      // An unexpected failure's own text can name paths and SQL, which mean nothing to a clerk.
+      // The app's pages (the window over IPC, a browser over loopback HTTP) get an id to quote;
+      // the details stay in this process's log under that id.
+      if ((ctx.transport === 'http' || ctx.transport === 'ipc') && !(err instanceof AppError)) {
         const errorId = randomBytes(4).toString('hex');
         log(new Error(`内部错误 ${errorId}（接口 ${method}）`, { cause: err }));
         return { ok: false, error: new AppError('INTERNAL', `内部错误（错误编号 ${errorId}），操作未完成。请重试；如仍出错，请把错误编号告诉维护人员。`).toPayload() };

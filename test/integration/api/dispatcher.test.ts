@@ -149,10 +149,10 @@ describe('an unexpected failure in a handler', () => {
   const secret = 'no such table: ledger_txn_x (/home/someone/私密/data.db)';
   const failing = { ...handlers, 'setup.state': () => { throw new Error(secret); } } as typeof handlers;
 
-  it('reaches a browser page (loopback HTTP) as a generic message with an error id; the details are logged under it', async () => {
+  it.each(['http', 'ipc'] as const)('reaches the app’s page (%s) as a generic message with an error id; the details are logged under it', async (transport) => {
     const app = openTestApp();
     const logged: unknown[] = [];
-    const dispatch = createDispatcher({ ...app.ctx, transport: 'http' }, failing, (e) => logged.push(e));
+    const dispatch = createDispatcher({ ...app.ctx, transport }, failing, (e) => logged.push(e));
     const res = await dispatch('setup.state', {});
     expect(res.ok).toBe(false);
     const message = res.ok ? '' : res.error.message;
