@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchCase } from '../case.ts';
+import { peakRssKb } from '../peak-rss.ts';
 import { runJsonChild } from '../run-json-child.ts';
 
 // The Excel report of a year with 1,000,000 spending rows (the example office's year, loaded by
@@ -79,17 +80,6 @@ async function generate(file: string): Promise<number> {
 
 function runChild(mode: ChildResult['mode'], file: string, out: string, yearId: number): Promise<ChildResult> {
   return runJsonChild<ChildResult>(here, [mode, file, out, String(yearId)], root, mode);
-}
-
-/** Peak RSS of this process (VmHWM: getrusage's maxRSS is inherited from the parent on Linux). */
-function peakRssKb(): number {
-  try {
-    const m = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (m) return Number(m[1]);
-  } catch {
-    // not Linux
-  }
-  return process.resourceUsage().maxRSS;
 }
 
 let measured: Promise<{ bare: ChildResult[]; exp: ChildResult[] }> | null = null;

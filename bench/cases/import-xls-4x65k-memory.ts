@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchCase } from '../case.ts';
 import { runJsonChild } from '../run-json-child.ts';
-import { buildWorkerBundle, peakRssKb } from './import-xlsx-200k.ts';
+import { timedImport } from '../import-child.ts';
+import { buildWorkerBundle } from './import-xlsx-200k.ts';
 
 // Peak memory (VmHWM of the child process, the parsing worker included) of importing a BIFF8 .xls
 // of four full sheets (65,535 rows each under a header, 262,140 rows) with all sheets chosen,
@@ -66,36 +66,8 @@ export default importXls4x65kMemory;
 // ---- child process ---------------------------------------------------------------------------
 
 async function importChild(kind: 'xls' | 'xlsx', file: string, worker: string): Promise<ChildResult> {
-  const { openDatabase } = await import('../../electron/db/open.ts');
-  const { configureImportWorker } = await import('../../electron/import/run-parse.ts');
-  if (worker) configureImportWorker(worker);
-  const org = await import('../../electron/db/repositories/organization-repo.ts');
-  const { commitImport } = await import('../../electron/services/import-service.ts');
-  const { bigLedgerTotals } = await import('../../test/fixtures/spreadsheets/big-ledger-lines.ts');
-  const dir = mkdtempSync(join(tmpdir(), 'selfeval-bench-xls-'));
-  try {
-    const db = openDatabase(join(dir, 'bench.db'));
-    const dept = org.insertDepartment(db, { name: '基准部门', code: '' });
-    const unit = { name: '本级', code: '', kind: 'admin' as const, isPrimary: true, headName: '', financeHeadName: '', preparerName: '', phone: '', sortOrder: 0 };
-    const unitId = org.insertUnit(db, dept.id, unit);
-    const yearId = org.insertYear(db, dept.id, 2021);
-    const t0 = performance.now();
-    const result = await commitImport(db, { filePath: file, yearId, unitId, target: 'ledger', allSheets: true });
-    const ms = performance.now() - t0;
-    const expected = bigLedgerTotals(SHEETS * PER_SHEET);
-    const a = result.accounting;
-    if (
-      a.rowsImported !== SHEETS * PER_SHEET ||
-      result.ledgerTotals?.outflowFen !== expected.outflowFen ||
-      result.ledgerTotals?.inflowFen !== expected.inflowFen
-    ) {
-      throw new Error(`导入结果不对：${JSON.stringify({ accounting: a, totals: result.ledgerTotals, expected })}`);
-    }
-    db.close();
-    return { kind, ms, rows: a.rowsImported, maxRssKb: peakRssKb() };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const run = await timedImport(file, worker, { rows: SHEETS * PER_SHEET, allSheets: true });
+  return { kind, ms: run.ms, rows: run.rows, maxRssKb: run.maxRssKb };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === here) {

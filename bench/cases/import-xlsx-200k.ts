@@ -1,9 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchCase } from '../case.ts';
+import { timedImport } from '../import-child.ts';
+import { peakRssKb } from '../peak-rss.ts';
 import { runJsonChild } from '../run-json-child.ts';
 
 // A 200,000-row × 10-column .xlsx imported through the whole path (worker: read, detect header and
@@ -74,21 +76,6 @@ export async function buildWorkerBundle(): Promise<string> {
 
 function runChild(mode: 'floor' | 'full', file: string, worker = ''): Promise<ChildResult> {
   return runJsonChild<ChildResult>(here, [mode, file, worker], root, mode);
-}
-
-/**
- * Peak RSS of this process (worker threads included). getrusage's maxRSS is not used: Linux carries it
- * over from the parent across fork + exec, so after a memory-hungry case in the bench process every
- * child would report at least the parent's peak. VmHWM belongs to the process's own address space.
- */
-export function peakRssKb(): number {
-  try {
-    const m = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (m) return Number(m[1]);
-  } catch {
-    // not Linux: fall through
-  }
-  return process.resourceUsage().maxRSS;
 }
 
 /**
@@ -193,48 +180,8 @@ async function floorChild(file: string): Promise<ChildResult> {
 }
 
 async function fullChild(file: string, worker: string): Promise<ChildResult> {
-  const { openDatabase } = await import('../../electron/db/open.ts');
-  const { configureImportWorker } = await import('../../electron/import/run-parse.ts');
-  if (worker) configureImportWorker(worker);
-  const org = await import('../../electron/db/repositories/organization-repo.ts');
-  const { commitImport } = await import('../../electron/services/import-service.ts');
-  const { bigLedgerTotals } = await import('../../test/fixtures/spreadsheets/big-ledger-lines.ts');
-  const dir = mkdtempSync(join(tmpdir(), 'selfeval-bench-import-'));
-  try {
-    const db = openDatabase(join(dir, 'bench.db'));
-    const dept = org.insertDepartment(db, { name: '基准部门', code: '' });
-    const unitId = org.insertUnit(db, dept.id, {
-      name: '本级',
-      code: '',
-      kind: 'admin',
-      isPrimary: true,
-      headName: '',
-      financeHeadName: '',
-      preparerName: '',
-      phone: '',
-      sortOrder: 0,
-    });
-    const yearId = org.insertYear(db, dept.id, 2021);
-    const t0 = performance.now();
-    const cpu0 = process.cpuUsage();
-    const result = await commitImport(db, { filePath: file, yearId, unitId, target: 'ledger' });
-    const ms = performance.now() - t0;
-    const cpuMs = cpuSince(cpu0);
-    const expected = bigLedgerTotals(ROWS);
-    const a = result.accounting;
-    if (
-      a.rowsImported !== ROWS ||
-      a.rowsRead !== ROWS + 1 ||
-      result.ledgerTotals?.outflowFen !== expected.outflowFen ||
-      result.ledgerTotals?.inflowFen !== expected.inflowFen
-    ) {
-      throw new Error(`导入结果不对：${JSON.stringify({ accounting: a, totals: result.ledgerTotals, expected })}`);
-    }
-    db.close();
-    return { mode: 'full', ms, cpuMs, rows: a.rowsImported, maxRssKb: peakRssKb() };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const run = await timedImport(file, worker, { rows: ROWS, rowsRead: ROWS + 1 });
+  return { mode: 'full', ...run };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === here) {

@@ -46,3 +46,12 @@ export function renderPagePng(file: string, page: number, prefix: string): strin
   execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', '-f', String(page), '-l', String(page), file, prefix]);
   return `${prefix}.png`;
 }
+
+/** pdftotext's layout text, one table row per line with its whitespace collapsed, as a reader sees it. */
+export function layoutText(file: string, page?: number): string {
+  const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
+  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', ...range, file, '-'], { encoding: 'utf8' })
+    .split('\n')
+    .map(normalizeWhitespace)
+    .join('\n');
+}

@@ -11,6 +11,7 @@ import { renderReportXlsx } from '../../../electron/export/xlsx/render-report-xl
 import type { ReportInput } from '../../../shared/report/input.ts';
 import { SHIPPED_OUTLINES } from '../../../shared/report/shipped-outlines.ts';
 import { exampleInput } from '../../unit/report/example-input.ts';
+import { hasSoffice, sofficePdf } from './libreoffice.ts';
 import { pageCount, renderPagePng } from './poppler.ts';
 import { readZipText } from './zip-entry.ts';
 
@@ -122,16 +123,6 @@ describe('PDF bookmarks', () => {
   });
 });
 
-/** Whether LibreOffice is here to lay out the Word file; without it those checks say so and skip. */
-function hasSoffice(): boolean {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 describe('signature block in Word and Excel', () => {
   it('Word: the date right-aligned 4 characters (1280 twips) in, the unit centred over it, blanks underlined', async () => {
     const docx = await renderReportDocx(unsigned);
@@ -146,7 +137,7 @@ describe('signature block in Word and Excel', () => {
   });
 
   it('Word through LibreOffice: the date line ends four 3号 characters in from the right margin, within 2 mm', async (ctx) => {
-    if (!hasSoffice()) {
+    if (!hasSoffice) {
       console.log('跳过：未安装 LibreOffice（soffice），无法把 Word 文件排成 PDF 测量');
       ctx.skip();
     }
@@ -154,8 +145,7 @@ describe('signature block in Word and Excel', () => {
     mkdirSync(dir, { recursive: true });
     const docxFile = path.join(dir, 'signature.docx');
     writeFileSync(docxFile, await renderReportDocx(unsigned));
-    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, docxFile], { stdio: 'ignore', timeout: 180_000 });
-    const pdf = path.join(dir, 'signature.pdf');
+    const pdf = sofficePdf(docxFile);
     const pages = allPages(pdf);
     const at = pages.findIndex((p) => p.some((l) => l.text === '2022年3月15日'));
     expect(at).toBeGreaterThan(0);

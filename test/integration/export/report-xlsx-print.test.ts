@@ -8,7 +8,8 @@ import { renderReportXlsx } from '../../../electron/export/xlsx/render-report-xl
 import { BODY_PT, MIN_PRINTED_PT, type Orientation, printScale } from '../../../electron/export/xlsx/print-layout.ts';
 import type { ExpenseDetailRow } from '../../../shared/report/input.ts';
 import { exampleInput } from '../../unit/report/example-input.ts';
-import { normalizeWhitespace, pageCount } from './poppler.ts';
+import { clearCachedResults, hasSoffice, sofficePdf } from './libreoffice.ts';
+import { layoutText, normalizeWhitespace, pageCount } from './poppler.ts';
 
 // The report workbook as a director's office prints and uses it: every sheet on A4 with no text
 // under 9 pt, figures stored as numbers and dates as dates with number formats, a Chinese face
@@ -139,20 +140,7 @@ describe('report workbook, ready to print', () => {
 
 // ---- through LibreOffice -----------------------------------------------------------------------
 
-const hasSoffice = (() => {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 if (!hasSoffice) console.warn('report-xlsx-print: soffice (LibreOffice) is not installed; the PDF checks are skipped.');
-
-function toPdf(xlsx: string): string {
-  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', path.dirname(xlsx), xlsx], { stdio: 'ignore', timeout: 180_000 });
-  return xlsx.replace(/\.xlsx$/, '.pdf');
-}
 
 /** Every page's size in points, from pdfinfo. */
 function pageSizes(pdf: string): Array<{ w: number; h: number }> {
@@ -181,7 +169,7 @@ function textSizes(pdf: string): number[] {
 
 describe.skipIf(!hasSoffice)('report workbook printed by LibreOffice (skipped without soffice)', () => {
   it('prints every page on A4 with no text under 9 pt', () => {
-    const pdf = toPdf(file);
+    const pdf = sofficePdf(file);
     const pages = pageSizes(pdf);
     expect(pages.length).toBe(pageCount(pdf));
     expect(pages.length).toBeGreaterThanOrEqual(6);
@@ -199,18 +187,10 @@ describe.skipIf(!hasSoffice)('report workbook printed by LibreOffice (skipped wi
     // Without cached results only a recalculation can print the figures.
     const bare = new ExcelJS.Workbook();
     await bare.xlsx.readFile(file);
-    for (const ws of bare.worksheets) {
-      ws.eachRow((row) =>
-        row.eachCell((cell) => {
-          const v = cell.value as { formula?: string } | null;
-          if (v && typeof v === 'object' && v.formula) cell.value = { formula: v.formula } as ExcelJS.CellFormulaValue;
-        }),
-      );
-    }
+    clearCachedResults(bare);
     const stripped = path.join(OUT, 'report-recalc.xlsx');
     await bare.xlsx.writeFile(stripped);
-    const pdf = toPdf(stripped);
-    const text = normalizeWhitespace(execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }));
+    const text = normalizeWhitespace(layoutText(sofficePdf(stripped)));
     // 合计 of 预算执行情况表: 全年预算数 3982.33, 执行数 3752.63 万元, 执行率 94.23%; 自评表 94.21 分.
     expect(text).toMatch(/合计 [\d,.]+ [\d,.]+ 3,982\.33 3,752\.63 94\.23%/);
     expect(text).toMatch(/合计 95\.00 94\.21 0\.79/);

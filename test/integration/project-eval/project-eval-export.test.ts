@@ -9,7 +9,8 @@ import { buildProjectEvalGrid } from '../../../shared/project-eval/table-grid.ts
 import { MIN_PRINTED_PT, printScale } from '../../../electron/export/xlsx/print-layout.ts';
 import { CELL_PT } from '../../../electron/export/xlsx/render-project-eval-xlsx.ts';
 import { displayWidth } from '../../../electron/export/xlsx/text-width.ts';
-import { normalizeWhitespace, pageCount } from '../export/poppler.ts';
+import { clearCachedResults, hasSoffice, sofficePdf } from '../export/libreoffice.ts';
+import { layoutText, pageCount } from '../export/poppler.ts';
 import { openTestApp, tempPath } from '../temp-db.ts';
 import { brokenFigures, gridFigures, layoutTokens } from './whole-figures.ts';
 
@@ -27,24 +28,6 @@ async function exampleFiles() {
   const grids = y.projects.map((p) => buildProjectEvalGrid(p, y.rules, y.year));
   return { api, write, grids };
 }
-
-/** pdftotext's layout text, one table row per line with its whitespace collapsed, as a reader sees it. */
-function layoutText(file: string, page?: number): string {
-  const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
-  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', ...range, file, '-'], { encoding: 'utf8' })
-    .split('\n')
-    .map(normalizeWhitespace)
-    .join('\n');
-}
-
-const hasSoffice = (() => {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 describe('项目支出绩效自评表 exports', () => {
   it('PDF: one table per page with the execution figures, totals and grade; a draft says 草稿 in the footer', async () => {
@@ -110,19 +93,10 @@ describe('项目支出绩效自评表 exports', () => {
     const { file } = await write('xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    // Clear every cached result, so only a recalculation can bring the figures back.
-    for (const ws of wb.worksheets) {
-      ws.eachRow((row) =>
-        row.eachCell((cell) => {
-          const v = cell.value as { formula?: string } | null;
-          if (v && typeof v === 'object' && 'formula' in v && v.formula) cell.value = { formula: v.formula } as ExcelJS.CellFormulaValue;
-        }),
-      );
-    }
+    clearCachedResults(wb);
     const bare = join(dirname(file), 'bare.xlsx');
     await wb.xlsx.writeFile(bare);
-    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dirname(file), bare], { stdio: 'ignore', timeout: 120_000 });
-    const pdf = join(dirname(file), 'bare.pdf');
+    const pdf = sofficePdf(bare);
     // Printed as planned: each project's table on one A4 landscape page.
     expect(pageCount(pdf)).toBe(3);
     expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
@@ -142,8 +116,7 @@ describe('项目支出绩效自评表 exports', () => {
   it.skipIf(!hasSoffice)('Word printed by LibreOffice splits no figure across lines (skipped without soffice)', async () => {
     const { write, grids } = await exampleFiles();
     const { file } = await write('docx');
-    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dirname(file), file], { stdio: 'ignore', timeout: 120_000 });
-    const pdf = file.replace(/\.docx$/, '.pdf');
+    const pdf = sofficePdf(file);
     expect(pageCount(pdf)).toBe(3);
     expect(brokenFigures(grids, layoutTokens(pdf))).toEqual([]);
   });

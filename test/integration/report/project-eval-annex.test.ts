@@ -7,7 +7,8 @@ import { SHIPPED_OUTLINES } from '../../../shared/report/shipped-outlines.ts';
 import type { Db } from '../../../electron/db/open.ts';
 import { projectEvalYear } from '../../../electron/services/project-eval-service.ts';
 import { buildProjectEvalGrid, type ProjectEvalGrid } from '../../../shared/project-eval/table-grid.ts';
-import { normalizeWhitespace, pageCount, pdfText as popplerText } from '../export/poppler.ts';
+import { clearCachedResults, hasSoffice, sofficePdf } from '../export/libreoffice.ts';
+import { layoutText, pageCount, pdfText as popplerText } from '../export/poppler.ts';
 import { brokenFigures, layoutTokens } from '../project-eval/whole-figures.ts';
 import { printScale } from '../../../electron/export/xlsx/print-layout.ts';
 import { createClient } from '../../../shared/api/client.ts';
@@ -51,20 +52,6 @@ describe('项目绩效指标 annex: 定性 indicators', () => {
     expect(text).toContain('使用部门满意度');
   });
 });
-
-/** pdftotext's layout text, one table row per line with its whitespace collapsed. */
-function layoutText(file: string): string {
-  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\n').map(normalizeWhitespace).join('\n');
-}
-
-const hasSoffice = (() => {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 const PROJECTS = ['城市运行指挥平台运行维护', '12345热线工单处置保障', '海防管控工作经费'];
 
@@ -143,8 +130,7 @@ describe('项目支出绩效自评表 as annexes of the report', () => {
   it.skipIf(!hasSoffice)('Word printed by LibreOffice splits no figure of the tables across lines (skipped without soffice)', async () => {
     const { app, write } = await withProjectEvalAnnex();
     const file = await write('docx');
-    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dirname(file), file], { stdio: 'ignore', timeout: 180_000 });
-    expect(brokenFigures(exampleGrids(app.db), annexTokens(file.replace(/\.docx$/, '.pdf')))).toEqual([]);
+    expect(brokenFigures(exampleGrids(app.db), annexTokens(sofficePdf(file)))).toEqual([]);
   });
 
   it('Excel: a sheet per project with the live formulas of the 项目自评 workbook', async () => {
@@ -173,18 +159,10 @@ describe('项目支出绩效自评表 as annexes of the report', () => {
     await wb.xlsx.readFile(file);
     // Only the project sheets, with every cached result cleared: a recalculation must bring them back.
     for (const ws of [...wb.worksheets]) if (!ws.name.startsWith('项目自评-')) wb.removeWorksheet(ws.id);
-    for (const ws of wb.worksheets) {
-      ws.eachRow((row) =>
-        row.eachCell((cell) => {
-          const v = cell.value as { formula?: string } | null;
-          if (v && typeof v === 'object' && 'formula' in v && v.formula) cell.value = { formula: v.formula } as ExcelJS.CellFormulaValue;
-        }),
-      );
-    }
+    clearCachedResults(wb);
     const bare = join(dirname(file), 'bare.xlsx');
     await wb.xlsx.writeFile(bare);
-    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dirname(file), bare], { stdio: 'ignore', timeout: 180_000 });
-    const text = layoutText(join(dirname(file), 'bare.pdf'));
+    const text = layoutText(sofficePdf(bare));
     for (const s of ['91.06% 9.11', '60.25% 6.03', '61.84% 6.18', '总分 100.00 99.11 评价等次：优', '总分 100.00 96.03 评价等次：优', '总分 100.00 96.18 评价等次：优']) {
       expect(text).toContain(s);
     }
