@@ -37,8 +37,11 @@ const AMOUNT_FMT = '#,##0.00;-#,##0.00';
 const TEXT_STYLE: Partial<ExcelJS.Style> = { font: BASE_FONT, alignment: { vertical: 'top', wrapText: true } };
 const DATE_STYLE: Partial<ExcelJS.Style> = { font: BASE_FONT, numFmt: 'yyyy-mm-dd', alignment: { vertical: 'top', horizontal: 'center' } };
 const CODE_STYLE: Partial<ExcelJS.Style> = { font: BASE_FONT, alignment: { vertical: 'top', horizontal: 'center' } };
+// 支出类型 ("基本支出·人员经费") is wider than its column: centred and wrapped, as the row height assumes,
+// not cut off by its neighbours.
+const LABEL_STYLE: Partial<ExcelJS.Style> = { font: BASE_FONT, alignment: { vertical: 'top', horizontal: 'center', wrapText: true } };
 const AMOUNT_STYLE: Partial<ExcelJS.Style> = { font: BASE_FONT, numFmt: AMOUNT_FMT, alignment: { vertical: 'top' } };
-const BODY_STYLES = [DATE_STYLE, TEXT_STYLE, TEXT_STYLE, TEXT_STYLE, TEXT_STYLE, TEXT_STYLE, CODE_STYLE, TEXT_STYLE, CODE_STYLE, AMOUNT_STYLE];
+const BODY_STYLES = [DATE_STYLE, TEXT_STYLE, TEXT_STYLE, TEXT_STYLE, TEXT_STYLE, TEXT_STYLE, LABEL_STYLE, TEXT_STYLE, CODE_STYLE, AMOUNT_STYLE];
 
 export interface DetailSheetOptions {
   print: SheetPrintContext;

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReportXlsx } from '../../../electron/export/xlsx/render-report-xlsx.ts';
 import { BODY_PT, MIN_PRINTED_PT, type Orientation, printScale } from '../../../electron/export/xlsx/print-layout.ts';
+import { displayWidth } from '../../../electron/export/xlsx/text-width.ts';
 import type { ExpenseDetailRow } from '../../../shared/report/input.ts';
 import { exampleInput } from '../../unit/report/example-input.ts';
 import { clearCachedResults, hasSoffice, sofficePdf } from './libreoffice.ts';
@@ -135,6 +136,17 @@ describe('report workbook, ready to print', () => {
     expect(first.getCell(10).type).toBe(ExcelJS.ValueType.Number);
     expect(first.getCell(10).value).toBe(1234.56);
     expect(first.getCell(10).numFmt).toMatch(/^#,##0\.00/);
+    // Text wider than its column wraps, whatever the column: a cell that does not is cut off by its
+    // neighbours when printed (基本支出·人员经费 printed as 本支出·人员经).
+    const cutOff: string[] = [];
+    detail.eachRow((row, n) => {
+      if (n <= 3) return;
+      row.eachCell((cell, col) => {
+        const width = detail.getColumn(col).width ?? 8.43;
+        if (typeof cell.value === 'string' && displayWidth(cell.value) > width - 1 && !cell.alignment?.wrapText) cutOff.push(`${cell.address} ${cell.value}`);
+      });
+    });
+    expect(cutOff).toEqual([]);
   });
 });
 
